@@ -1,0 +1,2 @@
+//! basis: the document the report cites as its format.
+pub mod outdated;

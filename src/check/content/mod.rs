@@ -1,0 +1,2 @@
+//! content: what a section must say.
+pub mod fee_statement;

@@ -1,0 +1,2 @@
+//! deadline: publication dates.
+pub mod late;

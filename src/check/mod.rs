@@ -1,0 +1,89 @@
+//! The rules. One file per rule, grouped by family: `check/tally/balance.rs`
+//! is `tally/balance`.
+
+pub mod basis;
+pub mod content;
+pub mod deadline;
+pub mod plausibility;
+pub mod prose;
+pub mod structure;
+pub mod suppress;
+pub mod table;
+pub mod tally;
+pub mod year;
+
+use crate::config::Config;
+use crate::finding::Finding;
+use crate::model::Report;
+
+/// What every rule sees.
+pub struct Ctx<'a> {
+    pub text: &'a str,
+    pub report: &'a Report,
+    pub config: &'a Config,
+}
+
+pub type Rule = fn(&Ctx, &mut Vec<Finding>);
+
+/// Every rule, in catalogue order.
+pub fn all() -> Vec<(&'static str, Rule)> {
+    let mut v: Vec<(&'static str, Rule)> = vec![
+        ("structure/missing-section", structure::missing_section::check),
+        ("structure/section-order", structure::section_order::check),
+        ("structure/heading-typo", structure::heading_typo::check),
+        ("structure/missing-table", structure::missing_table::check),
+        ("structure/empty-section", structure::empty_section::check),
+        ("table/missing-column", table::missing_column::check),
+        ("table/missing-row", table::missing_row::check),
+        ("table/extra-row", table::extra_row::check),
+        ("table/row-width", table::row_width::check),
+        ("table/bad-cell", table::bad_cell::check),
+        ("table/outdated-format", table::outdated_format::check),
+        ("tally/row-total", tally::row_total::check),
+        ("tally/result-total", tally::result_total::check),
+        ("tally/balance", tally::balance::check),
+        ("tally/review-total", tally::review_total::check),
+        ("year/unknown", year::unknown::check),
+        ("year/mismatch", year::mismatch::check),
+        ("year/plan", year::plan::check),
+        ("year/stale", year::stale::check),
+        ("year/future", year::future::check),
+        ("year/malformed", year::malformed::check),
+        ("prose/missing-number", prose::missing_number::check),
+        ("prose/enumeration-sum", prose::enumeration_sum::check),
+        ("prose/table-mismatch", prose::table_mismatch::check),
+        ("basis/outdated", basis::outdated::check),
+        ("content/fee-statement", content::fee_statement::check),
+        ("plausibility/township-rules", plausibility::township_rules::check),
+        ("deadline/late", deadline::late::check),
+    ];
+    #[cfg(feature = "test-panic")]
+    v.push(("structure/missing-section", |cx, _| {
+        if cx.text.contains("NIANBAO_PANIC") {
+            panic!("test-panic rule triggered");
+        }
+    }));
+    v.shrink_to_fit();
+    v
+}
+
+/// Run every enabled rule, apply configured severities and suppression
+/// comments, and sort by position.
+pub fn run(text: &str, report: &Report, config: &Config) -> Vec<Finding> {
+    let cx = Ctx { text, report, config };
+    let mut out = Vec::new();
+    for (id, rule) in all() {
+        let default = crate::rules::lookup(id).map(|r| r.severity).unwrap_or(crate::finding::Severity::Warning);
+        let Some(severity) = config.severity_of(id, default) else { continue };
+        let start = out.len();
+        rule(&cx, &mut out);
+        for f in &mut out[start..] {
+            f.severity = severity;
+        }
+    }
+    let suppressions = suppress::Suppressions::new(text, &report.syntax);
+    out.retain(|f| !suppressions.suppressed(f.rule, f.span.start));
+    out.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(a.span.end.cmp(&b.span.end)).then(a.rule.cmp(b.rule)));
+    out.dedup_by(|a, b| a.rule == b.rule && a.span == b.span && a.message == b.message);
+    out
+}

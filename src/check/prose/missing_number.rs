@@ -1,0 +1,74 @@
+//! prose/missing-number: a measure word whose number is missing
+//! ("收到政府信息公开申请件").
+
+use super::{clauses, fact_before, spaced_numbers, table_values};
+use crate::check::Ctx;
+use crate::finding::{Edit, Finding};
+use crate::span::Span;
+use crate::syntax::numbers::before_spaces;
+
+/// Nouns that are counted, and the measure word that follows their number.
+const COUNTED: &[(&str, char)] = &[
+    ("申请", '件'),
+    ("事项", '件'),
+    ("建议", '件'),
+    ("提案", '件'),
+    ("复议", '件'),
+    ("诉讼", '件'),
+    ("信息", '条'),
+    ("动态", '条'),
+    ("资质", '条'),
+    ("公告", '条'),
+    ("通知", '条'),
+    ("政策", '条'),
+    ("解读", '条'),
+    ("新闻", '条'),
+    ("数据", '条'),
+    ("内容", '条'),
+    ("文件", '条'),
+    ("文件", '个'),
+    ("信息", '篇'),
+    ("文章", '篇'),
+];
+
+const COUNTING: &[&str] = &[
+    "收到", "受理", "接收", "接到", "新收", "办结", "答复", "结转", "发布", "公开", "制发", "更新", "转载", "推送", "上传", "共", "累计",
+    "其中", "包括", "处理", "办理", "公布",
+];
+
+pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
+    let r = cx.report;
+    let spaced = spaced_numbers(cx.text);
+    for p in r.paragraphs() {
+        for clause in clauses(cx.text, p.span) {
+            let cs = clause.slice(cx.text);
+            if !COUNTING.iter().any(|c| cs.contains(c)) {
+                continue;
+            }
+            for (i, m) in cs.char_indices() {
+                let Some((noun, _)) = COUNTED.iter().find(|(n, mw)| *mw == m && before_spaces(cs, i).ends_with(n)) else {
+                    continue;
+                };
+                // the measure word must end the clause or be followed by a particle
+                let rest = &cs[i + m.len_utf8()..];
+                if !(rest.trim().is_empty() || rest.starts_with(['，', '。', '；', '、', '）', ')'])) {
+                    continue;
+                }
+                let at = clause.start + i;
+                let noun_start = clause.start + before_spaces(cs, i).len() - noun.len();
+                let span = Span::new(noun_start, at + m.len_utf8());
+                let mut f = Finding::new("prose/missing-number", span, format!("“{noun}{m}”前缺少数字"));
+                if let Some(fact) = fact_before(cs, i) {
+                    if let Some((v, cell, name)) = table_values(r, fact).into_iter().next() {
+                        let insert = if spaced { format!(" {v} ") } else { v.to_string() };
+                        let insert_at = clause.start + before_spaces(cs, i).len();
+                        f = f
+                            .related(cell, name.clone())
+                            .fix(format!("填入表中的 {v}（{name}）"), vec![Edit::replace(Span::new(insert_at, at), insert)], false);
+                    }
+                }
+                out.push(f);
+            }
+        }
+    }
+}

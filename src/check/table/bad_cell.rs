@@ -1,0 +1,76 @@
+//! table/bad-cell: a data cell that is empty, a placeholder, carries a unit,
+//! is negative or is not a number.
+
+use super::cell_name;
+use crate::check::Ctx;
+use crate::config::FormatVersion;
+use crate::finding::{Edit, Finding};
+use crate::model::{MappedTable, TableId};
+use crate::syntax::normalize::CellValue;
+
+/// Decimals are allowed only for money: 本年收费金额 and 2019's 采购总金额.
+fn decimal_allowed(t: &MappedTable, spec: usize, col: usize) -> bool {
+    t.id == TableId::Two
+        && match t.version {
+            FormatVersion::Standard2021 => spec == 5 && col == 0,
+            FormatVersion::Trial2019 => spec == 7 && col == 1,
+        }
+}
+
+/// Negative numbers only in 2019's 本年增/减.
+fn negative_allowed(t: &MappedTable, spec: usize, col: usize) -> bool {
+    t.id == TableId::Two && t.version == FormatVersion::Trial2019 && t.row_specs()[spec].columns.get(col) == Some(&"本年增/减")
+}
+
+pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
+    for t in &cx.report.tables {
+        for r in &t.rows {
+            for (pos, cell) in r.data.iter().enumerate() {
+                // the column is known only when the row's width matches
+                let col = if r.width_ok() {
+                    match t.id {
+                        TableId::Two => Some(pos),
+                        _ => t.columns.get(pos).copied(),
+                    }
+                } else {
+                    None
+                };
+                let name = match col {
+                    Some(c) => cell_name(t, r.spec, c),
+                    None => format!("{}第 {} 个数", super::row_name(t, r.spec), pos + 1),
+                };
+                let raw = cell.span.slice(cx.text);
+                let to_zero = |f: Finding, safe: bool| f.fix("改为 0", vec![Edit::replace(cell.span, "0")], safe);
+                match &cell.value {
+                    CellValue::Int(v) if *v < 0 && !col.is_some_and(|c| negative_allowed(t, r.spec, c)) => {
+                        out.push(Finding::new("table/bad-cell", cell.span, format!("{name}为负数 {v}")));
+                    }
+                    CellValue::Decimal(v) if !col.is_some_and(|c| decimal_allowed(t, r.spec, c)) => {
+                        out.push(Finding::new("table/bad-cell", cell.span, format!("{name}为小数 {v}，此处应为整数")));
+                    }
+                    CellValue::Empty => {
+                        out.push(to_zero(Finding::new("table/bad-cell", cell.span, format!("{name}为空，没有数据应填 0")), true));
+                    }
+                    CellValue::Placeholder => {
+                        out.push(to_zero(
+                            Finding::new("table/bad-cell", cell.span, format!("{name}填的是“{raw}”，没有数据应填 0")),
+                            true,
+                        ));
+                    }
+                    CellValue::WithUnit(v) => {
+                        let mut f = Finding::new("table/bad-cell", cell.span, format!("{name}“{raw}”带有单位或说明，应只填数字"));
+                        let count_unit = raw.trim_end_matches([')', '）']).ends_with(['件', '个', '条', '项', '次', '起']);
+                        if count_unit && v.fract() == 0.0 {
+                            f = f.fix(format!("改为 {v}"), vec![Edit::replace(cell.span, format!("{v}"))], false);
+                        }
+                        out.push(f);
+                    }
+                    CellValue::Text => {
+                        out.push(Finding::new("table/bad-cell", cell.span, format!("{name}“{raw}”不是数字")));
+                    }
+                    _ => {}
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,25 @@
+//! table/row-width: a data row with more or fewer numbers than its columns.
+
+use super::row_name;
+use crate::check::Ctx;
+use crate::finding::Finding;
+use crate::model::TableId;
+
+pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
+    for t in &cx.report.tables {
+        for r in &t.rows {
+            if r.width_ok() || r.data.is_empty() {
+                continue;
+            }
+            let basis = match t.id {
+                TableId::Three if t.header_found => "表头有",
+                _ => "应有",
+            };
+            out.push(Finding::new(
+                "table/row-width",
+                r.line,
+                format!("{}行有 {} 个数，{basis} {} 列", row_name(t, r.spec), r.data.len(), r.expected),
+            ));
+        }
+    }
+}

@@ -1,0 +1,33 @@
+//! tally/balance: table 三, 一 + 二 ≠ （七）+ 四, per column. No fix: which
+//! cell is wrong cannot be known.
+
+use crate::check::Ctx;
+use crate::finding::Finding;
+use crate::model::TableId;
+use crate::model::standard::{T3_COLUMNS, t3};
+
+pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
+    let Some(t) = cx.report.table(TableId::Three) else { return };
+    for c in 0..7 {
+        let vals = [t3::NEW, t3::CARRIED_IN, t3::TOTAL, t3::CARRIED_OUT].map(|r| t.int(r, c));
+        let [Some(new), Some(carried_in), Some(total), Some(carried_out)] = vals else { continue };
+        let (left, right) = (new + carried_in, total + carried_out);
+        if left != right {
+            let anchor = t.cell(t3::TOTAL, c).map(|x| x.span).unwrap_or(t.span);
+            let mut f = Finding::new(
+                "tally/balance",
+                anchor,
+                format!(
+                    "表三·{}：一+二 = {new}+{carried_in} = {left}，（七）+四 = {total}+{carried_out} = {right}",
+                    T3_COLUMNS[c]
+                ),
+            );
+            for (r, label) in [(t3::NEW, "一"), (t3::CARRIED_IN, "二"), (t3::CARRIED_OUT, "四")] {
+                if let Some(cell) = t.cell(r, c) {
+                    f = f.related(cell.span, format!("{label}·{}", T3_COLUMNS[c]));
+                }
+            }
+            out.push(f);
+        }
+    }
+}

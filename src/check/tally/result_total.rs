@@ -1,0 +1,28 @@
+//! tally/result-total: table 三, （七）总计 ≠ （一）+（二）+ items of （三）…（六）.
+
+use super::result_items;
+use crate::check::Ctx;
+use crate::finding::{Edit, Finding};
+use crate::model::TableId;
+use crate::model::standard::{T3_COLUMNS, t3};
+
+pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
+    let Some(t) = cx.report.table(TableId::Three) else { return };
+    let items = result_items(t);
+    for c in 0..7 {
+        let (Some(total), Some(cell)) = (t.int(t3::TOTAL, c), t.cell(t3::TOTAL, c)) else { continue };
+        let parts: Option<Vec<i64>> = items.iter().map(|&r| t.int(r, c)).collect();
+        let Some(parts) = parts else { continue };
+        let sum: i64 = parts.iter().sum();
+        if sum != total {
+            out.push(
+                Finding::new(
+                    "tally/result-total",
+                    cell.span,
+                    format!("表三（七）总计·{}为 {total}，分项合计为 {sum}", T3_COLUMNS[c]),
+                )
+                .fix(format!("改为 {sum}"), vec![Edit::replace(cell.span, sum.to_string())], true),
+            );
+        }
+    }
+}

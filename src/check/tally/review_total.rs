@@ -1,0 +1,23 @@
+//! tally/review-total: table 四, a group's 总计 ≠ 维持+纠正+其他+尚未审结.
+
+use crate::check::Ctx;
+use crate::finding::{Edit, Finding};
+use crate::model::TableId;
+use crate::model::standard::T4_GROUPS;
+
+pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
+    let Some(t) = cx.report.table(TableId::Four) else { return };
+    for (g, name) in T4_GROUPS.iter().enumerate() {
+        let parts: Option<Vec<i64>> = (0..4).map(|i| t.int(0, g * 5 + i)).collect();
+        let (Some(parts), Some(total), Some(cell)) = (parts, t.int(0, g * 5 + 4), t.cell(0, g * 5 + 4)) else {
+            continue;
+        };
+        let sum: i64 = parts.iter().sum();
+        if sum != total {
+            out.push(
+                Finding::new("tally/review-total", cell.span, format!("表四{name}·总计为 {total}，四项结果合计为 {sum}"))
+                    .fix(format!("改为 {sum}"), vec![Edit::replace(cell.span, sum.to_string())], true),
+            );
+        }
+    }
+}

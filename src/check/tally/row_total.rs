@@ -1,0 +1,28 @@
+//! tally/row-total: table 三, a row's 总计 ≠ the sum of its six applicant columns.
+
+use crate::check::Ctx;
+use crate::check::table::row_name;
+use crate::finding::{Edit, Finding};
+use crate::model::TableId;
+use crate::model::standard::T3_TOTAL_COL;
+
+pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
+    let Some(t) = cx.report.table(TableId::Three) else { return };
+    for r in &t.rows {
+        let parts: Option<Vec<i64>> = (0..T3_TOTAL_COL).map(|c| t.int(r.spec, c)).collect();
+        let (Some(parts), Some(total), Some(cell)) = (parts, t.int(r.spec, T3_TOTAL_COL), t.cell(r.spec, T3_TOTAL_COL)) else {
+            continue;
+        };
+        let sum: i64 = parts.iter().sum();
+        if sum != total {
+            out.push(
+                Finding::new(
+                    "tally/row-total",
+                    cell.span,
+                    format!("{}·总计为 {total}，六类申请人合计为 {sum}", row_name(t, r.spec)),
+                )
+                .fix(format!("改为 {sum}"), vec![Edit::replace(cell.span, sum.to_string())], true),
+            );
+        }
+    }
+}

@@ -1,0 +1,32 @@
+//! year/future: a year after report year + 1.
+
+use super::inside_quotes;
+use crate::check::Ctx;
+use crate::finding::Finding;
+use crate::syntax::numbers::{before_spaces, years};
+
+pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
+    let r = cx.report;
+    let Some(year) = r.report_year else { return };
+    for p in r.paragraphs() {
+        for y in years(cx.text, p.span) {
+            if y.year <= year + 1 || inside_quotes(cx.text, p.span, y.span.start) {
+                continue;
+            }
+            // targets and ranges: "到2027年", "2021—2027年", "2027年底前"
+            let before = before_spaces(cx.text, y.span.start);
+            if before.ends_with(['到', '至', '—', '-', '~', '～', '－', '–']) || before.ends_with("力争") {
+                continue;
+            }
+            let after: String = cx.text[y.end..p.span.end].chars().filter(|c| !c.is_whitespace()).take(6).collect();
+            if after.starts_with("前") || after.starts_with("底前") || after.starts_with("以前") || after.contains("月底前") {
+                continue;
+            }
+            out.push(Finding::new(
+                "year/future",
+                y.span,
+                format!("{} 年晚于报告年度的下一年（{}），请核对", y.year, year + 1),
+            ));
+        }
+    }
+}

@@ -1,0 +1,39 @@
+//! year/mismatch: title year, statistics-period year and the rest disagree.
+
+use crate::check::Ctx;
+use crate::finding::{Edit, Finding};
+use crate::model::report::YearSource;
+
+pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
+    let r = cx.report;
+    let Some(year) = r.report_year else { return };
+    let title_year = r.title.as_ref().and_then(|t| t.year.clone());
+    if let (Some(YearSource::Config), Some(ty)) = (r.year_source, &title_year) {
+        if ty.year != year {
+            out.push(
+                Finding::new("year/mismatch", ty.span, format!("标题年份为 {}，配置的报告年度为 {year}", ty.year))
+                    .fix(format!("改为 {year}"), vec![Edit::replace(ty.span, year.to_string())], false),
+            );
+        }
+    }
+    if let Some(p) = &r.stat_period {
+        for y in [&p.start, &p.end] {
+            if y.year != year {
+                let basis = match r.year_source {
+                    Some(YearSource::Config) => "配置的报告年度",
+                    _ => "标题年份",
+                };
+                let mut f = Finding::new(
+                    "year/mismatch",
+                    y.span,
+                    format!("统计期限中的年份为 {}，{basis}为 {year}", y.year),
+                )
+                .fix(format!("改为 {year}"), vec![Edit::replace(y.span, year.to_string())], false);
+                if let Some(ty) = &title_year {
+                    f = f.related(ty.span, "标题中的年份");
+                }
+                out.push(f);
+            }
+        }
+    }
+}

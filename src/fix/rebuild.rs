@@ -1,0 +1,150 @@
+//! Replacing a damaged or outdated table with the standard one, keeping
+//! every number that maps onto a standard cell and computing the totals the
+//! draft left out.
+
+use super::skeleton;
+use crate::config::FormatVersion;
+use crate::finding::Edit;
+use crate::model::standard::{T3_TOTAL_COL, t3};
+use crate::model::{MappedTable, TableId};
+use crate::syntax::TableStyle;
+use crate::syntax::normalize::CellValue;
+
+/// The numbers of one standard row, by standard column; `None` where the
+/// draft has nothing usable.
+fn row_values(t: &MappedTable, spec: usize, ncols: usize) -> Vec<Option<String>> {
+    let Some(row) = t.row(spec) else { return vec![None; ncols] };
+    let text_of = |c: &crate::syntax::Cell| match &c.value {
+        CellValue::Int(v) => Some(v.to_string()),
+        CellValue::Decimal(v) => Some(v.to_string()),
+        CellValue::WithUnit(v) => Some(v.to_string()),
+        CellValue::Empty | CellValue::Placeholder => Some("0".to_string()),
+        CellValue::Text => None,
+    };
+    let cols: Vec<usize> = match t.id {
+        TableId::Two => (0..ncols).collect(),
+        _ => t.columns.clone(),
+    };
+    let mut out = vec![None; ncols];
+    if row.width_ok() {
+        for (pos, &c) in cols.iter().enumerate() {
+            if c < ncols {
+                out[c] = row.data.get(pos).and_then(text_of);
+            }
+        }
+    } else if !row.data.is_empty() {
+        // Width does not match the header: which column a number belongs to
+        // is unknown. When every number is the same (usually all 0) it does
+        // not matter; otherwise fill from the left.
+        let vals: Vec<Option<String>> = row.data.iter().map(text_of).collect();
+        if vals.iter().all(|v| *v == vals[0]) {
+            for &c in &cols {
+                if c < ncols {
+                    out[c] = vals[0].clone();
+                }
+            }
+        } else {
+            for (pos, &c) in cols.iter().enumerate() {
+                if c < ncols {
+                    out[c] = vals.get(pos).cloned().flatten();
+                }
+            }
+        }
+    }
+    out
+}
+
+fn sum(vals: &[Option<String>]) -> Option<String> {
+    let mut total: i64 = 0;
+    for v in vals {
+        total = total.checked_add(v.as_ref()?.parse::<i64>().ok()?)?;
+    }
+    Some(total.to_string())
+}
+
+/// The standard table, in `style`, holding the draft's numbers.
+pub fn render(t: &MappedTable, style: TableStyle, format: FormatVersion) -> String {
+    match t.id {
+        TableId::Three => {
+            let mut grid: Vec<Vec<Option<String>>> = (0..26).map(|r| row_values(t, r, 7)).collect();
+            // 2019's single （六）其他处理 row becomes 2021's 3.其他 and back
+            if format == FormatVersion::Standard2021 && t.row(t3::OTHER_2019).is_some() {
+                grid[t3::OTHER.end - 1] = grid[t3::OTHER_2019].clone();
+            }
+            if format == FormatVersion::Trial2019 && t3::OTHER.clone().any(|r| t.row(r).is_some()) {
+                grid[t3::OTHER_2019] = (0..7).map(|c| sum(&t3::OTHER.map(|r| grid[r][c].clone()).collect::<Vec<_>>())).collect();
+            }
+            let items: Vec<usize> = if format == FormatVersion::Trial2019 {
+                (t3::OPEN..t3::OTHER.start).chain([t3::OTHER_2019]).collect()
+            } else {
+                (t3::OPEN..t3::TOTAL).collect()
+            };
+            if t.row(t3::TOTAL).is_none() {
+                grid[t3::TOTAL] = (0..7).map(|c| sum(&items.iter().map(|&r| grid[r][c].clone()).collect::<Vec<_>>())).collect();
+            }
+            // a missing 总计 column is the sum of the six applicant columns
+            if !t.columns.contains(&T3_TOTAL_COL) {
+                for r in grid.iter_mut() {
+                    r[T3_TOTAL_COL] = sum(&r[..T3_TOTAL_COL]);
+                }
+            }
+            let values = |r: usize, c: usize| grid[r][c].clone().unwrap_or_else(|| "0".to_string());
+            skeleton::table_with(TableId::Three, style, format, &values)
+        }
+        TableId::Four => {
+            let mut vals = row_values(t, 0, 15);
+            if !t.columns.iter().any(|c| c % 5 == 4) {
+                for g in 0..3 {
+                    vals[g * 5 + 4] = sum(&vals[g * 5..g * 5 + 4]);
+                }
+            }
+            let values = |_: usize, c: usize| vals[c].clone().unwrap_or_else(|| "0".to_string());
+            skeleton::table_with(TableId::Four, style, format, &values)
+        }
+        TableId::Two => {
+            let same = t.version == format;
+            let n = if format == FormatVersion::Trial2019 { 8 } else { 6 };
+            let grid: Vec<Vec<Option<String>>> = (0..n)
+                .map(|r| {
+                    if same {
+                        return row_values(t, r, 3);
+                    }
+                    // between formats only the counts that mean the same move over
+                    let from = match (format, r) {
+                        (FormatVersion::Standard2021, 0..=1) => Some((r, [Some(0), None, Some(2)])),
+                        (FormatVersion::Standard2021, 2..=4) => Some(([2, 4, 5][r - 2], [Some(2), None, None])),
+                        (FormatVersion::Trial2019, 0..=1) => Some((r, [Some(0), None, Some(2)])),
+                        (FormatVersion::Trial2019, 2) => Some((2, [None, None, Some(0)])),
+                        (FormatVersion::Trial2019, 4..=5) => Some((r - 1, [None, None, Some(0)])),
+                        _ => None,
+                    };
+                    match from {
+                        Some((src, map)) => {
+                            let v = row_values(t, src, 3);
+                            map.iter().map(|m| m.and_then(|i| v[i].clone())).collect()
+                        }
+                        None => vec![None; 3],
+                    }
+                })
+                .collect();
+            let values = |r: usize, c: usize| grid[r][c].clone().unwrap_or_else(|| "0".to_string());
+            skeleton::table_with(TableId::Two, style, format, &values)
+        }
+    }
+}
+
+/// The edit that swaps the whole table (all its parts) for the standard one.
+pub fn replace_edit(text: &str, t: &MappedTable, format: FormatVersion) -> Edit {
+    let style = match t.style {
+        TableStyle::Markdown => TableStyle::Markdown,
+        _ => TableStyle::Tsv,
+    };
+    let mut span = t.span;
+    if let Some(h) = t.header_span {
+        span = span.cover(h);
+    }
+    let line_break = if text[span.end..].starts_with("\r\n") || text.contains("\r\n") { "\r\n" } else { "\n" };
+    let body = render(t, style, format);
+    let body = body.trim_end_matches('\n').replace('\n', line_break);
+    Edit::replace(span, body)
+}

@@ -1,0 +1,40 @@
+//! The `nianbao` binary: the command-line checker and the language server.
+//! Only this side of the crate touches the file system, tokio, clap or LSP.
+
+mod cli;
+mod lsp;
+
+use clap::{Parser, Subcommand};
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(name = "nianbao", version, about = "政府信息公开工作年度报告检查工具（命令行与语言服务器）")]
+struct Args {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// 检查年报草稿（.txt / .md 文件或目录）
+    Check(cli::CheckArgs),
+    /// 显示规则说明
+    Explain(cli::ExplainArgs),
+    /// 输出完整的年报模板
+    Skeleton(cli::SkeletonArgs),
+    /// 列出全部规则
+    Rules,
+    /// 以语言服务器方式运行（stdio）
+    Lsp(lsp::LspArgs),
+}
+
+fn main() -> ExitCode {
+    let args = Args::parse();
+    match args.command {
+        Command::Check(a) => cli::check(a),
+        Command::Explain(a) => cli::explain(a),
+        Command::Skeleton(a) => cli::skeleton(a),
+        Command::Rules => cli::rules(),
+        Command::Lsp(a) => lsp::run(a),
+    }
+}

@@ -1,0 +1,13 @@
+//! The standard format as data, and a parsed draft understood against it.
+
+pub mod grid;
+pub mod report;
+pub mod sections;
+pub mod standard;
+pub mod tables;
+pub mod title;
+
+pub use report::{Paragraph, Report, Section};
+pub use sections::TableId;
+pub use tables::{MappedRow, MappedTable};
+pub use title::Title;

@@ -1,0 +1,220 @@
+//! A draft understood against the standard: which lines are the six
+//! sections, which tables are 二/三/四, and the report year.
+
+use super::sections::{self, HeadingMatch, TableId};
+use super::tables::{self, MappedTable};
+use super::title::{self, Title};
+use crate::config::{BodyLevel, Config, FormatVersion};
+use crate::span::Span;
+use crate::syntax::numbers::{YearMention, years};
+use crate::syntax::{self, Block, HeadingLine, Syntax, Table, TableStyle};
+
+#[derive(Debug, Clone)]
+pub struct Section {
+    /// Which of the six (1..=6).
+    pub number: u32,
+    pub heading: HeadingLine,
+    pub matched: HeadingMatch,
+    /// From the end of the heading line to the next section heading.
+    pub body: Span,
+    /// Indices into `syntax.blocks` of the body.
+    pub blocks: std::ops::Range<usize>,
+}
+
+/// A line of running text and the section it sits in (0 before 一).
+#[derive(Debug, Clone, Copy)]
+pub struct Paragraph {
+    pub span: Span,
+    pub section: u32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum YearSource {
+    Config,
+    Title,
+    StatPeriod,
+}
+
+#[derive(Debug, Clone)]
+pub struct StatPeriod {
+    pub span: Span,
+    pub start: YearMention,
+    pub end: YearMention,
+}
+
+#[derive(Debug)]
+pub struct Report {
+    pub syntax: Syntax,
+    pub title: Option<Title>,
+    pub sections: Vec<Section>,
+    pub tables: Vec<MappedTable>,
+    pub stat_period: Option<StatPeriod>,
+    pub report_year: Option<i32>,
+    pub year_source: Option<YearSource>,
+    pub level: Option<BodyLevel>,
+    pub format: FormatVersion,
+    /// The table style the document writes in (for inserted skeletons).
+    pub style: TableStyle,
+}
+
+impl Report {
+    pub fn build(text: &str, config: &Config) -> Report {
+        let syntax = syntax::parse(text);
+        let sections = find_sections(text, &syntax);
+        let first_heading = sections
+            .first()
+            .map(|s| s.blocks.start.saturating_sub(1))
+            .unwrap_or_else(|| syntax.blocks.len().min(8));
+        let title = title::find(text, &syntax, first_heading);
+        let stat_period = find_stat_period(text, &syntax);
+        let (report_year, year_source) = match (config.report_year, &title, &stat_period) {
+            (Some(y), _, _) => (Some(y), Some(YearSource::Config)),
+            (None, Some(Title { year: Some(y), .. }), _) => (Some(y.year), Some(YearSource::Title)),
+            (None, _, Some(p)) => (Some(p.start.year), Some(YearSource::StatPeriod)),
+            _ => (None, None),
+        };
+        let format = config.format.or(report_year.map(FormatVersion::for_year)).unwrap_or(FormatVersion::Standard2021);
+        let level = config.body_level.or(title.as_ref().and_then(|t| t.level));
+        let year_version = config.format.or(report_year.map(FormatVersion::for_year));
+        let tables = map_tables(text, &syntax, &sections, year_version);
+        let style = syntax
+            .tables
+            .iter()
+            .map(|t| t.style)
+            .find(|s| matches!(s, TableStyle::Tsv | TableStyle::Markdown))
+            .unwrap_or(if text.contains("\n|") || text.starts_with('|') { TableStyle::Markdown } else { TableStyle::Tsv });
+        Report { syntax, title, sections, tables, stat_period, report_year, year_source, level, format, style }
+    }
+
+    pub fn table(&self, id: TableId) -> Option<&MappedTable> {
+        self.tables.iter().find(|t| t.id == id)
+    }
+
+    pub fn section(&self, number: u32) -> Option<&Section> {
+        self.sections.iter().find(|s| s.number == number)
+    }
+
+    /// Whether this reads like an annual report at all: a report title, or
+    /// at least two of the six headings. Structure rules stay quiet otherwise.
+    pub fn looks_like_report(&self) -> bool {
+        self.title.is_some() || self.sections.len() >= 2
+    }
+
+    /// Every line of running text with the section it belongs to.
+    pub fn paragraphs(&self) -> Vec<Paragraph> {
+        let mut out = Vec::new();
+        let mut section = 0;
+        let mut next = 0;
+        for (i, b) in self.syntax.blocks.iter().enumerate() {
+            if next < self.sections.len() && self.sections[next].blocks.start == i + 1 {
+                section = self.sections[next].number;
+                next += 1;
+                continue;
+            }
+            match b {
+                Block::Text(s) => out.push(Paragraph { span: *s, section }),
+                Block::Heading(h) => out.push(Paragraph { span: h.span, section }),
+                _ => {}
+            }
+        }
+        out
+    }
+
+    /// The section holding a byte offset (0 before the first heading).
+    pub fn section_at(&self, offset: usize) -> u32 {
+        self.sections.iter().rev().find(|s| s.heading.line.start <= offset).map_or(0, |s| s.number)
+    }
+}
+
+fn find_sections(text: &str, syntax: &Syntax) -> Vec<Section> {
+    let mut found: Vec<(usize, HeadingLine, HeadingMatch)> = Vec::new();
+    for (i, b) in syntax.blocks.iter().enumerate() {
+        if let Block::Heading(h) = b {
+            if let Some(m) = sections::classify(h.title.slice(text), h.numeral) {
+                found.push((i, h.clone(), m));
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for (k, (i, h, m)) in found.iter().enumerate() {
+        let (end_block, end) = match found.get(k + 1) {
+            Some((j, next, _)) => (*j, next.line.start),
+            None => (syntax.blocks.len(), text.len()),
+        };
+        out.push(Section {
+            number: m.number(),
+            heading: h.clone(),
+            matched: *m,
+            body: Span::new(h.line.end.min(end), end),
+            blocks: i + 1..end_block,
+        });
+    }
+    out
+}
+
+/// "统计期限为2025年1月1日至2025年12月31日" and its many spellings: a year's
+/// 1月1日, then within a few characters a year's 12月31日.
+fn find_stat_period(text: &str, syntax: &Syntax) -> Option<StatPeriod> {
+    for b in &syntax.blocks {
+        let Block::Text(span) = b else { continue };
+        let ys = years(text, *span);
+        for pair in ys.windows(2) {
+            let (a, b) = (&pair[0], &pair[1]);
+            let after_a: String = text[a.end..b.span.start].chars().filter(|c| !c.is_whitespace()).collect();
+            let after_b: String = text[b.end..span.end].chars().filter(|c| !c.is_whitespace()).take(8).collect();
+            let starts = after_a.starts_with("1月1日") || after_a.starts_with("01月01日");
+            let ends = after_b.starts_with("12月31日");
+            if starts && ends && after_a.chars().count() <= 12 {
+                return Some(StatPeriod { span: a.span.cover(b.span), start: a.clone(), end: b.clone() });
+            }
+        }
+    }
+    None
+}
+
+fn map_tables(text: &str, syntax: &Syntax, sections: &[Section], version: Option<FormatVersion>) -> Vec<MappedTable> {
+    let section_of = |span: Span| sections.iter().rev().find(|s| s.heading.line.start <= span.start).map(|s| s.number);
+    let mut groups: Vec<(TableId, Vec<&Table>)> = Vec::new();
+    for t in &syntax.tables {
+        let by_section = section_of(t.span).and_then(|n| sections::spec(n).table);
+        let Some(id) = tables::identify(text, t).or(by_section) else { continue };
+        match groups.iter_mut().find(|(g, _)| *g == id) {
+            Some((_, parts)) => parts.push(t),
+            None => groups.push((id, vec![t])),
+        }
+    }
+    // One cell per line (PDF extraction): read the section's short lines as a table.
+    let mut vertical: Vec<(TableId, Table)> = Vec::new();
+    for s in sections {
+        let Some(id) = sections::spec(s.number).table else { continue };
+        if groups.iter().any(|(g, _)| *g == id) {
+            continue;
+        }
+        let lines: Vec<Span> = syntax.blocks[s.blocks.clone()]
+            .iter()
+            .filter_map(|b| match b {
+                Block::Text(sp) if sp.slice(text).chars().count() <= 60 && !sp.slice(text).contains('。') => Some(*sp),
+                _ => None,
+            })
+            .collect();
+        if let Some(t) = syntax::vertical_table(text, &lines) {
+            let cells: usize = t.rows.iter().map(|r| r.cells.iter().filter(|c| c.value.is_number()).count()).sum();
+            if cells > 0 && tables::identify(text, &t) == Some(id) {
+                vertical.push((id, t));
+            }
+        }
+    }
+    for (id, t) in &vertical {
+        groups.push((*id, vec![t]));
+    }
+    let mut out: Vec<MappedTable> = groups
+        .iter()
+        .map(|(id, parts)| match id {
+            TableId::Two => tables::map_two(text, parts, version),
+            TableId::Three => tables::map_three(text, parts, version),
+            TableId::Four => tables::map_four(text, parts),
+        })
+        .collect();
+    out.sort_by_key(|t| t.span.start);
+    out
+}

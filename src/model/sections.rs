@@ -1,0 +1,149 @@
+//! The six sections of the report and the headings accepted for each.
+
+use crate::syntax::normalize::{core_key, similarity};
+
+pub struct SectionSpec {
+    /// 1..=6
+    pub number: u32,
+    pub title: &'static str,
+    /// Wordings used in practice that must not be flagged.
+    pub variants: &'static [&'static str],
+    /// Whether the section holds one of the three fixed tables.
+    pub table: Option<TableId>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+pub enum TableId {
+    /// 表二：主动公开政府信息情况
+    Two,
+    /// 表三：收到和处理政府信息公开申请情况
+    Three,
+    /// 表四：行政复议、行政诉讼情况
+    Four,
+}
+
+impl TableId {
+    pub fn zh(self) -> &'static str {
+        match self {
+            TableId::Two => "表二",
+            TableId::Three => "表三",
+            TableId::Four => "表四",
+        }
+    }
+    pub fn section(self) -> u32 {
+        match self {
+            TableId::Two => 2,
+            TableId::Three => 3,
+            TableId::Four => 4,
+        }
+    }
+}
+
+pub static SECTIONS: [SectionSpec; 6] = [
+    SectionSpec { number: 1, title: "总体情况", variants: &["概述", "总体情况概述"], table: None },
+    SectionSpec {
+        number: 2,
+        title: "主动公开政府信息情况",
+        variants: &["主动公开政府信息的情况"],
+        table: Some(TableId::Two),
+    },
+    SectionSpec {
+        number: 3,
+        title: "收到和处理政府信息公开申请情况",
+        variants: &["收到和处理政府信息公开申请的情况"],
+        table: Some(TableId::Three),
+    },
+    SectionSpec {
+        number: 4,
+        title: "政府信息公开行政复议、行政诉讼情况",
+        variants: &[
+            "政府信息公开行政复议和行政诉讼情况",
+            "政府信息公开行政复议及行政诉讼情况",
+            "因政府信息公开工作被申请行政复议和提起行政诉讼情况",
+            "因政府信息公开申请行政复议、提起行政诉讼的情况",
+            "因政府信息公开工作被申请行政复议、提起行政诉讼情况",
+        ],
+        table: Some(TableId::Four),
+    },
+    SectionSpec {
+        number: 5,
+        title: "存在的主要问题及改进情况",
+        variants: &["政府信息公开工作存在的主要问题及改进情况", "存在的主要问题和改进情况"],
+        table: None,
+    },
+    SectionSpec {
+        number: 6,
+        title: "其他需要报告的事项",
+        variants: &["其他需要报告的情况"],
+        table: None,
+    },
+];
+
+pub fn spec(number: u32) -> &'static SectionSpec {
+    &SECTIONS[(number.clamp(1, 6) - 1) as usize]
+}
+
+/// Headings that look like sections but are rows of table 三.
+const TABLE_ROW_TITLES: &[&str] = &["本年新收政府信息公开申请数量", "上年结转政府信息公开申请数量", "本年度办理结果", "结转下年度继续办理"];
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum HeadingMatch {
+    /// The standard wording or an accepted variant (punctuation aside).
+    Exact(u32),
+    /// Close to a standard heading: a typo.
+    Near(u32, f64),
+}
+
+impl HeadingMatch {
+    pub fn number(self) -> u32 {
+        match self {
+            HeadingMatch::Exact(n) | HeadingMatch::Near(n, _) => n,
+        }
+    }
+}
+
+/// Decide whether a heading title is one of the six sections.
+pub fn classify(title: &str, numeral: u32) -> Option<HeadingMatch> {
+    let key = core_key(title);
+    if key.is_empty() || TABLE_ROW_TITLES.iter().any(|t| core_key(t) == key) {
+        return None;
+    }
+    let mut best: Option<(u32, f64)> = None;
+    for s in &SECTIONS {
+        for cand in std::iter::once(&s.title).chain(s.variants.iter()) {
+            let ck = core_key(cand);
+            if ck == key {
+                return Some(HeadingMatch::Exact(s.number));
+            }
+            let sim = similarity(&ck, &key);
+            if best.is_none_or(|(_, b)| sim > b) {
+                best = Some((s.number, sim));
+            }
+        }
+    }
+    let (n, sim) = best?;
+    // A close wording is a typo; a looser one only when the numeral agrees.
+    if sim >= 0.8 || (sim >= 0.6 && n == numeral) {
+        Some(HeadingMatch::Near(n, sim))
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn variants_and_typos() {
+        assert_eq!(classify("政府信息公开行政复议、行政诉讼情况", 4), Some(HeadingMatch::Exact(4)));
+        assert_eq!(classify("政府信息公开行政复议行政诉讼情况", 4), Some(HeadingMatch::Exact(4)));
+        assert_eq!(classify("因政府信息公开申请行政复议、提起行政诉讼的情况", 4), Some(HeadingMatch::Exact(4)));
+        assert_eq!(classify("政府信息公开工作存在的主要问题及改进情况", 5), Some(HeadingMatch::Exact(5)));
+        assert!(matches!(classify("政府信息公开行政法复议、行政诉讼情况", 4), Some(HeadingMatch::Near(4, _))));
+        assert!(matches!(classify("其他需报告的事项", 6), Some(HeadingMatch::Near(6, _))));
+        assert_eq!(classify("本年新收政府信息公开申请数量", 1), None);
+        assert_eq!(classify("结转下年度继续办理", 4), None);
+        assert_eq!(classify("强化思想认识", 1), None);
+    }
+}

@@ -1,0 +1,444 @@
+//! Mapping parsed tables onto the three standard tables by their labels,
+//! so a dropped column, a missing row or an extra row is still understood.
+
+use super::grid::{SplitRow, best_match, label_core, split};
+use super::sections::TableId;
+use super::standard::*;
+use crate::config::FormatVersion;
+use crate::span::Span;
+use crate::syntax::normalize::{CellValue, core_key};
+use crate::syntax::{Cell, Row, Table, TableStyle};
+
+#[derive(Debug, Clone)]
+pub struct MappedRow {
+    /// Index into the table's standard row list ([`T3_ROWS`], [`T2_ROWS`]…).
+    pub spec: usize,
+    /// The label cell that identified the row.
+    pub label: Span,
+    pub line: Span,
+    pub data: Vec<Cell>,
+    /// How many data cells the header (or the standard) calls for.
+    pub expected: usize,
+}
+
+impl MappedRow {
+    pub fn width_ok(&self) -> bool {
+        self.data.len() == self.expected
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct ExtraRow {
+    pub label: Span,
+    pub line: Span,
+}
+
+#[derive(Debug, Clone)]
+pub struct MappedTable {
+    pub id: TableId,
+    pub version: FormatVersion,
+    pub style: TableStyle,
+    /// From the first to the last part.
+    pub span: Span,
+    /// The syntax tables it was assembled from (a table broken by a page
+    /// break or by block headings arrives in several parts).
+    pub parts: Vec<Span>,
+    /// Standard columns found in the header, in standard order (table 三 and 四).
+    pub columns: Vec<usize>,
+    /// Whether column labels were found at all; without them the standard
+    /// columns are assumed.
+    pub header_found: bool,
+    pub header_span: Option<Span>,
+    pub rows: Vec<MappedRow>,
+    pub extra_rows: Vec<ExtraRow>,
+}
+
+impl MappedTable {
+    pub fn row(&self, spec: usize) -> Option<&MappedRow> {
+        self.rows.iter().find(|r| r.spec == spec)
+    }
+
+    /// The cell of a standard column in a row, when the row's width matches
+    /// its header so that the column is known.
+    pub fn cell(&self, spec: usize, col: usize) -> Option<&Cell> {
+        let row = self.row(spec)?;
+        if !row.width_ok() {
+            return None;
+        }
+        match self.id {
+            TableId::Two => row.data.get(col),
+            _ => {
+                let pos = self.columns.iter().position(|&c| c == col)?;
+                row.data.get(pos)
+            }
+        }
+    }
+
+    pub fn int(&self, spec: usize, col: usize) -> Option<i64> {
+        self.cell(spec, col).and_then(|c| c.value.as_int())
+    }
+
+    pub fn row_specs(&self) -> &'static [RowSpec] {
+        match (self.id, self.version) {
+            (TableId::Two, FormatVersion::Trial2019) => &T2_ROWS_2019,
+            (TableId::Two, _) => &T2_ROWS,
+            _ => &T3_ROWS,
+        }
+    }
+
+    /// Standard column labels of this table, in order.
+    pub fn column_names(&self) -> Vec<String> {
+        match self.id {
+            TableId::Three => T3_COLUMNS.iter().map(|s| s.to_string()).collect(),
+            TableId::Four => {
+                T4_GROUPS.iter().flat_map(|g| T4_RESULTS.iter().map(move |r| format!("{g}·{r}"))).collect()
+            }
+            TableId::Two => Vec::new(),
+        }
+    }
+}
+
+/// Which standard table a parsed table most resembles, by its labels.
+pub fn identify(text: &str, table: &Table) -> Option<TableId> {
+    let mut score = [0usize; 3];
+    for row in &table.rows {
+        for cell in &row.cells {
+            let core = label_core(cell.span.slice(text));
+            if core.is_empty() || cell.value.is_data_like() {
+                continue;
+            }
+            if ["规章", "行政规范性文件", "规范性文件", "行政许可", "行政处罚", "行政强制", "行政事业性收费"]
+                .contains(&core.as_str())
+                || core.starts_with("第二十条")
+                || core == "信息内容"
+            {
+                score[0] += 1;
+            }
+            if core.contains("本年新收") || core.contains("上年结转") || core.contains("予以公开") || core == "自然人"
+                || core.contains("勾稽关系") || core.contains("结转下年度")
+            {
+                score[1] += 1;
+            }
+            if core.contains("行政复议") || core.contains("行政诉讼") || core.starts_with("结果维持")
+                || core.contains("复议后起诉") || core == "尚未审结"
+            {
+                score[2] += 1;
+            }
+        }
+        // PDF pages: the 15 numbers of table 四 on a line of their own
+        let numbers = row.cells.iter().filter(|c| c.value.is_number()).count();
+        if numbers == 15 && row.cells.len() == 15 {
+            score[2] += 2;
+        }
+    }
+    let (best, &n) = score.iter().enumerate().max_by_key(|(i, n)| (**n, std::cmp::Reverse(*i)))?;
+    (n > 0).then_some([TableId::Two, TableId::Three, TableId::Four][best])
+}
+
+fn cover(parts: &[&Table]) -> (Span, Vec<Span>, TableStyle) {
+    let span = parts.iter().map(|t| t.span).reduce(Span::cover).unwrap_or_default();
+    (span, parts.iter().map(|t| t.span).collect(), parts.first().map_or(TableStyle::Tsv, |t| t.style))
+}
+
+fn rows_of<'a>(parts: &[&'a Table]) -> impl Iterator<Item = &'a Row> {
+    parts.iter().flat_map(|t| t.rows.iter()).filter(|r| !r.separator)
+}
+
+// ---------------------------------------------------------------- table 三
+
+fn t3_label(core: &str, group: Option<usize>, header: bool) -> Option<T3Label> {
+    if header {
+        if let Some(c) = T3_COLUMNS.iter().position(|c| *c == core) {
+            return Some(T3Label::Column(c));
+        }
+    }
+    if let Some(g) = T3_GROUPS.iter().position(|g| label_core(g) == core) {
+        return Some(T3Label::Group(g));
+    }
+    // group-local items first, so "3.其他" under （六） is the item, not a column
+    let items: Vec<usize> = match group {
+        Some(1) => t3::WITHHELD.collect(),
+        Some(2) => t3::UNAVAILABLE.collect(),
+        Some(3) => t3::NOT_PROCESSED.collect(),
+        Some(4) => t3::OTHER.collect(),
+        _ => Vec::new(),
+    };
+    let labels: Vec<&str> = items.iter().map(|&i| T3_ROWS[i].label).collect();
+    if let Some(i) = best_match(core, &labels) {
+        return Some(T3Label::Row(items[i]));
+    }
+    if core == "其他" {
+        return Some(T3Label::Column(5));
+    }
+    let all: Vec<usize> = (0..25).filter(|&i| T3_ROWS[i].label != "3.其他").collect();
+    let labels: Vec<&str> = all.iter().map(|&i| T3_ROWS[i].label).collect();
+    if let Some(i) = best_match(core, &labels) {
+        return Some(T3Label::Row(all[i]));
+    }
+    if let Some(c) = T3_COLUMNS.iter().position(|c| *c == core) {
+        return Some(T3Label::Column(c));
+    }
+    if T3_HEADER_WORDS.iter().any(|w| core.contains(&label_core(w))) || core.starts_with("本列数据") {
+        return Some(T3Label::Header);
+    }
+    None
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum T3Label {
+    Group(usize),
+    Row(usize),
+    Column(usize),
+    Header,
+}
+
+pub fn map_three(text: &str, parts: &[&Table], year_version: Option<FormatVersion>) -> MappedTable {
+    let (span, part_spans, style) = cover(parts);
+    // Pass 1: the header's columns, from rows that carry no data.
+    let mut cols = [false; 7];
+    let mut header_span: Option<Span> = None;
+    let mut seen_data = false;
+    for row in rows_of(parts) {
+        let sr = split(row, None);
+        if !sr.data.is_empty() && sr.data.iter().any(|c| c.value.is_number()) {
+            seen_data = true;
+            continue;
+        }
+        let mut any = false;
+        for cell in row.cells.iter().filter(|c| !c.span.is_empty()) {
+            match t3_label(&label_core(cell.span.slice(text)), None, true) {
+                Some(T3Label::Column(c)) => {
+                    cols[c] = true;
+                    any = true;
+                }
+                Some(T3Label::Header) => any = true,
+                _ => {}
+            }
+        }
+        if any && !seen_data {
+            header_span = Some(header_span.map_or(row.span, |h| h.cover(row.span)));
+        }
+    }
+    let found = cols.iter().filter(|&&c| c).count();
+    let header_found = found >= 3;
+    let columns: Vec<usize> = if header_found { (0..7).filter(|&c| cols[c]).collect() } else { (0..7).collect() };
+    let width = columns.len();
+
+    // Pass 2: rows.
+    let mut rows: Vec<MappedRow> = Vec::new();
+    let mut extra_rows = Vec::new();
+    let mut group: Option<usize> = None;
+    let mut trial_other = false;
+    for row in rows_of(parts) {
+        let sr: SplitRow = split(row, Some(width));
+        let mut spec: Option<(usize, Span)> = None;
+        for cell in &sr.labels {
+            match t3_label(&label_core(cell.span.slice(text)), group, false) {
+                Some(T3Label::Group(g)) => {
+                    group = Some(g);
+                    if g == 4 {
+                        spec = Some((t3::OTHER_2019, cell.span));
+                    }
+                }
+                Some(T3Label::Row(i)) => {
+                    if !(t3::WITHHELD.start..t3::TOTAL).contains(&i) || i < t3::OPEN {
+                        group = None;
+                    }
+                    spec = Some((i, cell.span));
+                }
+                _ => {}
+            }
+        }
+        if sr.data.is_empty() {
+            continue;
+        }
+        match spec {
+            Some((i, label)) => {
+                if i == t3::OTHER_2019 {
+                    trial_other = true;
+                }
+                if rows.iter().any(|r: &MappedRow| r.spec == i) {
+                    continue;
+                }
+                rows.push(MappedRow {
+                    spec: i,
+                    label,
+                    line: row.span,
+                    data: sr.data.iter().map(|c| (*c).clone()).collect(),
+                    expected: width,
+                });
+            }
+            None => {
+                let has_values = sr.data.iter().any(|c| c.value != CellValue::Empty);
+                let header_like = sr.labels.iter().any(|c| {
+                    matches!(t3_label(&label_core(c.span.slice(text)), None, true), Some(T3Label::Column(_) | T3Label::Header))
+                });
+                if let (Some(l), true, false) = (sr.labels.last(), has_values, header_like) {
+                    extra_rows.push(ExtraRow { label: l.span, line: row.span });
+                }
+            }
+        }
+    }
+    let has_2021_items = rows.iter().any(|r| t3::OTHER.contains(&r.spec));
+    let version = if has_2021_items {
+        FormatVersion::Standard2021
+    } else if trial_other {
+        FormatVersion::Trial2019
+    } else {
+        year_version.unwrap_or(FormatVersion::Standard2021)
+    };
+    MappedTable {
+        id: TableId::Three,
+        version,
+        style,
+        span,
+        parts: part_spans,
+        columns,
+        header_found,
+        header_span,
+        rows,
+        extra_rows,
+    }
+}
+
+// ---------------------------------------------------------------- table 四
+
+pub fn map_four(text: &str, parts: &[&Table]) -> MappedTable {
+    let (span, part_spans, style) = cover(parts);
+    let mut totals = 0;
+    let mut results = 0;
+    let mut header_span: Option<Span> = None;
+    let mut best: Option<(SplitRow, usize)> = None;
+    for row in rows_of(parts) {
+        let sr = split(row, Some(15));
+        let numbers = sr.data.iter().filter(|c| c.value.is_number()).count();
+        if numbers >= 3 && best.as_ref().is_none_or(|(_, n)| numbers > *n) {
+            best = Some((sr, numbers));
+            continue;
+        }
+        for cell in row.cells.iter().filter(|c| !c.span.is_empty()) {
+            let core = core_key(cell.span.slice(text));
+            if core == "总计" {
+                totals += 1;
+            }
+            if T4_RESULTS[..4].contains(&core.as_str()) {
+                results += 1;
+            }
+        }
+        header_span = Some(header_span.map_or(row.span, |h| h.cover(row.span)));
+    }
+    let header_found = results >= 4;
+    let columns: Vec<usize> = if header_found && totals == 0 {
+        (0..15).filter(|c| c % 5 != 4).collect()
+    } else {
+        (0..15).collect()
+    };
+    let mut rows = Vec::new();
+    if let Some((sr, _)) = best {
+        let label = sr.labels.first().map_or(sr.row.span, |c| c.span);
+        rows.push(MappedRow {
+            spec: 0,
+            label,
+            line: sr.row.span,
+            data: sr.data.iter().map(|c| (*c).clone()).collect(),
+            expected: columns.len(),
+        });
+    }
+    MappedTable {
+        id: TableId::Four,
+        version: FormatVersion::Standard2021,
+        style,
+        span,
+        parts: part_spans,
+        columns,
+        header_found,
+        header_span,
+        rows,
+        extra_rows: Vec::new(),
+    }
+}
+
+// ---------------------------------------------------------------- table 二
+
+pub fn map_two(text: &str, parts: &[&Table], year_version: Option<FormatVersion>) -> MappedTable {
+    let (span, part_spans, style) = cover(parts);
+    let markers: Vec<String> = T2_2019_MARKERS.iter().map(|m| label_core(m)).collect();
+    let mut trial = false;
+    let mut modern = false;
+    for row in rows_of(parts) {
+        for cell in &row.cells {
+            let core = label_core(cell.span.slice(text));
+            if markers.iter().any(|m| core.contains(m.as_str())) || core == "规范性文件" {
+                trial = true;
+            }
+            if ["本年制发件数", "本年废止件数", "现行有效件数", "本年处理决定数量", "行政规范性文件"].contains(&core.as_str()) {
+                modern = true;
+            }
+        }
+    }
+    let version = match (trial, modern) {
+        (true, false) => FormatVersion::Trial2019,
+        (false, true) => FormatVersion::Standard2021,
+        _ => year_version.unwrap_or(FormatVersion::Standard2021),
+    };
+    let specs: &[RowSpec] = if version == FormatVersion::Trial2019 { &T2_ROWS_2019 } else { &T2_ROWS };
+    let labels: Vec<&str> = specs.iter().map(|s| s.label).collect();
+    let mut rows: Vec<MappedRow> = Vec::new();
+    let mut extra_rows = Vec::new();
+    for row in rows_of(parts) {
+        let probe = split(row, None);
+        let hit = probe.labels.iter().rev().find_map(|c| {
+            let core = label_core(c.span.slice(text));
+            // "规范性文件" must not match "行政规范性文件" by prefix alone
+            specs.iter().position(|s| label_core(s.label) == core).or_else(|| best_match(&core, &labels)).map(|i| (i, c.span))
+        });
+        match hit {
+            Some((i, label)) => {
+                let sr = split(row, Some(specs[i].columns.len()));
+                if sr.data.is_empty() && probe.data.is_empty() {
+                    // a label with no cells at all (vertical header noise)
+                    if rows.iter().all(|r| r.spec != i) {
+                        rows.push(MappedRow { spec: i, label, line: row.span, data: Vec::new(), expected: specs[i].columns.len() });
+                    }
+                    continue;
+                }
+                if rows.iter().any(|r| r.spec == i) {
+                    continue;
+                }
+                rows.push(MappedRow {
+                    spec: i,
+                    label,
+                    line: row.span,
+                    data: sr.data.iter().map(|c| (*c).clone()).collect(),
+                    expected: specs[i].columns.len(),
+                });
+            }
+            None => {
+                let numeric = probe.data.iter().any(|c| c.value.is_number());
+                let is_header = probe.labels.iter().any(|c| {
+                    let core = label_core(c.span.slice(text));
+                    core.starts_with("第二十条") || core == "信息内容" || core.contains("数量") || core.contains("件数")
+                        || core.contains("金额")
+                });
+                if numeric && !is_header {
+                    if let Some(l) = probe.labels.last() {
+                        extra_rows.push(ExtraRow { label: l.span, line: row.span });
+                    }
+                }
+            }
+        }
+    }
+    let _ = CellValue::Empty;
+    MappedTable {
+        id: TableId::Two,
+        version,
+        style,
+        span,
+        parts: part_spans,
+        columns: Vec::new(),
+        header_found: true,
+        header_span: None,
+        rows,
+        extra_rows,
+    }
+}

@@ -1,0 +1,87 @@
+//! The title line: report year, issuing body and its level.
+
+use crate::config::BodyLevel;
+use crate::span::Span;
+use crate::syntax::numbers::{YearMention, years};
+use crate::syntax::{Block, Syntax, trim_span};
+
+#[derive(Debug, Clone)]
+pub struct Title {
+    pub span: Span,
+    pub year: Option<YearMention>,
+    pub body: Option<String>,
+    pub level: Option<BodyLevel>,
+}
+
+/// The title is a line near the top naming the report ("…年度报告"), before
+/// the first section heading; a body name may sit on the line above it.
+pub fn find(text: &str, syntax: &Syntax, first_heading: usize) -> Option<Title> {
+    let texts: Vec<Span> = syntax.blocks[..first_heading]
+        .iter()
+        .filter_map(|b| match b {
+            Block::Text(s) => Some(*s),
+            _ => None,
+        })
+        .take(8)
+        .collect();
+    let idx = texts.iter().position(|s| {
+        let t = s.slice(text);
+        t.chars().count() <= 80
+            && (t.contains("年度报告") || t.contains("年报") || (t.contains("政府信息公开") && t.contains("报告")))
+            && !t.contains('。')
+    })?;
+    let mut span = strip_hashes(text, texts[idx]);
+    let year = years(text, span).into_iter().next();
+    let mut body = year.as_ref().map(|y| text[span.start..y.span.start].trim().trim_matches(['《', '“']).to_string());
+    if body.as_deref().is_none_or(str::is_empty) && idx > 0 {
+        let prev = strip_hashes(text, texts[idx - 1]);
+        let p = prev.slice(text);
+        if p.chars().count() <= 30 && !p.contains(['。', '，', '：', ':']) {
+            body = Some(p.trim().to_string());
+            span = prev.cover(span);
+        }
+    }
+    let body = body.filter(|b| !b.is_empty());
+    let level = body.as_deref().and_then(guess_level);
+    Some(Title { span, year, body, level })
+}
+
+fn strip_hashes(text: &str, span: Span) -> Span {
+    let t = span.slice(text);
+    let n = t.len() - t.trim_start_matches(['#', '*', ' ']).len();
+    let m = t.len() - t.trim_end_matches(['*', ' ']).len();
+    trim_span(text, Span::new(span.start + n, span.end - m))
+}
+
+/// 乡镇/街道, a government's own report, or one of its departments.
+pub fn guess_level(name: &str) -> Option<BodyLevel> {
+    let n: String = name.chars().filter(|c| !c.is_whitespace()).collect();
+    if n.is_empty() {
+        return None;
+    }
+    let township_suffix = ["乡人民政府", "镇人民政府", "乡政府", "镇政府", "街道办事处", "街道办", "街道", "镇", "乡", "苏木", "民族乡"];
+    if township_suffix.iter().any(|s| n.ends_with(s)) || (n.contains("街道") && !n.ends_with('局')) {
+        return Some(BodyLevel::Township);
+    }
+    if let Some(head) = n.strip_suffix("人民政府") {
+        if head.ends_with(['省', '市', '县', '区', '州', '盟', '旗']) {
+            return Some(BodyLevel::Government);
+        }
+    }
+    Some(BodyLevel::Department)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn levels() {
+        assert_eq!(guess_level("下冶镇人民政府"), Some(BodyLevel::Township));
+        assert_eq!(guess_level("瑞安市安阳街道办事处"), Some(BodyLevel::Township));
+        assert_eq!(guess_level("深圳市龙岗区人民政府"), Some(BodyLevel::Government));
+        assert_eq!(guess_level("甘谷县人民政府办公室"), Some(BodyLevel::Department));
+        assert_eq!(guess_level("某县乡村振兴局"), Some(BodyLevel::Department));
+        assert_eq!(guess_level("清水县教育局"), Some(BodyLevel::Department));
+    }
+}

@@ -1,0 +1,50 @@
+//! Logical lines: what the author sees as separate lines.
+//!
+//! Besides `\n`, `\r\n` and `\r`, Word's soft breaks (U+2028, VT, FF, U+2029,
+//! U+0085) also end a logical line here. Byte spans keep every position exact,
+//! so this never disturbs the LSP's own line numbering.
+
+use crate::span::Span;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LogicalLine {
+    /// The line's content, without its break.
+    pub span: Span,
+}
+
+pub fn logical_lines(text: &str) -> Vec<LogicalLine> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut iter = text.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        let brk = match c {
+            '\n' | '\u{2028}' | '\u{2029}' | '\u{000B}' | '\u{000C}' | '\u{0085}' => Some(i + c.len_utf8()),
+            '\r' => {
+                if let Some(&(_, '\n')) = iter.peek() {
+                    iter.next();
+                    Some(i + 2)
+                } else {
+                    Some(i + 1)
+                }
+            }
+            _ => None,
+        };
+        if let Some(next) = brk {
+            out.push(LogicalLine { span: Span::new(start, i) });
+            start = next;
+        }
+    }
+    out.push(LogicalLine { span: Span::new(start, text.len()) });
+    out
+}
+
+/// The span of `s[span]` with surrounding spaces (incl. U+3000, BOM) removed.
+pub fn trim_span(text: &str, span: Span) -> Span {
+    let s = &text[span.start..span.end];
+    let lead = s.len() - s.trim_start_matches(super::normalize::is_space).len();
+    let trail = s.len() - s.trim_end_matches(super::normalize::is_space).len();
+    if lead >= s.len() {
+        return Span::empty(span.start);
+    }
+    Span::new(span.start + lead, span.end - trail)
+}

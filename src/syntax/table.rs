@@ -1,0 +1,256 @@
+//! Recognising table rows in the three styles drafts use, and the fourth
+//! that PDF extraction produces (one cell per line).
+
+use super::lines::trim_span;
+use super::normalize::{CellValue, is_space, parse_cell};
+use crate::span::Span;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+pub enum TableStyle {
+    /// Cells separated by TAB, merged cells left empty (Word/WPS paste).
+    Tsv,
+    /// Markdown pipe table.
+    Markdown,
+    /// Columns aligned with runs of spaces or a full-width space.
+    Spaces,
+    /// One cell per line (PDF or web extraction).
+    Vertical,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cell {
+    /// The trimmed content; empty cells get an empty span where they sit.
+    pub span: Span,
+    pub value: CellValue,
+    /// Position of the cell in its row (for TSV and Markdown this is the column).
+    pub index: usize,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    /// The whole line (or, for vertical tables, the lines the row spans).
+    pub span: Span,
+    pub cells: Vec<Cell>,
+    /// A Markdown `|---|---|` line.
+    pub separator: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Table {
+    pub span: Span,
+    pub style: TableStyle,
+    pub rows: Vec<Row>,
+}
+
+fn make_cell(text: &str, raw: Span, index: usize) -> Cell {
+    let span = trim_span(text, raw);
+    Cell { span, value: parse_cell(span.slice(text)), index }
+}
+
+/// Split a line into cells if it looks like a table row in some style.
+pub fn split_row(text: &str, line: Span) -> Option<(TableStyle, Row)> {
+    let s = line.slice(text);
+    let trimmed = s.trim_matches(is_space);
+    if trimmed.is_empty() {
+        return None;
+    }
+    if trimmed.starts_with('|') {
+        return Some((TableStyle::Markdown, split_markdown(text, line)));
+    }
+    if s.contains('\t') {
+        let mut cells = Vec::new();
+        let mut start = line.start;
+        for (i, part) in s.split('\t').enumerate() {
+            let raw = Span::new(start, start + part.len());
+            cells.push(make_cell(text, raw, i));
+            start = raw.end + 1;
+        }
+        return Some((TableStyle::Tsv, Row { span: line, cells, separator: false }));
+    }
+    split_spaces(text, line).map(|row| (TableStyle::Spaces, row))
+}
+
+fn split_markdown(text: &str, line: Span) -> Row {
+    let s = line.slice(text);
+    let lead = s.len() - s.trim_start_matches(is_space).len();
+    let inner_start = line.start + lead + 1; // after the first '|'
+    let body = &text[inner_start..line.end];
+    let body_trim_end = body.trim_end_matches(is_space);
+    let body = body_trim_end.strip_suffix('|').unwrap_or(body_trim_end);
+    let mut cells = Vec::new();
+    let mut start = inner_start;
+    let mut prev_backslash = false;
+    let mut seg_start = start;
+    for (i, c) in body.char_indices() {
+        if c == '|' && !prev_backslash {
+            cells.push(make_cell(text, Span::new(seg_start, inner_start + i), cells.len()));
+            seg_start = inner_start + i + 1;
+        }
+        prev_backslash = c == '\\';
+    }
+    start = seg_start;
+    cells.push(make_cell(text, Span::new(start, inner_start + body.len()), cells.len()));
+    let separator = !cells.is_empty()
+        && cells.iter().all(|c| {
+            let t = c.span.slice(text);
+            !t.is_empty() && t.chars().all(|ch| matches!(ch, '-' | ':' | ' '))
+        });
+    Row { span: line, cells, separator }
+}
+
+/// Columns aligned with spaces: split on runs of two or more spaces or any
+/// full-width space. A line only counts as a row when it clearly is one:
+/// several cells, no sentence punctuation, and numbers in it — or a label
+/// followed by at least two space-separated numbers (PDF text).
+fn split_spaces(text: &str, line: Span) -> Option<Row> {
+    let s = line.slice(text);
+    if s.contains(['。', '；', '，']) && !looks_like_number_tail(s) {
+        return None;
+    }
+    let mut parts: Vec<Span> = Vec::new();
+    let mut seg_start: Option<usize> = None;
+    let mut run = 0usize;
+    let mut run_start = 0usize;
+    let mut wide = false;
+    for (i, c) in s.char_indices() {
+        if is_space(c) {
+            if run == 0 {
+                run_start = i;
+                wide = false;
+            }
+            run += 1;
+            wide |= c != ' ';
+        } else {
+            if run > 0 {
+                if let Some(st) = seg_start {
+                    if run >= 2 || wide {
+                        parts.push(Span::new(line.start + st, line.start + run_start));
+                        seg_start = Some(i);
+                    }
+                }
+            }
+            if seg_start.is_none() {
+                seg_start = Some(i);
+            }
+            run = 0;
+        }
+    }
+    if let Some(st) = seg_start {
+        let end = if run > 0 { run_start } else { s.len() };
+        parts.push(Span::new(line.start + st, line.start + end));
+    }
+    // Single spaces between numbers: "四、结转下年度继续办理 0 0 0 0 0 0 0".
+    let refined: Vec<Span> = parts.iter().flat_map(|p| split_number_tail(text, *p)).collect();
+    let cells: Vec<Cell> = refined.iter().enumerate().map(|(i, p)| make_cell(text, *p, i)).collect();
+    let numbers = cells.iter().filter(|c| c.value.is_number() || c.value == CellValue::Placeholder).count();
+    let long_text = cells.iter().any(|c| c.value == CellValue::Text && c.span.slice(text).chars().count() > 45);
+    if cells.len() < 2 || long_text || numbers == 0 {
+        return None;
+    }
+    // A sentence with one number in it ("发布信息 360 余条") is not a row.
+    let trailing_numbers = cells.iter().rev().take_while(|c| c.value.is_data_like()).count();
+    if trailing_numbers == 0 || (cells.len() - trailing_numbers > 2 && numbers < 2) {
+        return None;
+    }
+    if numbers == 1 && cells.len() == 2 && !parts.len().ge(&2) {
+        return None;
+    }
+    Some(Row { span: line, cells, separator: false })
+}
+
+fn looks_like_number_tail(s: &str) -> bool {
+    let words: Vec<&str> = s.split(is_space).filter(|w| !w.is_empty()).collect();
+    words.len() >= 3 && words.iter().rev().take(2).all(|w| parse_cell(w).is_number())
+}
+
+/// Split "label 0 0 0" (single spaces) into the label and the numbers.
+fn split_number_tail(text: &str, part: Span) -> Vec<Span> {
+    let s = part.slice(text);
+    let words: Vec<(usize, &str)> = {
+        let mut v = Vec::new();
+        let mut start = None;
+        for (i, c) in s.char_indices() {
+            if is_space(c) {
+                if let Some(st) = start.take() {
+                    v.push((st, &s[st..i]));
+                }
+            } else if start.is_none() {
+                start = Some(i);
+            }
+        }
+        if let Some(st) = start {
+            v.push((st, &s[st..]));
+        }
+        v
+    };
+    let tail = words.iter().rev().take_while(|(_, w)| parse_cell(w).is_number()).count();
+    // "2025 年" must stay one cell: only split off a run of two or more numbers,
+    // or a single number after a label.
+    if words.len() < 2 || tail == 0 || (tail == 1 && words.len() - tail == 0) {
+        return vec![part];
+    }
+    if tail < 2 && tail != words.len() {
+        // one number after a label: keep the label whole and split the number off
+        let (off, _) = words[words.len() - 1];
+        let label_end = s[..off].trim_end_matches(is_space).len();
+        return vec![Span::new(part.start, part.start + label_end), Span::new(part.start + off, part.end)];
+    }
+    let mut out = Vec::new();
+    let first_num = words.len() - tail;
+    if first_num > 0 {
+        let (off, _) = words[first_num];
+        let label_end = s[..off].trim_end_matches(is_space).len();
+        out.push(Span::new(part.start, part.start + label_end));
+    }
+    for (off, w) in &words[first_num..] {
+        out.push(Span::new(part.start + off, part.start + off + w.len()));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cells(line: &str) -> Option<(TableStyle, Vec<String>)> {
+        split_row(line, Span::new(0, line.len()))
+            .map(|(st, r)| (st, r.cells.iter().map(|c| c.span.slice(line).to_string()).collect()))
+    }
+
+    #[test]
+    fn tsv_keeps_empty_cells() {
+        let (st, c) = cells("一、本年新收\t\t0\t1").unwrap();
+        assert_eq!(st, TableStyle::Tsv);
+        assert_eq!(c, vec!["一、本年新收", "", "0", "1"]);
+    }
+
+    #[test]
+    fn markdown_rows() {
+        let (st, c) = cells("| 规章 | 0 | 1 |").unwrap();
+        assert_eq!(st, TableStyle::Markdown);
+        assert_eq!(c, vec!["规章", "0", "1"]);
+        let r = split_row("|---|:--:|", Span::new(0, 10)).unwrap().1;
+        assert!(r.separator);
+    }
+
+    #[test]
+    fn space_aligned_rows() {
+        let (st, c) = cells("行政规范性文件    5    1    25").unwrap();
+        assert_eq!(st, TableStyle::Spaces);
+        assert_eq!(c, vec!["行政规范性文件", "5", "1", "25"]);
+        let (_, c) = cells("四、结转下年度继续办理 0 0 0 0 0 0 0").unwrap();
+        assert_eq!(c.len(), 8);
+        let (_, c) = cells("结果 维持　结果 纠正　0　1").unwrap();
+        assert_eq!(c, vec!["结果 维持", "结果 纠正", "0", "1"]);
+        let (_, c) = cells("0 0 0 0 0 0 0 0 0 0 0 0 0 0 0").unwrap();
+        assert_eq!(c.len(), 15);
+    }
+
+    #[test]
+    fn prose_is_not_a_row() {
+        assert!(cells("通过政府网站制作、发布政府信息 70 余条，其中工作动态 47 条。").is_none());
+        assert!(cells("2025 年，下冶镇将进一步深化政府信息公开工作。").is_none());
+        assert!(cells("一、总体情况").is_none());
+        assert!(cells("日期 2025  1  1  日").is_none());
+    }
+}
