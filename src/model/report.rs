@@ -33,6 +33,8 @@ pub enum YearSource {
     Config,
     Title,
     StatPeriod,
+    /// "编制××镇2024年政府信息公开工作年度报告" in the preamble.
+    Preamble,
 }
 
 #[derive(Debug, Clone)]
@@ -71,7 +73,10 @@ impl Report {
             (Some(y), _, _) => (Some(y), Some(YearSource::Config)),
             (None, Some(Title { year: Some(y), .. }), _) => (Some(y.year), Some(YearSource::Title)),
             (None, _, Some(p)) => (Some(p.start.year), Some(YearSource::StatPeriod)),
-            _ => (None, None),
+            _ => match preamble_year(text, &syntax, first_heading) {
+                Some(y) => (Some(y), Some(YearSource::Preamble)),
+                None => (None, None),
+            },
         };
         let format = config.format.or(report_year.map(FormatVersion::for_year)).unwrap_or(FormatVersion::Standard2021);
         let level = config.body_level.or(title.as_ref().and_then(|t| t.level));
@@ -153,19 +158,41 @@ fn find_sections(text: &str, syntax: &Syntax) -> Vec<Section> {
 }
 
 /// "统计期限为2025年1月1日至2025年12月31日" and its many spellings: a year's
-/// 1月1日, then within a few characters a year's 12月31日.
+/// 1月1日, then within a few characters a year's 12月31日 (the second year
+/// is often left out: "2024年1月1日至12月31日").
 fn find_stat_period(text: &str, syntax: &Syntax) -> Option<StatPeriod> {
     for b in &syntax.blocks {
         let Block::Text(span) = b else { continue };
         let ys = years(text, *span);
-        for pair in ys.windows(2) {
-            let (a, b) = (&pair[0], &pair[1]);
-            let after_a: String = text[a.end..b.span.start].chars().filter(|c| !c.is_whitespace()).collect();
-            let after_b: String = text[b.end..span.end].chars().filter(|c| !c.is_whitespace()).take(8).collect();
-            let starts = after_a.starts_with("1月1日") || after_a.starts_with("01月01日");
-            let ends = after_b.starts_with("12月31日");
-            if starts && ends && after_a.chars().count() <= 12 {
-                return Some(StatPeriod { span: a.span.cover(b.span), start: a.clone(), end: b.clone() });
+        for (k, a) in ys.iter().enumerate() {
+            let after: String = text[a.end..span.end].chars().filter(|c| !c.is_whitespace()).take(24).collect();
+            let Some(rest) = after.strip_prefix("1月1日").or_else(|| after.strip_prefix("01月01日")) else { continue };
+            let Some(rest) = rest.strip_prefix(['至', '到', '—', '-', '~', '～']).or(rest.strip_prefix("起至")) else {
+                continue;
+            };
+            if rest.starts_with("12月31日") {
+                return Some(StatPeriod { span: a.span, start: a.clone(), end: a.clone() });
+            }
+            if let Some(b) = ys.get(k + 1) {
+                let after_b: String = text[b.end..span.end].chars().filter(|c| !c.is_whitespace()).take(8).collect();
+                if rest.starts_with(&b.year.to_string()) && after_b.starts_with("12月31日") {
+                    return Some(StatPeriod { span: a.span.cover(b.span), start: a.clone(), end: b.clone() });
+                }
+            }
+        }
+    }
+    None
+}
+
+/// A year named right before "…年度报告" in the text above section 一.
+fn preamble_year(text: &str, syntax: &Syntax, first_heading: usize) -> Option<i32> {
+    for b in syntax.blocks[..first_heading.min(syntax.blocks.len())].iter().take(8) {
+        let Block::Text(span) = b else { continue };
+        for y in years(text, *span) {
+            let after: String = text[y.end..span.end].chars().filter(|c| !c.is_whitespace()).take(16).collect();
+            let head = after.split(['，', '。', '、', ',', '；']).next().unwrap_or("");
+            if head.contains("年度报告") || head.contains("年报") {
+                return Some(y.year);
             }
         }
     }
@@ -194,12 +221,15 @@ fn map_tables(text: &str, syntax: &Syntax, sections: &[Section], version: Option
             .iter()
             .filter_map(|b| match b {
                 Block::Text(sp) if sp.slice(text).chars().count() <= 60 && !sp.slice(text).contains('。') => Some(*sp),
+                // "一、本年新收…" reads like a heading but is a row label here
+                Block::Heading(h) => Some(h.span),
                 _ => None,
             })
             .collect();
         if let Some(t) = syntax::vertical_table(text, &lines) {
             let cells: usize = t.rows.iter().map(|r| r.cells.iter().filter(|c| c.value.is_number()).count()).sum();
-            if cells > 0 && tables::identify(text, &t) == Some(id) {
+            let _ = cells;
+            if tables::identify(text, &t) == Some(id) {
                 vertical.push((id, t));
             }
         }

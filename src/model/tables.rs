@@ -231,25 +231,49 @@ pub fn map_three(text: &str, parts: &[&Table], year_version: Option<FormatVersio
     let mut trial_other = false;
     for row in rows_of(parts) {
         let sr: SplitRow = split(row, Some(width));
-        let mut spec: Option<(usize, Span)> = None;
+        let mut hits: Vec<(usize, Span)> = Vec::new();
         for cell in &sr.labels {
-            match t3_label(&label_core(cell.span.slice(text)), group, false) {
+            // a bare "总计" before any row label is the header's column
+            let in_header = rows.is_empty() && hits.is_empty();
+            match t3_label(&label_core(cell.span.slice(text)), group, in_header && label_core(cell.span.slice(text)) == "总计") {
                 Some(T3Label::Group(g)) => {
                     group = Some(g);
                     if g == 4 {
-                        spec = Some((t3::OTHER_2019, cell.span));
+                        hits.push((t3::OTHER_2019, cell.span));
                     }
                 }
                 Some(T3Label::Row(i)) => {
                     if !(t3::WITHHELD.start..t3::TOTAL).contains(&i) || i < t3::OPEN {
                         group = None;
                     }
-                    spec = Some((i, cell.span));
+                    // 2019's one-row （六）其他处理 gives way to its items
+                    if t3::OTHER.contains(&i) && hits.last().is_some_and(|h| h.0 == t3::OTHER_2019) {
+                        hits.pop();
+                    }
+                    hits.push((i, cell.span));
                 }
                 _ => {}
             }
         }
+        // One-cell-per-line tables put several unfilled rows' labels in a
+        // row of their own: each is a row with no numbers.
+        let last = hits.pop();
+        for (i, label) in hits {
+            if rows.iter().all(|r: &MappedRow| r.spec != i) {
+                trial_other |= i == t3::OTHER_2019;
+                rows.push(MappedRow { spec: i, label, line: row.span, data: Vec::new(), expected: width });
+            }
+        }
+        let spec = last;
         if sr.data.is_empty() {
+            if let Some((i, label)) = spec {
+                if row.cells.len() == 1 || parts.iter().any(|p| p.style == TableStyle::Vertical) {
+                    if rows.iter().all(|r: &MappedRow| r.spec != i) {
+                        trial_other |= i == t3::OTHER_2019;
+                        rows.push(MappedRow { spec: i, label, line: row.span, data: Vec::new(), expected: width });
+                    }
+                }
+            }
             continue;
         }
         match spec {
@@ -328,7 +352,8 @@ pub fn map_four(text: &str, parts: &[&Table]) -> MappedTable {
         header_span = Some(header_span.map_or(row.span, |h| h.cover(row.span)));
     }
     let header_found = results >= 4;
-    let columns: Vec<usize> = if header_found && totals == 0 {
+    // only a header with all three groups' results can show 总计 is missing
+    let columns: Vec<usize> = if results >= 12 && totals == 0 {
         (0..15).filter(|c| c % 5 != 4).collect()
     } else {
         (0..15).collect()
@@ -387,11 +412,21 @@ pub fn map_two(text: &str, parts: &[&Table], year_version: Option<FormatVersion>
     let mut extra_rows = Vec::new();
     for row in rows_of(parts) {
         let probe = split(row, None);
-        let hit = probe.labels.iter().rev().find_map(|c| {
-            let core = label_core(c.span.slice(text));
-            // "规范性文件" must not match "行政规范性文件" by prefix alone
-            specs.iter().position(|s| label_core(s.label) == core).or_else(|| best_match(&core, &labels)).map(|i| (i, c.span))
-        });
+        let mut hits: Vec<(usize, Span)> = probe
+            .labels
+            .iter()
+            .filter_map(|c| {
+                let core = label_core(c.span.slice(text));
+                // "规范性文件" must not match "行政规范性文件" by prefix alone
+                specs.iter().position(|s| label_core(s.label) == core).or_else(|| best_match(&core, &labels)).map(|i| (i, c.span))
+            })
+            .collect();
+        let hit = hits.pop();
+        for (i, label) in hits {
+            if rows.iter().all(|r| r.spec != i) {
+                rows.push(MappedRow { spec: i, label, line: row.span, data: Vec::new(), expected: specs[i].columns.len() });
+            }
+        }
         match hit {
             Some((i, label)) => {
                 let sr = split(row, Some(specs[i].columns.len()));

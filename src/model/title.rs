@@ -33,17 +33,29 @@ pub fn find(text: &str, syntax: &Syntax, first_heading: usize) -> Option<Title> 
     let mut span = strip_hashes(text, texts[idx]);
     let year = years(text, span).into_iter().next();
     let mut body = year.as_ref().map(|y| text[span.start..y.span.start].trim().trim_matches(['《', '“']).to_string());
-    if body.as_deref().is_none_or(str::is_empty) && idx > 0 {
-        let prev = strip_hashes(text, texts[idx - 1]);
-        let p = prev.slice(text);
-        if p.chars().count() <= 30 && !p.contains(['。', '，', '：', ':']) {
-            body = Some(p.trim().to_string());
-            span = prev.cover(span);
+    // "桃江县松木塘镇人民政府" on a line of its own, above or below the title
+    if body.as_deref().is_none_or(str::is_empty) {
+        let near = [idx.checked_sub(1), Some(idx + 1)];
+        for j in near.into_iter().flatten() {
+            let Some(&line) = texts.get(j) else { continue };
+            let line = strip_hashes(text, line);
+            let p = line.slice(text).trim();
+            if is_body_name(p) {
+                body = Some(p.to_string());
+                span = line.cover(span);
+                break;
+            }
         }
     }
     let body = body.filter(|b| !b.is_empty());
     let level = body.as_deref().and_then(guess_level);
     Some(Title { span, year, body, level })
+}
+
+fn is_body_name(s: &str) -> bool {
+    const SUFFIX: [&str; 16] =
+        ["政府", "办事处", "局", "委员会", "委", "办公室", "办公厅", "厅", "中心", "院", "署", "街道", "镇", "乡", "部", "会"];
+    s.chars().count() <= 30 && !s.contains(['。', '，', '：', ':', ',']) && !s.contains("报告") && SUFFIX.iter().any(|x| s.ends_with(x))
 }
 
 fn strip_hashes(text: &str, span: Span) -> Span {

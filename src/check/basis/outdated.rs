@@ -74,8 +74,15 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
     }
     // 〔2021〕30号 called by the title of 〔2019〕60号, or the format misnamed
     for s in find_all(t, "关于政府信息公开工作年度报告有关事项的通知") {
-        let near = &t[s.start.saturating_sub(200)..(s.end + 200).min(t.len())];
-        let near = near.get(..).unwrap_or("");
+        let mut a = s.start.saturating_sub(200);
+        while !t.is_char_boundary(a) {
+            a -= 1;
+        }
+        let mut b = (s.end + 200).min(t.len());
+        while !t.is_char_boundary(b) {
+            b += 1;
+        }
+        let near = &t[a..b];
         if near.contains("30号") || near.contains("30 号") {
             out.push(Finding::new(
                 "basis/outdated",

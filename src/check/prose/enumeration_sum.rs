@@ -35,6 +35,16 @@ fn counted(text: &str, n: &Number) -> Option<Counted> {
     Some(Counted { n: n.clone(), min, max, measure: m, end: at2 + m.len_utf8() })
 }
 
+/// A part of a breakdown names what it counts before its number
+/// ("工作动态 47 条"); "5件属于网络平台申请" counts along another dimension.
+fn labelled(t: &str, sent: Span, c: &Counted) -> bool {
+    let head = &t[sent.start..c.n.span.start];
+    let clause_start = head.rfind(['，', '、', '；', '：', ',', ';', ':', '（', '(']).map_or(0, |i| i + head[i..].chars().next().map_or(1, char::len_utf8));
+    let label: String = head[clause_start..].chars().filter(|ch| !ch.is_whitespace()).collect();
+    let label = label.trim_start_matches(['以', '及', '且', '和', '与', '另', '还', '有']);
+    label.chars().filter(|ch| ('\u{4e00}'..='\u{9fff}').contains(ch)).count() >= 2
+}
+
 pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
     let t = cx.text;
     for p in cx.report.paragraphs() {
@@ -52,15 +62,22 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
                     continue;
                 };
                 let parts_from = total.end + mpos + marker.len();
-                // parts run until the next breakdown marker
-                let parts_to = MARKERS
+                // parts run until the next breakdown marker, or the closing
+                // bracket when the breakdown is in brackets: "121件（其中…）"
+                let mut parts_to = MARKERS
                     .iter()
                     .filter_map(|m| t[parts_from..sent.end].find(m))
                     .min()
                     .map_or(sent.end, |p| parts_from + p);
+                if after[..mpos].contains(['(', '（']) {
+                    if let Some(close) = t[parts_from..sent.end].find([')', '）']) {
+                        parts_to = parts_to.min(parts_from + close);
+                    }
+                }
                 let parts: Vec<&Counted> = items[k + 1..]
                     .iter()
                     .filter(|c| c.n.span.start >= parts_from && c.n.span.end <= parts_to && c.measure == total.measure)
+                    .filter(|c| labelled(t, sent, c))
                     .collect();
                 if parts.len() < 2 {
                     continue;

@@ -25,6 +25,10 @@ fn negative_allowed(t: &MappedTable, spec: usize, col: usize) -> bool {
 pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
     for t in &cx.report.tables {
         for r in &t.rows {
+            if r.data.is_empty() && r.expected > 0 {
+                out.push(Finding::new("table/bad-cell", r.label, format!("{}未填写数字，没有数据应填 0", super::row_name(t, r.spec))));
+                continue;
+            }
             for (pos, cell) in r.data.iter().enumerate() {
                 // the column is known only when the row's width matches
                 let col = if r.width_ok() {

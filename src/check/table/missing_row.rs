@@ -19,6 +19,23 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
             continue;
         }
         let rebuild = rebuild::replace_edit(cx.text, t, t.version);
+        let fix_title = format!("替换为标准{}（保留已有数字，缺行补 0）", t.id.zh());
+        // A table cut short (a truncated page, half a paste) misses many rows:
+        // one finding that says so reads better than twenty.
+        if missing.len() > 3 && t.id != TableId::Four {
+            let names: Vec<String> =
+                missing.iter().take(3).map(|&r| t.row_specs()[r].name.to_string()).collect();
+            let span = t.rows.last().map_or_else(|| first_line(cx.text, t.span), |m| m.label);
+            out.push(
+                Finding::new(
+                    "table/missing-row",
+                    span,
+                    format!("{}缺少 {} 行：“{}”等，表格可能不完整", t.id.zh(), missing.len(), names.join("”“")),
+                )
+                .fix(fix_title, vec![rebuild], false),
+            );
+            continue;
+        }
         for r in missing {
             let (span, msg) = match t.id {
                 TableId::Four => (t.span, "表四缺少数据行".to_string()),
@@ -29,7 +46,7 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
                 }
             };
             let span = if span.is_empty() { first_line(cx.text, t.span) } else { span };
-            out.push(Finding::new("table/missing-row", span, msg).fix(format!("替换为标准{}（保留已有数字，缺行补 0）", t.id.zh()), vec![rebuild.clone()], false));
+            out.push(Finding::new("table/missing-row", span, msg).fix(fix_title.clone(), vec![rebuild.clone()], false));
         }
     }
 }

@@ -17,7 +17,8 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
         }
     }
     if let Some(p) = &r.stat_period {
-        for y in [&p.start, &p.end] {
+        let both = if p.start.span == p.end.span { vec![&p.start] } else { vec![&p.start, &p.end] };
+        for y in both {
             if y.year != year {
                 let basis = match r.year_source {
                     Some(YearSource::Config) => "配置的报告年度",
