@@ -61,6 +61,10 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
                 else {
                     continue;
                 };
+                // "上年结转2件，办结13件，其中…": the breakdown belongs to 13, not 2
+                if items[k + 1..].iter().any(|c| c.n.span.start < total.end + mpos) {
+                    continue;
+                }
                 let parts_from = total.end + mpos + marker.len();
                 // parts run until the next breakdown marker, or the closing
                 // bracket when the breakdown is in brackets: "121件（其中…）"
