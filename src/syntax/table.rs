@@ -144,6 +144,17 @@ fn split_spaces(text: &str, line: Span) -> Option<Row> {
     let cells: Vec<Cell> = refined.iter().enumerate().map(|(i, p)| make_cell(text, *p, i)).collect();
     let numbers = cells.iter().filter(|c| c.value.is_number() || c.value == CellValue::Placeholder).count();
     let long_text = cells.iter().any(|c| c.value == CellValue::Text && c.span.slice(text).chars().count() > 45);
+    // A header row of short labels ("自然人    法人或其他组织") is a row too.
+    let label_row = cells.len() >= 2
+        && numbers == 0
+        && parts.len() >= 2
+        && cells.iter().all(|c| {
+            let t = c.span.slice(text);
+            t.chars().count() <= 16 && !t.contains(['。', '，', '；', '：', ',', ';', ':', '、'])
+        });
+    if label_row {
+        return Some(Row { span: line, cells, separator: false });
+    }
     if cells.len() < 2 || long_text || numbers == 0 {
         return None;
     }

@@ -202,3 +202,88 @@ fn replace_nth_number(line: &str, nth: usize, value: &str) -> String {
     let (s, e) = tokens[nth];
     format!("{}{}{}", &line[..s], value, &line[e..])
 }
+
+/// Replace the value of column `col` in table 四's data row (15 numbers).
+pub fn set_t4(text: &str, col: usize, value: &str) -> String {
+    let lines: Vec<&str> = text.split('\n').collect();
+    let i = lines
+        .iter()
+        .position(|l| {
+            let toks: Vec<&str> = l.split(['\t', ' ', '|']).filter(|t| !t.is_empty()).collect();
+            toks.len() == 15 && toks.iter().all(|t| t.chars().all(|c| c.is_ascii_digit()))
+        })
+        .expect("table 四 data row");
+    let mut out: Vec<String> = lines.iter().map(|s| s.to_string()).collect();
+    out[i] = replace_nth_number(lines[i], col, value);
+    out.join("\n")
+}
+
+/// Remove the line holding `needle` (exactly one must).
+pub fn drop_line(text: &str, needle: &str) -> String {
+    let lines: Vec<&str> = text.split('\n').collect();
+    let hits: Vec<usize> = (0..lines.len()).filter(|&i| lines[i].contains(needle)).collect();
+    assert_eq!(hits.len(), 1, "lines holding {needle:?}");
+    lines.iter().enumerate().filter(|(i, _)| *i != hits[0]).map(|(_, l)| *l).collect::<Vec<_>>().join("\n")
+}
+
+/// Insert `line` after the line holding `needle`.
+pub fn insert_after(text: &str, needle: &str, line: &str) -> String {
+    let mut out = Vec::new();
+    let mut done = false;
+    for l in text.split('\n') {
+        out.push(l.to_string());
+        if !done && l.contains(needle) {
+            out.push(line.to_string());
+            done = true;
+        }
+    }
+    assert!(done, "no line holds {needle:?}");
+    out.join("\n")
+}
+
+/// A table-三 row in the given style: label cells then numbers.
+pub fn t3_row(style: Style, labels: [&str; 3], numbers: &[&str]) -> String {
+    match style {
+        Style::Tsv => format!("{}\t{}", labels.join("\t"), numbers.join("\t")),
+        Style::Markdown => format!("| {} | {} |", labels.join(" | "), numbers.join(" | ")),
+        Style::Spaces => {
+            let l: Vec<&str> = labels.iter().copied().filter(|s| !s.is_empty()).collect();
+            format!("{}    {}", l.join("    "), numbers.join("    "))
+        }
+    }
+}
+
+/// Drop the last cell of every line of table 三 (its 总计 column).
+pub fn drop_t3_total(text: &str, style: Style) -> String {
+    let start = text.find("三、收到和处理政府信息公开申请情况").unwrap();
+    let end = text.find("四、政府信息公开行政复议").unwrap();
+    let (head, rest) = text.split_at(start);
+    let (mid, tail) = rest.split_at(end - start);
+    let mid: Vec<String> = mid
+        .split('\n')
+        .map(|l| {
+            let is_row = match style {
+                Style::Tsv => l.contains('\t'),
+                Style::Markdown => l.starts_with('|'),
+                Style::Spaces => l.contains("    "),
+            };
+            if !is_row {
+                return l.to_string();
+            }
+            match style {
+                Style::Tsv => l[..l.rfind('\t').unwrap()].to_string(),
+                Style::Markdown => {
+                    let t = l.trim_end().trim_end_matches('|');
+                    format!("{}|", &t[..t.rfind('|').unwrap()])
+                }
+                // merged cells vanish in this style, so only rows that end
+                // in a number or in 总计 have a 总计 cell to lose
+                Style::Spaces if l.ends_with(|c: char| c.is_ascii_digit()) || l.ends_with("总计") => {
+                    l[..l.rfind("    ").unwrap()].to_string()
+                }
+                Style::Spaces => l.to_string(),
+            }
+        })
+        .collect();
+    format!("{head}{}{tail}", mid.join("\n"))
+}
