@@ -1,0 +1,47 @@
+//! `nianbao skeleton` for every year 2021–2030 in both styles parses back
+//! into the three complete tables and yields no finding at all.
+
+use nianbao::fix::skeleton;
+use nianbao::model::TableId;
+use nianbao::syntax::TableStyle;
+
+#[test]
+fn skeletons_round_trip_for_every_year_and_style() {
+    for year in 2019..=2030 {
+        for style in [TableStyle::Tsv, TableStyle::Markdown] {
+            let text = skeleton::report(year, Some("青山镇人民政府"), style);
+            let a = nianbao::analyze(&text, &nianbao::Config::default());
+            let found: Vec<String> = a.findings.iter().map(|f| format!("{} {}", f.rule, f.message)).collect();
+            assert!(found.is_empty(), "{year} {style:?}: {found:?}");
+            assert_eq!(a.report.report_year, Some(year));
+            assert_eq!(a.report.sections.len(), 6);
+            for id in [TableId::Two, TableId::Three, TableId::Four] {
+                let t = a.report.table(id).unwrap_or_else(|| panic!("{year} {style:?} {id:?}"));
+                assert!(t.rows.iter().all(|r| r.width_ok()), "{year} {style:?} {id:?}");
+                let want = match (id, year <= 2020) {
+                    (TableId::Two, true) => 8,
+                    (TableId::Two, false) => 6,
+                    (TableId::Three, true) => 23,
+                    (TableId::Three, false) => 25,
+                    (TableId::Four, _) => 1,
+                };
+                assert_eq!(t.rows.len(), want, "{year} {style:?} {id:?}");
+            }
+            // plans in 五 are dated the next year
+            assert!(text.contains(&format!("{}年，将进一步", year + 1)));
+        }
+    }
+}
+
+#[test]
+fn skeleton_without_a_body_name_still_parses() {
+    let text = skeleton::report(2025, None, TableStyle::Tsv);
+    let a = nianbao::analyze(&text, &nianbao::Config::default());
+    assert!(a.findings.is_empty(), "{:?}", a.findings);
+}
+
+#[test]
+fn crlf_skeleton_is_equally_clean() {
+    let text = skeleton::report(2025, Some("某局"), TableStyle::Tsv).replace('\n', "\r\n");
+    assert!(nianbao::analyze(&text, &nianbao::Config::default()).findings.is_empty());
+}
