@@ -4,7 +4,10 @@ fn main() {
     let text = std::fs::read_to_string(path).unwrap();
     let a = nianbao::analyze(&text, &nianbao::Config::default());
     for t in &a.report.tables {
-        println!("{:?} {:?} style={:?} header_found={} columns={:?}", t.id, t.version, t.style, t.header_found, t.columns);
+        println!(
+            "{:?} {:?} style={:?} header_found={} columns={:?}",
+            t.id, t.version, t.style, t.header_found, t.columns
+        );
         for r in &t.rows {
             println!("  row {} {:?} data={}", r.spec, r.label.slice(&text), r.data.len());
         }

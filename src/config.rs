@@ -77,9 +77,7 @@ pub struct MonthDay {
 impl MonthDay {
     fn parse(s: &str) -> Option<Self> {
         let s = s.trim();
-        let (m, d) = s
-            .split_once(['-', '/', '.'])
-            .or_else(|| s.strip_suffix('日').and_then(|x| x.split_once('月')))?;
+        let (m, d) = s.split_once(['-', '/', '.']).or_else(|| s.strip_suffix('日').and_then(|x| x.split_once('月')))?;
         let month: u32 = m.trim().parse().ok()?;
         let day: u32 = d.trim().parse().ok()?;
         ((1..=12).contains(&month) && (1..=31).contains(&day)).then_some(MonthDay { month, day })

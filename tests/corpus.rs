@@ -29,7 +29,8 @@ fn corpus_has_all_thirty_reports() {
 
 #[test]
 fn every_error_on_the_corpus_was_reviewed() {
-    let review = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/review.tsv")).unwrap();
+    let review =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/review.tsv")).unwrap();
     let reviewed: BTreeSet<(String, usize, String)> = review
         .lines()
         .filter(|l| !l.starts_with('#') && !l.trim().is_empty())

@@ -63,7 +63,8 @@ fn draft_table_three_rebuild_leaves_no_table_or_tally_finding() {
     let (fixed, n) = nianbao::fix::apply(&text, &fix.edits).unwrap();
     assert_eq!(n, 1);
     let after = check(&fixed);
-    let left: Vec<_> = rules_of(&after).into_iter().filter(|r| r.starts_with("table/") || r.starts_with("tally/")).collect();
+    let left: Vec<_> =
+        rules_of(&after).into_iter().filter(|r| r.starts_with("table/") || r.starts_with("tally/")).collect();
     assert!(left.is_empty(), "{left:?}");
     assert!(fixed.contains("总计"));
 }
@@ -73,6 +74,7 @@ fn draft_table_three_rebuild_leaves_no_table_or_tally_finding() {
 #[test]
 fn regenerate() {
     if std::env::var_os("NIANBAO_REGEN").is_some() {
-        std::fs::write(format!("{}/examples/qingshan-2025.md", env!("CARGO_MANIFEST_DIR")), report(Style::Markdown)).unwrap();
+        std::fs::write(format!("{}/examples/qingshan-2025.md", env!("CARGO_MANIFEST_DIR")), report(Style::Markdown))
+            .unwrap();
     }
 }

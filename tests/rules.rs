@@ -20,7 +20,8 @@ fn assert_only(text: &str, rule: &str) -> Vec<nianbao::Finding> {
 
 /// Apply the first fix of every finding of `rule` and return the text.
 fn apply_fixes(text: &str, rule: &str) -> String {
-    let edits: Vec<_> = has(text, rule).into_iter().flat_map(|f| f.fixes.into_iter().next()).flat_map(|x| x.edits).collect();
+    let edits: Vec<_> =
+        has(text, rule).into_iter().flat_map(|f| f.fixes.into_iter().next()).flat_map(|x| x.edits).collect();
     assert!(!edits.is_empty(), "{rule} offered no fix");
     fix::apply(text, &edits).unwrap().0
 }
@@ -54,7 +55,10 @@ fn missing_table_section_gets_heading_and_table() {
         assert_eq!(f.len(), 1, "{style:?}");
         let fixed = apply_fixes(&cut, "structure/missing-section");
         let a = nianbao::analyze(&fixed, &Default::default());
-        assert!(a.report.table(nianbao::model::TableId::Four).is_some(), "{style:?}: the inserted section has table 四");
+        assert!(
+            a.report.table(nianbao::model::TableId::Four).is_some(),
+            "{style:?}: the inserted section has table 四"
+        );
         assert!(has(&fixed, "structure/missing-section").is_empty());
     }
 }
@@ -111,7 +115,10 @@ fn missing_table_positive_fix_in_each_style() {
         let an = nianbao::analyze(&fixed, &Default::default());
         let t4 = an.report.table(nianbao::model::TableId::Four).expect("inserted table parses");
         assert!(t4.rows[0].width_ok());
-        let table_findings: Vec<_> = summary(&fixed, &an.findings).into_iter().filter(|s| s.starts_with("table/") || s.starts_with("tally/")).collect();
+        let table_findings: Vec<_> = summary(&fixed, &an.findings)
+            .into_iter()
+            .filter(|s| s.starts_with("table/") || s.starts_with("tally/"))
+            .collect();
         assert!(table_findings.is_empty(), "{style:?}: {table_findings:?}");
     }
 }
@@ -211,11 +218,25 @@ fn negative_number_is_bad() {
 fn outdated_table_two_in_2025() {
     for style in [Style::Tsv, Style::Markdown] {
         let t = report(style);
-        let ts = if style == Style::Markdown { nianbao::syntax::TableStyle::Markdown } else { nianbao::syntax::TableStyle::Tsv };
-        let new = nianbao::fix::skeleton::table(nianbao::model::TableId::Two, ts, nianbao::config::FormatVersion::Standard2021);
-        let old = nianbao::fix::skeleton::table(nianbao::model::TableId::Two, ts, nianbao::config::FormatVersion::Trial2019);
+        let ts = if style == Style::Markdown {
+            nianbao::syntax::TableStyle::Markdown
+        } else {
+            nianbao::syntax::TableStyle::Tsv
+        };
+        let new = nianbao::fix::skeleton::table(
+            nianbao::model::TableId::Two,
+            ts,
+            nianbao::config::FormatVersion::Standard2021,
+        );
+        let old =
+            nianbao::fix::skeleton::table(nianbao::model::TableId::Two, ts, nianbao::config::FormatVersion::Trial2019);
         let zeroed = t.replacen(
-            &nianbao::fix::skeleton::table_with(nianbao::model::TableId::Two, ts, nianbao::config::FormatVersion::Standard2021, &t2_value),
+            &nianbao::fix::skeleton::table_with(
+                nianbao::model::TableId::Two,
+                ts,
+                nianbao::config::FormatVersion::Standard2021,
+                &t2_value,
+            ),
             &old,
             1,
         );
@@ -285,7 +306,8 @@ fn review_total_in_each_style() {
 
 #[test]
 fn year_unknown() {
-    let t = replace_once(&base(), "青山镇人民政府2025年政府信息公开工作年度报告", "青山镇人民政府政府信息公开工作年度报告");
+    let t =
+        replace_once(&base(), "青山镇人民政府2025年政府信息公开工作年度报告", "青山镇人民政府政府信息公开工作年度报告");
     let t = replace_once(&t, "本报告中所列数据的统计期限为2025年1月1日至2025年12月31日。", "");
     assert!(!has(&t, "year/unknown").is_empty());
     let cfg = nianbao::config::Config { report_year: Some(2025), ..Default::default() };
@@ -316,7 +338,11 @@ fn year_stale() {
     let f = assert_only(&t, "year/stale");
     assert!(f[0].message.contains("2023"));
     assert!(check(&apply_fixes(&t, "year/stale")).is_empty());
-    for ok in ["（五）监督保障：2023年以来在监督检查中", "（五）监督保障：与2023年相比，在监督检查中", "（五）监督保障：《2023年工作要点》要求在监督检查中"] {
+    for ok in [
+        "（五）监督保障：2023年以来在监督检查中",
+        "（五）监督保障：与2023年相比，在监督检查中",
+        "（五）监督保障：《2023年工作要点》要求在监督检查中",
+    ] {
         let t = replace_once(&base(), "（五）监督保障：2025年在监督检查中", ok);
         assert!(has(&t, "year/stale").is_empty(), "{ok}");
     }
@@ -326,7 +352,8 @@ fn year_stale() {
 fn year_future() {
     let t = replace_once(&base(), "（四）政府信息公开平台建设：", "（四）政府信息公开平台建设：2028年我镇上线新平台。");
     assert_only(&t, "year/future");
-    for ok in ["力争到2028年实现全覆盖。", "印发《2026—2030年规划》。", "2028年底前完成改版。"] {
+    for ok in ["力争到2028年实现全覆盖。", "印发《2026—2030年规划》。", "2028年底前完成改版。"]
+    {
         let t = replace_once(&base(), "（四）政府信息公开平台建设：", &format!("（四）政府信息公开平台建设：{ok}"));
         assert!(has(&t, "year/future").is_empty(), "{ok}");
     }
@@ -353,7 +380,11 @@ fn missing_number_with_fix_from_table() {
     assert!(f[0].fixes[0].title.contains("13"), "{}", f[0].fixes[0].title);
     assert!(check(&apply_fixes(&t, "prose/missing-number")).is_empty());
     // words ending in 件 are not measure words
-    let t = replace_once(&base(), "（四）政府信息公开平台建设：", "（四）政府信息公开平台建设：及时发布政策文件，处理群众来信案件，");
+    let t = replace_once(
+        &base(),
+        "（四）政府信息公开平台建设：",
+        "（四）政府信息公开平台建设：及时发布政策文件，处理群众来信案件，",
+    );
     assert!(has(&t, "prose/missing-number").is_empty());
 }
 
@@ -363,9 +394,17 @@ fn enumeration_sum() {
     let f = assert_only(&t, "prose/enumeration-sum");
     assert!(f[0].message.contains("47+20+26 = 93"), "{}", f[0].message);
     // a partial list below the total is fine; 分别为 means the list is complete
-    let t = replace_once(&base(), "发布信息90余条，其中工作动态47条，政策文件20条，财政信息26条", "发布信息120条，其中工作动态47条，政策文件20条");
+    let t = replace_once(
+        &base(),
+        "发布信息90余条，其中工作动态47条，政策文件20条，财政信息26条",
+        "发布信息120条，其中工作动态47条，政策文件20条",
+    );
     assert!(has(&t, "prose/enumeration-sum").is_empty());
-    let t = replace_once(&base(), "发布信息90余条，其中工作动态47条，政策文件20条，财政信息26条", "发布信息120条，分别为工作动态47条，政策文件20条");
+    let t = replace_once(
+        &base(),
+        "发布信息90余条，其中工作动态47条，政策文件20条，财政信息26条",
+        "发布信息120条，分别为工作动态47条，政策文件20条",
+    );
     assert!(!has(&t, "prose/enumeration-sum").is_empty());
 }
 
@@ -414,7 +453,10 @@ fn township_rules() {
         let f = assert_only(&t, "plausibility/township-rules");
         assert!(f[0].message.contains("乡镇"));
         let gov = replace_once(&t, "青山镇人民政府2025年", "青山县人民政府2025年");
-        assert!(has(&gov, "plausibility/township-rules").is_empty(), "a county government may not make 规章 either, but the rule is about 乡镇 and departments");
+        assert!(
+            has(&gov, "plausibility/township-rules").is_empty(),
+            "a county government may not make 规章 either, but the rule is about 乡镇 and departments"
+        );
     }
 }
 
@@ -443,15 +485,22 @@ fn suppression_comments() {
     assert!(check(&next_line).is_empty(), "{:?}", summary(&next_line, &check(&next_line)));
     let other_rule = bad.replacen(line, &format!("<!-- nianbao-disable-next-line year/stale -->\n{line}"), 1);
     assert!(!has(&other_rule, "year/plan").is_empty());
-    let region = bad.replacen(line, &format!("<!-- nianbao-disable year/plan, year/stale -->\n{line}"), 1)
-        .replacen("六、其他需要报告的事项", "<!-- nianbao-enable -->\n六、其他需要报告的事项", 1);
+    let region = bad.replacen(line, &format!("<!-- nianbao-disable year/plan, year/stale -->\n{line}"), 1).replacen(
+        "六、其他需要报告的事项",
+        "<!-- nianbao-enable -->\n六、其他需要报告的事项",
+        1,
+    );
     assert!(check(&region).is_empty());
     let family = format!("<!-- nianbao-disable-file year -->\n{bad}");
     assert!(check(&family).is_empty());
     let all = format!("{bad}\n<!-- nianbao-disable-file -->\n");
     assert!(check(&all).is_empty());
     // enable closes the region: a later plan is flagged again
-    let closed = region.replacen("本年度未收取政府信息公开信息处理费。", "本年度未收取政府信息公开信息处理费。2025年，我镇将继续加强公开。", 1);
+    let closed = region.replacen(
+        "本年度未收取政府信息公开信息处理费。",
+        "本年度未收取政府信息公开信息处理费。2025年，我镇将继续加强公开。",
+        1,
+    );
     let _ = closed; // 六 is not section 五: plans are only checked in 五
 }
 

@@ -24,7 +24,9 @@ impl Suppressions {
         let mut open: Vec<(usize, Vec<String>)> = Vec::new();
         for d in &syntax.directives {
             match d.kind {
-                DirectiveKind::DisableFile => regions.push(Region { span: Span::new(0, text.len() + 1), rules: d.rules.clone() }),
+                DirectiveKind::DisableFile => {
+                    regions.push(Region { span: Span::new(0, text.len() + 1), rules: d.rules.clone() })
+                }
                 DirectiveKind::Disable => open.push((d.span.end, d.rules.clone())),
                 DirectiveKind::Enable => {
                     // `enable` with rules closes those; without, closes all

@@ -54,7 +54,8 @@ pub fn explain(a: ExplainArgs) -> ExitCode {
 }
 
 pub fn skeleton(a: SkeletonArgs) -> ExitCode {
-    let style = if a.style == "markdown" { nianbao::syntax::TableStyle::Markdown } else { nianbao::syntax::TableStyle::Tsv };
+    let style =
+        if a.style == "markdown" { nianbao::syntax::TableStyle::Markdown } else { nianbao::syntax::TableStyle::Tsv };
     println!("{}", nianbao::fix::skeleton::report(a.year, a.body.as_deref(), style));
     ExitCode::SUCCESS
 }

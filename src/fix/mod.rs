@@ -53,7 +53,11 @@ mod tests {
     #[test]
     fn applies_in_order_and_skips_overlaps() {
         let t = "ab/cd/ef";
-        let edits = vec![Edit::replace(Span::new(5, 6), "0"), Edit::replace(Span::new(2, 3), "0"), Edit::replace(Span::new(2, 4), "x")];
+        let edits = vec![
+            Edit::replace(Span::new(5, 6), "0"),
+            Edit::replace(Span::new(2, 3), "0"),
+            Edit::replace(Span::new(2, 4), "x"),
+        ];
         let (out, n) = apply(t, &edits).unwrap();
         assert_eq!(out, "ab0cd0ef");
         assert_eq!(n, 2);

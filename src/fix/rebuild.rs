@@ -72,7 +72,8 @@ pub fn render(t: &MappedTable, style: TableStyle, format: FormatVersion) -> Stri
                 grid[t3::OTHER.end - 1] = grid[t3::OTHER_2019].clone();
             }
             if format == FormatVersion::Trial2019 && t3::OTHER.clone().any(|r| t.row(r).is_some()) {
-                grid[t3::OTHER_2019] = (0..7).map(|c| sum(&t3::OTHER.map(|r| grid[r][c].clone()).collect::<Vec<_>>())).collect();
+                grid[t3::OTHER_2019] =
+                    (0..7).map(|c| sum(&t3::OTHER.map(|r| grid[r][c].clone()).collect::<Vec<_>>())).collect();
             }
             let items: Vec<usize> = if format == FormatVersion::Trial2019 {
                 (t3::OPEN..t3::OTHER.start).chain([t3::OTHER_2019]).collect()
@@ -80,7 +81,8 @@ pub fn render(t: &MappedTable, style: TableStyle, format: FormatVersion) -> Stri
                 (t3::OPEN..t3::TOTAL).collect()
             };
             if t.row(t3::TOTAL).is_none() {
-                grid[t3::TOTAL] = (0..7).map(|c| sum(&items.iter().map(|&r| grid[r][c].clone()).collect::<Vec<_>>())).collect();
+                grid[t3::TOTAL] =
+                    (0..7).map(|c| sum(&items.iter().map(|&r| grid[r][c].clone()).collect::<Vec<_>>())).collect();
             }
             // a missing 总计 column is the sum of the six applicant columns
             if !t.columns.contains(&T3_TOTAL_COL) {

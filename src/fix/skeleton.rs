@@ -124,7 +124,9 @@ pub fn section_block(n: u32, style: TableStyle, year: Option<i32>, format: Forma
     s.push_str("\n\n");
     match n {
         1 => {
-            for (i, part) in ["主动公开", "依申请公开", "政府信息管理", "政府信息公开平台建设", "监督保障"].iter().enumerate() {
+            for (i, part) in
+                ["主动公开", "依申请公开", "政府信息管理", "政府信息公开平台建设", "监督保障"].iter().enumerate()
+            {
                 s.push_str(&format!("（{}）{part}\n\n", cn_numeral_char(i + 1)));
             }
         }

@@ -63,10 +63,8 @@ impl Report {
     pub fn build(text: &str, config: &Config) -> Report {
         let syntax = syntax::parse(text);
         let sections = find_sections(text, &syntax);
-        let first_heading = sections
-            .first()
-            .map(|s| s.blocks.start.saturating_sub(1))
-            .unwrap_or_else(|| syntax.blocks.len().min(8));
+        let first_heading =
+            sections.first().map(|s| s.blocks.start.saturating_sub(1)).unwrap_or_else(|| syntax.blocks.len().min(8));
         let title = title::find(text, &syntax, first_heading);
         let stat_period = find_stat_period(text, &syntax);
         let (report_year, year_source) = match (config.report_year, &title, &stat_period) {
@@ -87,7 +85,11 @@ impl Report {
             .iter()
             .map(|t| t.style)
             .find(|s| matches!(s, TableStyle::Tsv | TableStyle::Markdown))
-            .unwrap_or(if text.contains("\n|") || text.starts_with('|') { TableStyle::Markdown } else { TableStyle::Tsv });
+            .unwrap_or(if text.contains("\n|") || text.starts_with('|') {
+                TableStyle::Markdown
+            } else {
+                TableStyle::Tsv
+            });
         Report { syntax, title, sections, tables, stat_period, report_year, year_source, level, format, style }
     }
 
@@ -166,8 +168,11 @@ fn find_stat_period(text: &str, syntax: &Syntax) -> Option<StatPeriod> {
         let ys = years(text, *span);
         for (k, a) in ys.iter().enumerate() {
             let after: String = text[a.end..span.end].chars().filter(|c| !c.is_whitespace()).take(24).collect();
-            let Some(rest) = after.strip_prefix("1月1日").or_else(|| after.strip_prefix("01月01日")) else { continue };
-            let Some(rest) = rest.strip_prefix(['至', '到', '—', '-', '~', '～']).or(rest.strip_prefix("起至")) else {
+            let Some(rest) = after.strip_prefix("1月1日").or_else(|| after.strip_prefix("01月01日")) else {
+                continue;
+            };
+            let Some(rest) = rest.strip_prefix(['至', '到', '—', '-', '~', '～']).or(rest.strip_prefix("起至"))
+            else {
                 continue;
             };
             if rest.starts_with("12月31日") {

@@ -72,10 +72,7 @@ pub static SECTIONS: [SectionSpec; 6] = [
         table: None,
     },
     SectionSpec {
-        number: 6,
-        title: "其他需要报告的事项",
-        variants: &["其他需要报告的情况"],
-        table: None,
+        number: 6, title: "其他需要报告的事项", variants: &["其他需要报告的情况"], table: None
     },
 ];
 
@@ -84,7 +81,8 @@ pub fn spec(number: u32) -> &'static SectionSpec {
 }
 
 /// Headings that look like sections but are rows of table 三.
-const TABLE_ROW_TITLES: &[&str] = &["本年新收政府信息公开申请数量", "上年结转政府信息公开申请数量", "本年度办理结果", "结转下年度继续办理"];
+const TABLE_ROW_TITLES: &[&str] =
+    &["本年新收政府信息公开申请数量", "上年结转政府信息公开申请数量", "本年度办理结果", "结转下年度继续办理"];
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum HeadingMatch {
@@ -123,11 +121,7 @@ pub fn classify(title: &str, numeral: u32) -> Option<HeadingMatch> {
     }
     let (n, sim) = best?;
     // A close wording is a typo; a looser one only when the numeral agrees.
-    if sim >= 0.8 || (sim >= 0.6 && n == numeral) {
-        Some(HeadingMatch::Near(n, sim))
-    } else {
-        None
-    }
+    if sim >= 0.8 || (sim >= 0.6 && n == numeral) { Some(HeadingMatch::Near(n, sim)) } else { None }
 }
 
 #[cfg(test)]

@@ -71,12 +71,7 @@ pub static T3_ROWS: [RowSpec; 26] = [
     r3!("（五）不予处理·2.重复申请", "2.重复申请", G5, TOP3),
     r3!("（五）不予处理·3.要求提供公开出版物", "3.要求提供公开出版物", G5, TOP3),
     r3!("（五）不予处理·4.无正当理由大量反复申请", "4.无正当理由大量反复申请", G5, TOP3),
-    r3!(
-        "（五）不予处理·5.要求行政机关确认或重新出具已获取信息",
-        "5.要求行政机关确认或重新出具已获取信息",
-        G5,
-        TOP3
-    ),
+    r3!("（五）不予处理·5.要求行政机关确认或重新出具已获取信息", "5.要求行政机关确认或重新出具已获取信息", G5, TOP3),
     r3!(
         "（六）其他处理·1.申请人无正当理由逾期不补正",
         "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
@@ -97,15 +92,12 @@ pub static T3_ROWS: [RowSpec; 26] = [
 
 /// Rows of table 三 in a format, in table order.
 pub fn t3_rows(trial: bool) -> Vec<usize> {
-    if trial {
-        (0..20).chain([t3::OTHER_2019, t3::TOTAL, t3::CARRIED_OUT]).collect()
-    } else {
-        (0..25).collect()
-    }
+    if trial { (0..20).chain([t3::OTHER_2019, t3::TOTAL, t3::CARRIED_OUT]).collect() } else { (0..25).collect() }
 }
 
 /// Group labels of table 三, which carry no numbers of their own.
-pub const T3_GROUPS: [&str; 5] = ["三、本年度办理结果", "（三）不予公开", "（四）无法提供", "（五）不予处理", "（六）其他处理"];
+pub const T3_GROUPS: [&str; 5] =
+    ["三、本年度办理结果", "（三）不予公开", "（四）无法提供", "（五）不予处理", "（六）其他处理"];
 
 pub const T3_HEADER_WORDS: [&str; 4] =
     ["申请人情况", "法人或其他组织", "本列数据的勾稽关系为", "第一项加第二项之和，等于第三项加第四项之和"];
@@ -157,5 +149,12 @@ pub static T2_ROWS_2019: [RowSpec; 8] = [
 ];
 
 /// Words that only the 2019 table 二 uses.
-pub const T2_2019_MARKERS: [&str; 7] =
-    ["本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量", "第二十条第(九)项", "政府集中采购", "采购项目数量"];
+pub const T2_2019_MARKERS: [&str; 7] = [
+    "本年新制作数量",
+    "本年新公开数量",
+    "对外公开总数量",
+    "上一年项目数量",
+    "第二十条第(九)项",
+    "政府集中采购",
+    "采购项目数量",
+];

@@ -114,13 +114,20 @@ pub fn identify(text: &str, table: &Table) -> Option<TableId> {
             {
                 score[0] += 1;
             }
-            if core.contains("本年新收") || core.contains("上年结转") || core.contains("予以公开") || core == "自然人"
-                || core.contains("勾稽关系") || core.contains("结转下年度")
+            if core.contains("本年新收")
+                || core.contains("上年结转")
+                || core.contains("予以公开")
+                || core == "自然人"
+                || core.contains("勾稽关系")
+                || core.contains("结转下年度")
             {
                 score[1] += 1;
             }
-            if core.contains("行政复议") || core.contains("行政诉讼") || core.starts_with("结果维持")
-                || core.contains("复议后起诉") || core == "尚未审结"
+            if core.contains("行政复议")
+                || core.contains("行政诉讼")
+                || core.starts_with("结果维持")
+                || core.contains("复议后起诉")
+                || core == "尚未审结"
             {
                 score[2] += 1;
             }
@@ -235,7 +242,11 @@ pub fn map_three(text: &str, parts: &[&Table], year_version: Option<FormatVersio
         for cell in &sr.labels {
             // a bare "总计" before any row label is the header's column
             let in_header = rows.is_empty() && hits.is_empty();
-            match t3_label(&label_core(cell.span.slice(text)), group, in_header && label_core(cell.span.slice(text)) == "总计") {
+            match t3_label(
+                &label_core(cell.span.slice(text)),
+                group,
+                in_header && label_core(cell.span.slice(text)) == "总计",
+            ) {
                 Some(T3Label::Group(g)) => {
                     group = Some(g);
                     if g == 4 {
@@ -267,11 +278,11 @@ pub fn map_three(text: &str, parts: &[&Table], year_version: Option<FormatVersio
         let spec = last;
         if sr.data.is_empty() {
             if let Some((i, label)) = spec {
-                if row.cells.len() == 1 || parts.iter().any(|p| p.style == TableStyle::Vertical) {
-                    if rows.iter().all(|r: &MappedRow| r.spec != i) {
-                        trial_other |= i == t3::OTHER_2019;
-                        rows.push(MappedRow { spec: i, label, line: row.span, data: Vec::new(), expected: width });
-                    }
+                if (row.cells.len() == 1 || parts.iter().any(|p| p.style == TableStyle::Vertical))
+                    && rows.iter().all(|r: &MappedRow| r.spec != i)
+                {
+                    trial_other |= i == t3::OTHER_2019;
+                    rows.push(MappedRow { spec: i, label, line: row.span, data: Vec::new(), expected: width });
                 }
             }
             continue;
@@ -295,7 +306,10 @@ pub fn map_three(text: &str, parts: &[&Table], year_version: Option<FormatVersio
             None => {
                 let has_values = sr.data.iter().any(|c| c.value != CellValue::Empty);
                 let header_like = sr.labels.iter().any(|c| {
-                    matches!(t3_label(&label_core(c.span.slice(text)), None, true), Some(T3Label::Column(_) | T3Label::Header))
+                    matches!(
+                        t3_label(&label_core(c.span.slice(text)), None, true),
+                        Some(T3Label::Column(_) | T3Label::Header)
+                    )
                 });
                 if let (Some(l), true, false) = (sr.labels.last(), has_values, header_like) {
                     extra_rows.push(ExtraRow { label: l.span, line: row.span });
@@ -353,11 +367,8 @@ pub fn map_four(text: &str, parts: &[&Table]) -> MappedTable {
     }
     let header_found = results >= 4;
     // only a header with all three groups' results can show 总计 is missing
-    let columns: Vec<usize> = if results >= 12 && totals == 0 {
-        (0..15).filter(|c| c % 5 != 4).collect()
-    } else {
-        (0..15).collect()
-    };
+    let columns: Vec<usize> =
+        if results >= 12 && totals == 0 { (0..15).filter(|c| c % 5 != 4).collect() } else { (0..15).collect() };
     let mut rows = Vec::new();
     if let Some((sr, _)) = best {
         let label = sr.labels.first().map_or(sr.row.span, |c| c.span);
@@ -396,7 +407,9 @@ pub fn map_two(text: &str, parts: &[&Table], year_version: Option<FormatVersion>
             if markers.iter().any(|m| core.contains(m.as_str())) || core == "规范性文件" {
                 trial = true;
             }
-            if ["本年制发件数", "本年废止件数", "现行有效件数", "本年处理决定数量", "行政规范性文件"].contains(&core.as_str()) {
+            if ["本年制发件数", "本年废止件数", "现行有效件数", "本年处理决定数量", "行政规范性文件"]
+                .contains(&core.as_str())
+            {
                 modern = true;
             }
         }
@@ -418,13 +431,23 @@ pub fn map_two(text: &str, parts: &[&Table], year_version: Option<FormatVersion>
             .filter_map(|c| {
                 let core = label_core(c.span.slice(text));
                 // "规范性文件" must not match "行政规范性文件" by prefix alone
-                specs.iter().position(|s| label_core(s.label) == core).or_else(|| best_match(&core, &labels)).map(|i| (i, c.span))
+                specs
+                    .iter()
+                    .position(|s| label_core(s.label) == core)
+                    .or_else(|| best_match(&core, &labels))
+                    .map(|i| (i, c.span))
             })
             .collect();
         let hit = hits.pop();
         for (i, label) in hits {
             if rows.iter().all(|r| r.spec != i) {
-                rows.push(MappedRow { spec: i, label, line: row.span, data: Vec::new(), expected: specs[i].columns.len() });
+                rows.push(MappedRow {
+                    spec: i,
+                    label,
+                    line: row.span,
+                    data: Vec::new(),
+                    expected: specs[i].columns.len(),
+                });
             }
         }
         match hit {
@@ -433,7 +456,13 @@ pub fn map_two(text: &str, parts: &[&Table], year_version: Option<FormatVersion>
                 if sr.data.is_empty() && probe.data.is_empty() {
                     // a label with no cells at all (vertical header noise)
                     if rows.iter().all(|r| r.spec != i) {
-                        rows.push(MappedRow { spec: i, label, line: row.span, data: Vec::new(), expected: specs[i].columns.len() });
+                        rows.push(MappedRow {
+                            spec: i,
+                            label,
+                            line: row.span,
+                            data: Vec::new(),
+                            expected: specs[i].columns.len(),
+                        });
                     }
                     continue;
                 }
@@ -452,7 +481,10 @@ pub fn map_two(text: &str, parts: &[&Table], year_version: Option<FormatVersion>
                 let numeric = probe.data.iter().any(|c| c.value.is_number());
                 let is_header = probe.labels.iter().any(|c| {
                     let core = label_core(c.span.slice(text));
-                    core.starts_with("第二十条") || core == "信息内容" || core.contains("数量") || core.contains("件数")
+                    core.starts_with("第二十条")
+                        || core == "信息内容"
+                        || core.contains("数量")
+                        || core.contains("件数")
                         || core.contains("金额")
                 });
                 if numeric && !is_header {

@@ -53,9 +53,28 @@ pub fn find(text: &str, syntax: &Syntax, first_heading: usize) -> Option<Title> 
 }
 
 fn is_body_name(s: &str) -> bool {
-    const SUFFIX: [&str; 16] =
-        ["政府", "办事处", "局", "委员会", "委", "办公室", "办公厅", "厅", "中心", "院", "署", "街道", "镇", "乡", "部", "会"];
-    s.chars().count() <= 30 && !s.contains(['。', '，', '：', ':', ',']) && !s.contains("报告") && SUFFIX.iter().any(|x| s.ends_with(x))
+    const SUFFIX: [&str; 16] = [
+        "政府",
+        "办事处",
+        "局",
+        "委员会",
+        "委",
+        "办公室",
+        "办公厅",
+        "厅",
+        "中心",
+        "院",
+        "署",
+        "街道",
+        "镇",
+        "乡",
+        "部",
+        "会",
+    ];
+    s.chars().count() <= 30
+        && !s.contains(['。', '，', '：', ':', ','])
+        && !s.contains("报告")
+        && SUFFIX.iter().any(|x| s.ends_with(x))
 }
 
 fn strip_hashes(text: &str, span: Span) -> Span {
@@ -71,7 +90,8 @@ pub fn guess_level(name: &str) -> Option<BodyLevel> {
     if n.is_empty() {
         return None;
     }
-    let township_suffix = ["乡人民政府", "镇人民政府", "乡政府", "镇政府", "街道办事处", "街道办", "街道", "镇", "乡", "苏木", "民族乡"];
+    let township_suffix =
+        ["乡人民政府", "镇人民政府", "乡政府", "镇政府", "街道办事处", "街道办", "街道", "镇", "乡", "苏木", "民族乡"];
     if township_suffix.iter().any(|s| n.ends_with(s)) || (n.contains("街道") && !n.ends_with('局')) {
         return Some(BodyLevel::Township);
     }

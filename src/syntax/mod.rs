@@ -78,20 +78,18 @@ pub fn parse(text: &str) -> Syntax {
         let heading = heading_line(text, line.span);
         let row = if heading.is_some() { None } else { table::split_row(text, line.span) };
         match row {
-            Some((style, row)) => {
-                match &mut open {
-                    Some(t) if compatible(t.style, style) => {
-                        t.span = t.span.cover(row.span);
-                        t.rows.push(row);
-                    }
-                    _ => {
-                        if let Some(t) = open.take() {
-                            push_table(&mut syntax, t);
-                        }
-                        open = Some(Table { span: row.span, style, rows: vec![row] });
-                    }
+            Some((style, row)) => match &mut open {
+                Some(t) if compatible(t.style, style) => {
+                    t.span = t.span.cover(row.span);
+                    t.rows.push(row);
                 }
-            }
+                _ => {
+                    if let Some(t) = open.take() {
+                        push_table(&mut syntax, t);
+                    }
+                    open = Some(Table { span: row.span, style, rows: vec![row] });
+                }
+            },
             None => {
                 if let Some(t) = open.take() {
                     push_table(&mut syntax, t);
@@ -219,7 +217,8 @@ mod tests {
         let t = "**四．政府信息公开行政复议、行政诉讼情况**";
         let h = heading_line(t, Span::new(0, t.len())).unwrap();
         assert_eq!(h.title.slice(t), "政府信息公开行政复议、行政诉讼情况");
-        for not in ["一是强化思想认识。", "四、结转下年度继续办理 0 0 0 0 0 0 0", "二〇二五年", "一、"] {
+        for not in ["一是强化思想认识。", "四、结转下年度继续办理 0 0 0 0 0 0 0", "二〇二五年", "一、"]
+        {
             assert!(heading_line(not, Span::new(0, not.len())).is_none(), "{not}");
         }
     }

@@ -173,7 +173,8 @@ pub fn parse_cell(raw: &str) -> CellValue {
     if key.is_empty() {
         return CellValue::Empty;
     }
-    if matches!(key.as_str(), "/" | "-" | "--" | "无" | "×" | "x" | "X" | "\\" | "—" | "——" | "N/A" | "n/a" | "空") {
+    if matches!(key.as_str(), "/" | "-" | "--" | "无" | "×" | "x" | "X" | "\\" | "—" | "——" | "N/A" | "n/a" | "空")
+    {
         return CellValue::Placeholder;
     }
     if let Some(v) = parse_plain_number(&key) {
@@ -189,7 +190,8 @@ pub fn parse_cell(raw: &str) -> CellValue {
     if num_len > 0 {
         if let Ok(v) = key[..num_len].parse::<f64>() {
             let rest = &key[num_len..];
-            let unit_like = rest.chars().all(|c| "件个条项次起人家户万元亿千百%()（）篇份宗余多天日月年次宗".contains(c));
+            let unit_like =
+                rest.chars().all(|c| "件个条项次起人家户万元亿千百%()（）篇份宗余多天日月年次宗".contains(c));
             if !key[..num_len].ends_with('.') && !rest.is_empty() && rest.chars().count() <= 6 && unit_like {
                 return CellValue::WithUnit(v);
             }

@@ -87,7 +87,11 @@ pub fn to_spaces(tsv: &str) -> String {
 
 pub fn report(style: Style) -> String {
     let h = |s: &str| if style == Style::Markdown { format!("## {s}") } else { s.to_string() };
-    let title = if style == Style::Markdown { "# 青山镇人民政府2025年政府信息公开工作年度报告" } else { "青山镇人民政府2025年政府信息公开工作年度报告" };
+    let title = if style == Style::Markdown {
+        "# 青山镇人民政府2025年政府信息公开工作年度报告"
+    } else {
+        "青山镇人民政府2025年政府信息公开工作年度报告"
+    };
     format!(
         "{title}
 

@@ -18,7 +18,9 @@ fn find_loose(text: &str, from: usize, needle: &str) -> Option<Span> {
         let mut ok = true;
         for w in &want {
             match it.next() {
-                Some((i, c)) if c == *w || crate::syntax::normalize::fold_char(c) == crate::syntax::normalize::fold_char(*w) => {
+                Some((i, c))
+                    if c == *w || crate::syntax::normalize::fold_char(c) == crate::syntax::normalize::fold_char(*w) =>
+                {
                     end = start + i + c.len_utf8();
                 }
                 _ => {
@@ -52,24 +54,37 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
     let t = cx.text;
     for s in find_all(t, "〔2019〕60号").into_iter().chain(find_all(t, "[2019]60号")) {
         out.push(
-            Finding::new("basis/outdated", s, format!("{year} 年度报告应依据{RIGHT}格式，〔2019〕60号为已废止的试行格式"))
-                .fix(format!("改为“{RIGHT}”中的文号"), vec![Edit::replace(s, "〔2021〕30号")], false),
+            Finding::new(
+                "basis/outdated",
+                s,
+                format!("{year} 年度报告应依据{RIGHT}格式，〔2019〕60号为已废止的试行格式"),
+            )
+            .fix(format!("改为“{RIGHT}”中的文号"), vec![Edit::replace(s, "〔2021〕30号")], false),
         );
     }
-    for s in find_all(t, "年度报告格式（试行）").into_iter().chain(find_all(t, "年度报告格式(试行)")) {
+    for s in find_all(t, "年度报告格式（试行）").into_iter().chain(find_all(t, "年度报告格式(试行)"))
+    {
         let trial = Span::new(s.end - t[..s.end].chars().rev().take(4).map(char::len_utf8).sum::<usize>(), s.end);
-        out.push(
-            Finding::new("basis/outdated", s, "“年度报告格式（试行）”已被 2021 年正式格式取代")
-                .fix("删去“（试行）”", vec![Edit::replace(trial, "")], false),
-        );
+        out.push(Finding::new("basis/outdated", s, "“年度报告格式（试行）”已被 2021 年正式格式取代").fix(
+            "删去“（试行）”",
+            vec![Edit::replace(trial, "")],
+            false,
+        ));
     }
     // misquoted number of the right document
-    for bad in ["国办政务公开办函〔2021〕30号", "国办公开办函202130号", "国办公开办函2021 30号", "国办公开函〔2021〕30号", "国办公开办〔2021〕30号"] {
+    for bad in [
+        "国办政务公开办函〔2021〕30号",
+        "国办公开办函202130号",
+        "国办公开办函2021 30号",
+        "国办公开函〔2021〕30号",
+        "国办公开办〔2021〕30号",
+    ] {
         for s in find_all(t, bad) {
-            out.push(
-                Finding::new("basis/outdated", s, format!("文号“{}”有误，应为“{RIGHT}”", s.slice(t)))
-                    .fix(format!("改为“{RIGHT}”"), vec![Edit::replace(s, RIGHT)], true),
-            );
+            out.push(Finding::new("basis/outdated", s, format!("文号“{}”有误，应为“{RIGHT}”", s.slice(t))).fix(
+                format!("改为“{RIGHT}”"),
+                vec![Edit::replace(s, RIGHT)],
+                true,
+            ));
         }
     }
     // 〔2021〕30号 called by the title of 〔2019〕60号, or the format misnamed
@@ -93,8 +108,11 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
     }
     for s in find_all(t, "《中华人民共和国政府信息年度报告格式》") {
         out.push(
-            Finding::new("basis/outdated", s, "格式名称有误，应为《中华人民共和国政府信息公开工作年度报告格式》")
-                .fix("改为正确名称", vec![Edit::replace(s, "《中华人民共和国政府信息公开工作年度报告格式》")], true),
+            Finding::new("basis/outdated", s, "格式名称有误，应为《中华人民共和国政府信息公开工作年度报告格式》").fix(
+                "改为正确名称",
+                vec![Edit::replace(s, "《中华人民共和国政府信息公开工作年度报告格式》")],
+                true,
+            ),
         );
     }
 }

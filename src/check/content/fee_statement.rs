@@ -12,8 +12,9 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
     }
     let end = cx.text[..s.body.end].trim_end().len().max(s.heading.line.end);
     let sep = if cx.text[s.heading.line.start..end].contains("\r\n") { "\r\n\r\n" } else { "\n\n" };
-    out.push(
-        Finding::new("content/fee-statement", s.heading.span, "第六部分未说明信息处理费的收取情况")
-            .fix("补充“本年度未收取政府信息公开信息处理费。”", vec![Edit::insert(end, format!("{sep}本年度未收取政府信息公开信息处理费。"))], false),
-    );
+    out.push(Finding::new("content/fee-statement", s.heading.span, "第六部分未说明信息处理费的收取情况").fix(
+        "补充“本年度未收取政府信息公开信息处理费。”",
+        vec![Edit::insert(end, format!("{sep}本年度未收取政府信息公开信息处理费。"))],
+        false,
+    ));
 }

@@ -37,7 +37,9 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
                 let after = &s[pos + label.len()..];
                 let skip = after.len() - after.trim_start_matches([':', '：', ' ', '\u{3000}']).len();
                 let rest = &after[skip..];
-                let end = rest.find(|c: char| !(c.is_ascii_digit() || "-/.年月日 ０１２３４５６７８９".contains(c))).unwrap_or(rest.len());
+                let end = rest
+                    .find(|c: char| !(c.is_ascii_digit() || "-/.年月日 ０１２３４５６７８９".contains(c)))
+                    .unwrap_or(rest.len());
                 if let Some(d) = parse_date(rest[..end].trim_end(), p.span.start + pos + label.len() + skip) {
                     candidates.push(d);
                 }

@@ -8,7 +8,8 @@ use crate::span::Span;
 use crate::syntax::numbers::{Number, after_spaces, numbers};
 
 const MEASURES: &[char] = &['条', '件', '篇', '个', '项', '次', '起', '家', '人', '期', '场'];
-const MARKERS: &[&str] = &["其中", "包括", "包含", "分别为", "分别是", "主要有", "具体为", "具体包括", "中，", "中,", "中：", "含"];
+const MARKERS: &[&str] =
+    &["其中", "包括", "包含", "分别为", "分别是", "主要有", "具体为", "具体包括", "中，", "中,", "中：", "含"];
 
 struct Counted {
     n: Number,
@@ -39,7 +40,9 @@ fn counted(text: &str, n: &Number) -> Option<Counted> {
 /// ("工作动态 47 条"); "5件属于网络平台申请" counts along another dimension.
 fn labelled(t: &str, sent: Span, c: &Counted) -> bool {
     let head = &t[sent.start..c.n.span.start];
-    let clause_start = head.rfind(['，', '、', '；', '：', ',', ';', ':', '（', '(']).map_or(0, |i| i + head[i..].chars().next().map_or(1, char::len_utf8));
+    let clause_start = head
+        .rfind(['，', '、', '；', '：', ',', ';', ':', '（', '('])
+        .map_or(0, |i| i + head[i..].chars().next().map_or(1, char::len_utf8));
     let label: String = head[clause_start..].chars().filter(|ch| !ch.is_whitespace()).collect();
     let label = label.trim_start_matches(['以', '及', '且', '和', '与', '另', '还', '有']);
     label.chars().filter(|ch| ('\u{4e00}'..='\u{9fff}').contains(ch)).count() >= 2
@@ -92,7 +95,12 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
                     let stated = if total.min == total.max {
                         format!("{}", total.min)
                     } else {
-                        format!("{}（{}–{}）", t[total.n.span.start..total.end - total.measure.len_utf8()].trim(), total.min, total.max)
+                        format!(
+                            "{}（{}–{}）",
+                            t[total.n.span.start..total.end - total.measure.len_utf8()].trim(),
+                            total.min,
+                            total.max
+                        )
                     };
                     let list = parts.iter().map(|c| c.min.to_string()).collect::<Vec<_>>().join("+");
                     out.push(Finding::new(

@@ -32,8 +32,8 @@ const COUNTED: &[(&str, char)] = &[
 ];
 
 const COUNTING: &[&str] = &[
-    "收到", "受理", "接收", "接到", "新收", "办结", "答复", "结转", "发布", "公开", "制发", "更新", "转载", "推送", "上传", "共", "累计",
-    "其中", "包括", "处理", "办理", "公布",
+    "收到", "受理", "接收", "接到", "新收", "办结", "答复", "结转", "发布", "公开", "制发", "更新", "转载", "推送",
+    "上传", "共", "累计", "其中", "包括", "处理", "办理", "公布",
 ];
 
 pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
@@ -46,7 +46,8 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
                 continue;
             }
             for (i, m) in cs.char_indices() {
-                let Some((noun, _)) = COUNTED.iter().find(|(n, mw)| *mw == m && before_spaces(cs, i).ends_with(n)) else {
+                let Some((noun, _)) = COUNTED.iter().find(|(n, mw)| *mw == m && before_spaces(cs, i).ends_with(n))
+                else {
                     continue;
                 };
                 // the measure word must end the clause or be followed by a particle
@@ -62,9 +63,11 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
                     if let Some((v, cell, name)) = table_values(r, fact).into_iter().next() {
                         let insert = if spaced { format!(" {v} ") } else { v.to_string() };
                         let insert_at = clause.start + before_spaces(cs, i).len();
-                        f = f
-                            .related(cell, name.clone())
-                            .fix(format!("填入表中的 {v}（{name}）"), vec![Edit::replace(Span::new(insert_at, at), insert)], false);
+                        f = f.related(cell, name.clone()).fix(
+                            format!("填入表中的 {v}（{name}）"),
+                            vec![Edit::replace(Span::new(insert_at, at), insert)],
+                            false,
+                        );
                     }
                 }
                 out.push(f);

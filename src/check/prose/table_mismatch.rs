@@ -38,7 +38,11 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
                             format!("正文“{}”为 {v}，{name}为 {tv}{alt}", cs.trim()),
                         )
                         .related(*cell, name.clone())
-                        .fix(format!("改为表中的 {tv}"), vec![Edit::replace(n.span, tv.to_string())], false),
+                        .fix(
+                            format!("改为表中的 {tv}"),
+                            vec![Edit::replace(n.span, tv.to_string())],
+                            false,
+                        ),
                     );
                 }
             }

@@ -19,9 +19,10 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
         } else {
             format!("标题“{have}”与标准写法“{want}”不一致")
         };
-        out.push(
-            Finding::new("structure/heading-typo", s.heading.span, msg)
-                .fix(format!("改为“{want}”"), vec![Edit::replace(s.heading.span, want.clone())], true),
-        );
+        out.push(Finding::new("structure/heading-typo", s.heading.span, msg).fix(
+            format!("改为“{want}”"),
+            vec![Edit::replace(s.heading.span, want.clone())],
+            true,
+        ));
     }
 }

@@ -39,8 +39,12 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
             insert.push('\n');
         }
         out.push(
-            Finding::new("structure/missing-section", span, format!("缺少第{}部分“{heading}”", crate::syntax::normalize::cn_numeral_char(n as usize)))
-                .fix(format!("插入“{heading}”"), vec![Edit::insert(at, insert)], false),
+            Finding::new(
+                "structure/missing-section",
+                span,
+                format!("缺少第{}部分“{heading}”", crate::syntax::normalize::cn_numeral_char(n as usize)),
+            )
+            .fix(format!("插入“{heading}”"), vec![Edit::insert(at, insert)], false),
         );
     }
 }

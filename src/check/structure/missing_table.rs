@@ -18,8 +18,12 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
         let line_break = if cx.text[at..].starts_with("\r\n") { "\r\n" } else { "\n" };
         let insert = format!("{line_break}{line_break}{}", table.trim_end_matches('\n').replace('\n', line_break));
         out.push(
-            Finding::new("structure/missing-table", s.heading.span, format!("第{}部分缺少{}", crate::syntax::normalize::cn_numeral_char(s.number as usize), id.zh()))
-                .fix(format!("插入标准{}", id.zh()), vec![Edit::insert(at, insert)], false),
+            Finding::new(
+                "structure/missing-table",
+                s.heading.span,
+                format!("第{}部分缺少{}", crate::syntax::normalize::cn_numeral_char(s.number as usize), id.zh()),
+            )
+            .fix(format!("插入标准{}", id.zh()), vec![Edit::insert(at, insert)], false),
         );
     }
 }

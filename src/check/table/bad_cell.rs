@@ -19,14 +19,20 @@ fn decimal_allowed(t: &MappedTable, spec: usize, col: usize) -> bool {
 
 /// Negative numbers only in 2019's 本年增/减.
 fn negative_allowed(t: &MappedTable, spec: usize, col: usize) -> bool {
-    t.id == TableId::Two && t.version == FormatVersion::Trial2019 && t.row_specs()[spec].columns.get(col) == Some(&"本年增/减")
+    t.id == TableId::Two
+        && t.version == FormatVersion::Trial2019
+        && t.row_specs()[spec].columns.get(col) == Some(&"本年增/减")
 }
 
 pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
     for t in &cx.report.tables {
         for r in &t.rows {
             if r.data.is_empty() && r.expected > 0 {
-                out.push(Finding::new("table/bad-cell", r.label, format!("{}未填写数字，没有数据应填 0", super::row_name(t, r.spec))));
+                out.push(Finding::new(
+                    "table/bad-cell",
+                    r.label,
+                    format!("{}未填写数字，没有数据应填 0", super::row_name(t, r.spec)),
+                ));
                 continue;
             }
             for (pos, cell) in r.data.iter().enumerate() {
@@ -53,7 +59,10 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
                         out.push(Finding::new("table/bad-cell", cell.span, format!("{name}为小数 {v}，此处应为整数")));
                     }
                     CellValue::Empty => {
-                        out.push(to_zero(Finding::new("table/bad-cell", cell.span, format!("{name}为空，没有数据应填 0")), true));
+                        out.push(to_zero(
+                            Finding::new("table/bad-cell", cell.span, format!("{name}为空，没有数据应填 0")),
+                            true,
+                        ));
                     }
                     CellValue::Placeholder => {
                         out.push(to_zero(
@@ -62,8 +71,13 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
                         ));
                     }
                     CellValue::WithUnit(v) => {
-                        let mut f = Finding::new("table/bad-cell", cell.span, format!("{name}“{raw}”带有单位或说明，应只填数字"));
-                        let count_unit = raw.trim_end_matches([')', '）']).ends_with(['件', '个', '条', '项', '次', '起']);
+                        let mut f = Finding::new(
+                            "table/bad-cell",
+                            cell.span,
+                            format!("{name}“{raw}”带有单位或说明，应只填数字"),
+                        );
+                        let count_unit =
+                            raw.trim_end_matches([')', '）']).ends_with(['件', '个', '条', '项', '次', '起']);
                         if count_unit && v.fract() == 0.0 {
                             f = f.fix(format!("改为 {v}"), vec![Edit::replace(cell.span, format!("{v}"))], false);
                         }

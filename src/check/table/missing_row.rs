@@ -23,8 +23,7 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
         // A table cut short (a truncated page, half a paste) misses many rows:
         // one finding that says so reads better than twenty.
         if missing.len() > 3 && t.id != TableId::Four {
-            let names: Vec<String> =
-                missing.iter().take(3).map(|&r| t.row_specs()[r].name.to_string()).collect();
+            let names: Vec<String> = missing.iter().take(3).map(|&r| t.row_specs()[r].name.to_string()).collect();
             let span = t.rows.last().map_or_else(|| first_line(cx.text, t.span), |m| m.label);
             out.push(
                 Finding::new(
@@ -42,7 +41,14 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
                 _ => {
                     // anchor at the row before where it belongs, else the table start
                     let prev = t.rows.iter().filter(|m| m.spec < r).max_by_key(|m| m.spec).map(|m| m.label);
-                    (prev.unwrap_or(crate::span::Span::new(t.span.start, t.span.start)), format!("{}缺少“{}”行", t.id.zh(), row_name(t, r).trim_start_matches(t.id.zh()).trim_matches(['“', '”'])))
+                    (
+                        prev.unwrap_or(crate::span::Span::new(t.span.start, t.span.start)),
+                        format!(
+                            "{}缺少“{}”行",
+                            t.id.zh(),
+                            row_name(t, r).trim_start_matches(t.id.zh()).trim_matches(['“', '”'])
+                        ),
+                    )
                 }
             };
             let span = if span.is_empty() { first_line(cx.text, t.span) } else { span };

@@ -20,16 +20,22 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
             cx.text[anchor.start..anchor.end].find(['\n', '\r']).map_or(anchor.end, |i| anchor.start + i),
         );
         let msg = match want {
-            FormatVersion::Standard2021 => format!(
-                "{year} 年度报告的{}仍用 2019 年试行格式，应改用国办公开办函〔2021〕30号格式",
-                t.id.zh()
-            ),
+            FormatVersion::Standard2021 => {
+                format!("{year} 年度报告的{}仍用 2019 年试行格式，应改用国办公开办函〔2021〕30号格式", t.id.zh())
+            }
             FormatVersion::Trial2019 => {
-                format!("{year} 年度报告应使用 2019 年试行格式（国办公开办函〔2019〕60号），{}却是 2021 年格式", t.id.zh())
+                format!(
+                    "{year} 年度报告应使用 2019 年试行格式（国办公开办函〔2019〕60号），{}却是 2021 年格式",
+                    t.id.zh()
+                )
             }
         };
         out.push(Finding::new("table/outdated-format", anchor, msg).fix(
-            format!("替换为{}年格式的{}（保留对应数字）", if want == FormatVersion::Standard2021 { 2021 } else { 2019 }, t.id.zh()),
+            format!(
+                "替换为{}年格式的{}（保留对应数字）",
+                if want == FormatVersion::Standard2021 { 2021 } else { 2019 },
+                t.id.zh()
+            ),
             vec![rebuild::replace_edit(cx.text, t, want)],
             false,
         ));

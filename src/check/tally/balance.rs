@@ -8,7 +8,7 @@ use crate::model::standard::{T3_COLUMNS, t3};
 
 pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
     let Some(t) = cx.report.table(TableId::Three) else { return };
-    for c in 0..7 {
+    for (c, col) in T3_COLUMNS.iter().enumerate() {
         let vals = [t3::NEW, t3::CARRIED_IN, t3::TOTAL, t3::CARRIED_OUT].map(|r| t.int(r, c));
         let [Some(new), Some(carried_in), Some(total), Some(carried_out)] = vals else { continue };
         let (left, right) = (new + carried_in, total + carried_out);
@@ -19,12 +19,12 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
                 anchor,
                 format!(
                     "表三·{}：一+二 = {new}+{carried_in} = {left}，（七）+四 = {total}+{carried_out} = {right}",
-                    T3_COLUMNS[c]
+                    col
                 ),
             );
             for (r, label) in [(t3::NEW, "一"), (t3::CARRIED_IN, "二"), (t3::CARRIED_OUT, "四")] {
                 if let Some(cell) = t.cell(r, c) {
-                    f = f.related(cell.span, format!("{label}·{}", T3_COLUMNS[c]));
+                    f = f.related(cell.span, format!("{label}·{}", col));
                 }
             }
             out.push(f);

@@ -9,7 +9,7 @@ use crate::model::standard::{T3_COLUMNS, t3};
 pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
     let Some(t) = cx.report.table(TableId::Three) else { return };
     let items = result_items(t);
-    for c in 0..7 {
+    for (c, col) in T3_COLUMNS.iter().enumerate() {
         let (Some(total), Some(cell)) = (t.int(t3::TOTAL, c), t.cell(t3::TOTAL, c)) else { continue };
         let parts: Option<Vec<i64>> = items.iter().map(|&r| t.int(r, c)).collect();
         let Some(parts) = parts else { continue };
@@ -19,7 +19,7 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
                 Finding::new(
                     "tally/result-total",
                     cell.span,
-                    format!("表三（七）总计·{}为 {total}，分项合计为 {sum}", T3_COLUMNS[c]),
+                    format!("表三（七）总计·{}为 {total}，分项合计为 {sum}", col),
                 )
                 .fix(format!("改为 {sum}"), vec![Edit::replace(cell.span, sum.to_string())], true),
             );

@@ -15,8 +15,12 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
         let sum: i64 = parts.iter().sum();
         if sum != total {
             out.push(
-                Finding::new("tally/review-total", cell.span, format!("表四{name}·总计为 {total}，四项结果合计为 {sum}"))
-                    .fix(format!("改为 {sum}"), vec![Edit::replace(cell.span, sum.to_string())], true),
+                Finding::new(
+                    "tally/review-total",
+                    cell.span,
+                    format!("表四{name}·总计为 {total}，四项结果合计为 {sum}"),
+                )
+                .fix(format!("改为 {sum}"), vec![Edit::replace(cell.span, sum.to_string())], true),
             );
         }
     }

@@ -19,7 +19,11 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
                 continue;
             }
             let after: String = cx.text[y.end..p.span.end].chars().filter(|c| !c.is_whitespace()).take(6).collect();
-            if after.starts_with("前") || after.starts_with("底前") || after.starts_with("以前") || after.contains("月底前") {
+            if after.starts_with("前")
+                || after.starts_with("底前")
+                || after.starts_with("以前")
+                || after.contains("月底前")
+            {
                 continue;
             }
             out.push(Finding::new(

@@ -37,13 +37,18 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
                 let month = i.checked_sub(1).and_then(|k| month_before(t, &nums[k], n));
                 let max = month.map_or(31, days_in);
                 // "1231日": 月 lost between month and day, right after a year or 至/到
-                let lost_month = digits >= 3 && digits <= 4 && {
+                let lost_month = (3..=4).contains(&digits) && {
                     let before = crate::syntax::numbers::before_spaces(t, n.span.start);
-                    before.ends_with(['至', '到', '日', '-', '—']) || i.checked_sub(1).is_some_and(|k| nums[k].digits.len() == 4)
+                    before.ends_with(['至', '到', '日', '-', '—'])
+                        || i.checked_sub(1).is_some_and(|k| nums[k].digits.len() == 4)
                 };
                 let bad_day = month.is_some() && (v == 0 || v > max);
                 if lost_month || bad_day {
-                    let what = if digits >= 3 { format!("“{}日”缺少“月”", n.digits) } else { format!("“{}日”不是有效的日期", n.digits) };
+                    let what = if digits >= 3 {
+                        format!("“{}日”缺少“月”", n.digits)
+                    } else {
+                        format!("“{}日”不是有效的日期", n.digits)
+                    };
                     flag(n.span, what);
                     continue;
                 }
@@ -54,17 +59,31 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
                     let between = &t[at..m.span.start];
                     let after_m = after_spaces(t, m.span.end).1;
                     let junk = between.chars().count();
-                    let cjk_junk = between.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c) && !"年至到和及与或".contains(c));
-                    if junk >= 1 && junk <= 3 && cjk_junk && after_m.starts_with('月') {
-                        flag(Span::new(n.span.start, m.span.end), format!("“{}”中年份后的文字有误", &t[n.span.start..m.span.end]));
+                    let cjk_junk = between
+                        .chars()
+                        .all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c) && !"年至到和及与或".contains(c));
+                    if (1..=3).contains(&junk) && cjk_junk && after_m.starts_with('月') {
+                        flag(
+                            Span::new(n.span.start, m.span.end),
+                            format!("“{}”中年份后的文字有误", &t[n.span.start..m.span.end]),
+                        );
                         continue;
                     }
                     // "2025  1  1  日": 年 and 月 lost
                     if between.trim().is_empty() && m.digits.len() <= 2 {
                         if let Some(d) = nums.get(i + 2) {
                             let gap = &t[m.span.end..d.span.start];
-                            if gap.trim().is_empty() && d.digits.len() <= 2 && after_spaces(t, d.span.end).1.starts_with('日') {
-                                flag(Span::new(n.span.start, d.span.end), format!("日期“{}”缺少“年”“月”", t[n.span.start..d.span.end].split_whitespace().collect::<Vec<_>>().join(" ")));
+                            if gap.trim().is_empty()
+                                && d.digits.len() <= 2
+                                && after_spaces(t, d.span.end).1.starts_with('日')
+                            {
+                                flag(
+                                    Span::new(n.span.start, d.span.end),
+                                    format!(
+                                        "日期“{}”缺少“年”“月”",
+                                        t[n.span.start..d.span.end].split_whitespace().collect::<Vec<_>>().join(" ")
+                                    ),
+                                );
                             }
                         }
                     }

@@ -11,8 +11,11 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
     if let (Some(YearSource::Config), Some(ty)) = (r.year_source, &title_year) {
         if ty.year != year {
             out.push(
-                Finding::new("year/mismatch", ty.span, format!("标题年份为 {}，配置的报告年度为 {year}", ty.year))
-                    .fix(format!("改为 {year}"), vec![Edit::replace(ty.span, year.to_string())], false),
+                Finding::new("year/mismatch", ty.span, format!("标题年份为 {}，配置的报告年度为 {year}", ty.year)).fix(
+                    format!("改为 {year}"),
+                    vec![Edit::replace(ty.span, year.to_string())],
+                    false,
+                ),
             );
         }
     }
@@ -24,12 +27,9 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
                     Some(YearSource::Config) => "配置的报告年度",
                     _ => "标题年份",
                 };
-                let mut f = Finding::new(
-                    "year/mismatch",
-                    y.span,
-                    format!("统计期限中的年份为 {}，{basis}为 {year}", y.year),
-                )
-                .fix(format!("改为 {year}"), vec![Edit::replace(y.span, year.to_string())], false);
+                let mut f =
+                    Finding::new("year/mismatch", y.span, format!("统计期限中的年份为 {}，{basis}为 {year}", y.year))
+                        .fix(format!("改为 {year}"), vec![Edit::replace(y.span, year.to_string())], false);
                 if let Some(ty) = &title_year {
                     f = f.related(ty.span, "标题中的年份");
                 }

@@ -8,9 +8,41 @@ use crate::syntax::numbers::years;
 /// "将" alone is also the object marker (将A纳入B), so it only marks a plan
 /// when an intention word follows.
 const WILL: &[&str] = &[
-    "进一步", "继续", "持续", "着力", "加强", "深化", "不断", "全面", "重点", "围绕", "紧扣", "坚持", "切实", "努力", "大力",
-    "积极", "扎实", "聚焦", "做好", "推进", "强化", "提升", "加大", "完善", "健全", "抓好", "严格", "按照", "结合", "更加",
-    "着重", "认真", "重视", "把", "从",
+    "进一步",
+    "继续",
+    "持续",
+    "着力",
+    "加强",
+    "深化",
+    "不断",
+    "全面",
+    "重点",
+    "围绕",
+    "紧扣",
+    "坚持",
+    "切实",
+    "努力",
+    "大力",
+    "积极",
+    "扎实",
+    "聚焦",
+    "做好",
+    "推进",
+    "强化",
+    "提升",
+    "加大",
+    "完善",
+    "健全",
+    "抓好",
+    "严格",
+    "按照",
+    "结合",
+    "更加",
+    "着重",
+    "认真",
+    "重视",
+    "把",
+    "从",
 ];
 const PLAN: &[&str] = &["下一步", "计划", "拟", "力争", "今后", "明年", "下一年"];
 const DONE: &[&str] = &["已经", "已将", "已于", "已完成", "已按", "已全部", "均已"];
@@ -39,7 +71,11 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
                 }
                 // "2024年度报告中指出的问题" names last year's report, not a date
                 let after: String = cx.text[y.end..sent.end].chars().filter(|c| !c.is_whitespace()).take(12).collect();
-                if after.starts_with("度报告") || after.contains("年度报告") || after.starts_with("度政府信息公开") || after.starts_with("以来") {
+                if after.starts_with("度报告")
+                    || after.contains("年度报告")
+                    || after.starts_with("度政府信息公开")
+                    || after.starts_with("以来")
+                {
                     continue;
                 }
                 let next = year + 1;
@@ -49,7 +85,11 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
                         y.span,
                         format!("改进计划写的是 {} 年，{year} 年度报告的计划应为 {next} 年", y.year),
                     )
-                    .fix(format!("改为 {next}"), vec![Edit::replace(y.span, next.to_string())], false),
+                    .fix(
+                        format!("改为 {next}"),
+                        vec![Edit::replace(y.span, next.to_string())],
+                        false,
+                    ),
                 );
             }
         }
