@@ -424,7 +424,7 @@ impl LanguageServer for Backend {
 
     async fn folding_range(&self, params: FoldingRangeParams) -> Result<Option<Vec<FoldingRange>>> {
         guard::request("textDocument/foldingRange", async {
-            Ok(self.with_snapshot(&params.text_document.uri, |s, _| symbols::folding_ranges(s)).await?)
+            self.with_snapshot(&params.text_document.uri, |s, _| symbols::folding_ranges(s)).await
         })
         .await
     }
@@ -440,14 +440,14 @@ impl LanguageServer for Backend {
 
     async fn inlay_hint(&self, params: InlayHintParams) -> Result<Option<Vec<InlayHint>>> {
         guard::request("textDocument/inlayHint", async {
-            Ok(self.with_snapshot(&params.text_document.uri, |s, unit| hover::inlay_hints(s, unit, params.range)).await?)
+            self.with_snapshot(&params.text_document.uri, |s, unit| hover::inlay_hints(s, unit, params.range)).await
         })
         .await
     }
 
     async fn formatting(&self, params: DocumentFormattingParams) -> Result<Option<Vec<TextEdit>>> {
         guard::request("textDocument/formatting", async {
-            Ok(self.with_snapshot(&params.text_document.uri, |s, unit| format::format(s, unit, None)).await?)
+            self.with_snapshot(&params.text_document.uri, |s, unit| format::format(s, unit, None)).await
         })
         .await
     }
@@ -455,7 +455,7 @@ impl LanguageServer for Backend {
     async fn range_formatting(&self, params: DocumentRangeFormattingParams) -> Result<Option<Vec<TextEdit>>> {
         guard::request("textDocument/rangeFormatting", async {
             let range = params.range;
-            Ok(self.with_snapshot(&params.text_document.uri, |s, unit| format::format(s, unit, Some(range))).await?)
+            self.with_snapshot(&params.text_document.uri, |s, unit| format::format(s, unit, Some(range))).await
         })
         .await
     }
