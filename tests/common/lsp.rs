@@ -353,3 +353,9 @@ pub fn titled<'a>(actions: &'a [Value], prefix: &str) -> &'a Value {
         .find(|a| a["title"].as_str().is_some_and(|t| t.starts_with(prefix)))
         .unwrap_or_else(|| panic!("no action starting with {prefix}: {:#}", Value::Array(actions.to_vec())))
 }
+
+/// Code actions at a byte span of the client's text.
+pub fn actions_at(lsp: &mut Lsp, uri: &str, text: &str, span: Span, only: Option<Value>) -> Vec<Value> {
+    let r = range(text, span, lsp.unit);
+    actions(lsp, uri, r, only)
+}
