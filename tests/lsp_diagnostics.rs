@@ -10,11 +10,18 @@ use std::time::{Duration, Instant};
 
 /// (rule, range) of every finding, as the library computes it.
 fn expected(text: &str, config: &Config, unit: ColumnUnit) -> Vec<(String, Value)> {
-    nianbao::analyze(text, config).findings.iter().map(|f| (f.rule.to_string(), range(text, f.span, unit))).collect()
+    nianbao::analyze(text, config)
+        .findings
+        .iter()
+        .map(|f| (f.rule.to_string(), range(text, f.span, unit)))
+        .collect()
 }
 
 fn actual(diags: &[Value]) -> Vec<(String, Value)> {
-    diags.iter().map(|d| (d["code"].as_str().unwrap().to_string(), d["range"].clone())).collect()
+    diags
+        .iter()
+        .map(|d| (d["code"].as_str().unwrap().to_string(), d["range"].clone()))
+        .collect()
 }
 
 #[test]
@@ -25,7 +32,10 @@ fn the_draft_gets_the_library_findings_at_utf16_ranges() {
     let mut lsp = Lsp::start();
     lsp.open(&uri, "plaintext", &text, 1);
     let diags = lsp.diagnostics(&uri, 1);
-    assert_eq!(actual(&diags), expected(&text, &Config::default(), ColumnUnit::Utf16));
+    assert_eq!(
+        actual(&diags),
+        expected(&text, &Config::default(), ColumnUnit::Utf16)
+    );
     assert!(diags.len() > 20);
 
     let findings = nianbao::analyze(&text, &Config::default()).findings;
@@ -43,7 +53,10 @@ fn the_draft_gets_the_library_findings_at_utf16_ranges() {
         // the rule's explanation, written where any editor can open it offline
         let href = d["codeDescription"]["href"].as_str().unwrap();
         let path = href.strip_prefix("file://").expect("a file: URI");
-        assert!(path.starts_with(lsp.cache.path().to_str().unwrap()), "{path}");
+        assert!(
+            path.starts_with(lsp.cache.path().to_str().unwrap()),
+            "{path}"
+        );
         let doc = std::fs::read_to_string(path).unwrap();
         assert_eq!(doc, nianbao::rules::lookup(f.rule).unwrap().doc);
     }
@@ -61,29 +74,48 @@ fn the_fixed_report_is_clean() {
 
 #[test]
 fn utf8_is_chosen_when_offered_and_columns_count_bytes() {
-    let text = fixture("xiaye-2025-draft.txt").replace("（二）依申请公开：", "（二）依申请公开：𠮷𠮷");
+    let text =
+        fixture("xiaye-2025-draft.txt").replace("（二）依申请公开：", "（二）依申请公开：𠮷𠮷");
     let line = text.lines().position(|l| l.contains("𠮷")).unwrap();
     let ws = Workspace::new();
     let uri = ws.uri("draft.txt");
 
     let mut utf8 = Lsp::spawn();
-    let r = utf8.initialize(json!({"general": {"positionEncodings": ["utf-8", "utf-16"]}}), None);
+    let r = utf8.initialize(
+        json!({"general": {"positionEncodings": ["utf-8", "utf-16"]}}),
+        None,
+    );
     assert_eq!(r["capabilities"]["positionEncoding"], "utf-8");
     utf8.open(&uri, "plaintext", &text, 1);
     let d8 = utf8.diagnostics(&uri, 1);
-    assert_eq!(actual(&d8), expected(&text, &Config::default(), ColumnUnit::Utf8));
+    assert_eq!(
+        actual(&d8),
+        expected(&text, &Config::default(), ColumnUnit::Utf8)
+    );
 
     let mut utf16 = Lsp::spawn();
     let r = utf16.initialize(json!({"general": {"positionEncodings": ["utf-16"]}}), None);
     assert_eq!(r["capabilities"]["positionEncoding"], "utf-16");
     utf16.open(&uri, "plaintext", &text, 1);
     let d16 = utf16.diagnostics(&uri, 1);
-    assert_eq!(actual(&d16), expected(&text, &Config::default(), ColumnUnit::Utf16));
+    assert_eq!(
+        actual(&d16),
+        expected(&text, &Config::default(), ColumnUnit::Utf16)
+    );
 
-    let on_line = |ds: &[Value]| ds.iter().find(|d| d["range"]["start"]["line"] == json!(line)).unwrap()["range"].clone();
+    let on_line = |ds: &[Value]| {
+        ds.iter()
+            .find(|d| d["range"]["start"]["line"] == json!(line))
+            .unwrap()["range"]
+            .clone()
+    };
     let (r8, r16) = (on_line(&d8), on_line(&d16));
-    let prefix = &text.lines().nth(line).unwrap()[..text.lines().nth(line).unwrap().find("申请件").unwrap()];
-    assert_eq!(r8["end"]["character"].as_u64().unwrap() as usize, prefix.len() + "申请件".len());
+    let prefix =
+        &text.lines().nth(line).unwrap()[..text.lines().nth(line).unwrap().find("申请件").unwrap()];
+    assert_eq!(
+        r8["end"]["character"].as_u64().unwrap() as usize,
+        prefix.len() + "申请件".len()
+    );
     assert_eq!(
         r16["end"]["character"].as_u64().unwrap() as usize,
         prefix.encode_utf16().count() + "申请件".encode_utf16().count()
@@ -96,31 +128,49 @@ fn utf8_is_chosen_when_offered_and_columns_count_bytes() {
 fn crlf_and_line_separators_keep_ranges_exact() {
     let text = fixture("xiaye-2025-draft.txt")
         .replace('\n', "\r\n")
-        .replace("（三）政府信息公开管理：", "（三）政府信息公开管理：\u{2028}")
+        .replace(
+            "（三）政府信息公开管理：",
+            "（三）政府信息公开管理：\u{2028}",
+        )
         .replace("（二）依申请公开：", "（二）依申请公开：😀𠮷");
     let ws = Workspace::new();
     let uri = ws.uri("crlf.txt");
     let mut lsp = Lsp::start();
     lsp.open(&uri, "plaintext", &text, 1);
-    assert_eq!(actual(&lsp.diagnostics(&uri, 1)), expected(&text, &Config::default(), ColumnUnit::Utf16));
+    assert_eq!(
+        actual(&lsp.diagnostics(&uri, 1)),
+        expected(&text, &Config::default(), ColumnUnit::Utf16)
+    );
 }
 
 #[test]
 fn related_information_points_at_the_other_cells() {
-    let text = fixture("xiaye-2025-fixed.txt")
-        .replace("一、本年新收政府信息公开申请数量\t\t\t0\t0\t0\t0\t0\t0\t0", "一、本年新收政府信息公开申请数量\t\t\t1\t0\t0\t0\t0\t0\t1");
+    let text = fixture("xiaye-2025-fixed.txt").replace(
+        "一、本年新收政府信息公开申请数量\t\t\t0\t0\t0\t0\t0\t0\t0",
+        "一、本年新收政府信息公开申请数量\t\t\t1\t0\t0\t0\t0\t0\t1",
+    );
     let ws = Workspace::new();
     let uri = ws.uri("balance.txt");
     let mut lsp = Lsp::start();
     lsp.open(&uri, "plaintext", &text, 1);
     let diags = lsp.diagnostics(&uri, 1);
-    let balance = diags.iter().find(|d| d["code"] == "tally/balance").expect("a balance finding");
+    let balance = diags
+        .iter()
+        .find(|d| d["code"] == "tally/balance")
+        .expect("a balance finding");
     let related = balance["relatedInformation"].as_array().unwrap();
     assert!(!related.is_empty());
-    let finding = nianbao::analyze(&text, &Config::default()).findings.into_iter().find(|f| f.rule == "tally/balance").unwrap();
+    let finding = nianbao::analyze(&text, &Config::default())
+        .findings
+        .into_iter()
+        .find(|f| f.rule == "tally/balance")
+        .unwrap();
     for (r, want) in related.iter().zip(&finding.related) {
         assert_eq!(r["location"]["uri"], uri.as_str());
-        assert_eq!(r["location"]["range"], range(&text, want.span, ColumnUnit::Utf16));
+        assert_eq!(
+            r["location"]["range"],
+            range(&text, want.span, ColumnUnit::Utf16)
+        );
         assert_eq!(r["message"], want.message);
     }
 }
@@ -137,13 +187,25 @@ fn edits_are_debounced_and_only_the_latest_version_is_published() {
     let started = Instant::now();
     for v in 2..=6 {
         let at = json!({"line": 0, "character": 0});
-        lsp.change(&uri, v, json!([{"range": {"start": at, "end": at}, "text": "\n"}]));
+        lsp.change(
+            &uri,
+            v,
+            json!([{"range": {"start": at, "end": at}, "text": "\n"}]),
+        );
         text.insert(0, '\n');
     }
     let diags = lsp.diagnostics(&uri, 6);
-    assert!(started.elapsed() >= Duration::from_millis(300), "published before the debounce");
-    assert_eq!(actual(&diags), expected(&text, &Config::default(), ColumnUnit::Utf16));
-    let stale = lsp.collect(Duration::from_millis(400), |m| m["method"] == "textDocument/publishDiagnostics");
+    assert!(
+        started.elapsed() >= Duration::from_millis(300),
+        "published before the debounce"
+    );
+    assert_eq!(
+        actual(&diags),
+        expected(&text, &Config::default(), ColumnUnit::Utf16)
+    );
+    let stale = lsp.collect(Duration::from_millis(400), |m| {
+        m["method"] == "textDocument/publishDiagnostics"
+    });
     assert!(stale.is_empty(), "stale versions published: {stale:?}");
 }
 
@@ -167,12 +229,23 @@ fn clients_that_pull_are_answered_and_not_pushed_to() {
     let uri = ws.uri("draft.txt");
     let text = fixture("xiaye-2025-draft.txt");
     let mut lsp = Lsp::spawn();
-    lsp.initialize(json!({"textDocument": {"diagnostic": {"dynamicRegistration": false}}}), None);
+    lsp.initialize(
+        json!({"textDocument": {"diagnostic": {"dynamicRegistration": false}}}),
+        None,
+    );
     lsp.open(&uri, "plaintext", &text, 1);
-    let report = lsp.call("textDocument/diagnostic", json!({"textDocument": {"uri": uri}}));
+    let report = lsp.call(
+        "textDocument/diagnostic",
+        json!({"textDocument": {"uri": uri}}),
+    );
     assert_eq!(report["kind"], "full");
-    assert_eq!(actual(report["items"].as_array().unwrap()), expected(&text, &Config::default(), ColumnUnit::Utf16));
-    let pushed = lsp.collect(Duration::from_millis(400), |m| m["method"] == "textDocument/publishDiagnostics");
+    assert_eq!(
+        actual(report["items"].as_array().unwrap()),
+        expected(&text, &Config::default(), ColumnUnit::Utf16)
+    );
+    let pushed = lsp.collect(Duration::from_millis(400), |m| {
+        m["method"] == "textDocument/publishDiagnostics"
+    });
     assert!(pushed.is_empty());
 }
 
@@ -182,48 +255,91 @@ fn initialization_options_reach_the_analysis() {
     let uri = ws.uri("draft.txt");
     let text = fixture("xiaye-2025-draft.txt");
     let mut lsp = Lsp::spawn();
-    lsp.initialize(json!({}), Some(json!({"reportYear": 2024, "rules": {"prose/missing-number": "hint"}})));
+    lsp.initialize(
+        json!({}),
+        Some(json!({"reportYear": 2024, "rules": {"prose/missing-number": "hint"}})),
+    );
     lsp.open(&uri, "plaintext", &text, 1);
     let diags = lsp.diagnostics(&uri, 1);
-    let config = Config::parse("report_year = 2024\n[rules]\n\"prose/missing-number\" = \"hint\"\n", "x".as_ref()).unwrap();
+    let config = Config::parse(
+        "report_year = 2024\n[rules]\n\"prose/missing-number\" = \"hint\"\n",
+        "x".as_ref(),
+    )
+    .unwrap();
     assert_eq!(actual(&diags), expected(&text, &config, ColumnUnit::Utf16));
-    assert_eq!(diags.iter().find(|d| d["code"] == "prose/missing-number").unwrap()["severity"], 4);
+    assert_eq!(
+        diags
+            .iter()
+            .find(|d| d["code"] == "prose/missing-number")
+            .unwrap()["severity"],
+        4
+    );
 }
 
 #[test]
 fn project_file_then_editor_settings_and_broken_config_keeps_the_last_good() {
     let ws = Workspace::new();
-    ws.write("nianbao.toml", "[rules]\n\"year/plan\" = \"off\"\n\"prose/enumeration-sum\" = \"off\"\n");
+    ws.write(
+        "nianbao.toml",
+        "[rules]\n\"year/plan\" = \"off\"\n\"prose/enumeration-sum\" = \"off\"\n",
+    );
     let uri = ws.uri("draft.txt");
     let mut text = fixture("xiaye-2025-draft.txt");
     let mut lsp = Lsp::start();
     lsp.open(&uri, "plaintext", &text, 1);
     let first = codes(&lsp.diagnostics(&uri, 1));
-    assert!(!first.contains(&"year/plan".to_string()) && !first.contains(&"prose/enumeration-sum".to_string()));
+    assert!(
+        !first.contains(&"year/plan".to_string())
+            && !first.contains(&"prose/enumeration-sum".to_string())
+    );
     assert!(first.contains(&"prose/missing-number".to_string()));
 
     // editor settings override the file, key by key, and re-check open documents
-    lsp.notify("workspace/didChangeConfiguration", json!({"settings": {"nianbao": {"rules": {"year/plan": "error"}}}}));
+    lsp.notify(
+        "workspace/didChangeConfiguration",
+        json!({"settings": {"nianbao": {"rules": {"year/plan": "error"}}}}),
+    );
     let again = lsp.diagnostics(&uri, 1);
-    let plan = again.iter().find(|d| d["code"] == "year/plan").expect("year/plan back on");
+    let plan = again
+        .iter()
+        .find(|d| d["code"] == "year/plan")
+        .expect("year/plan back on");
     assert_eq!(plan["severity"], 1);
     assert!(!codes(&again).contains(&"prose/enumeration-sum".to_string()));
 
     // broken settings: reported, and the last good ones stay in force
-    lsp.notify("workspace/didChangeConfiguration", json!({"settings": {"nianbao": {"bodyLevel": "village"}}}));
+    lsp.notify(
+        "workspace/didChangeConfiguration",
+        json!({"settings": {"nianbao": {"bodyLevel": "village"}}}),
+    );
     let msg = lsp.expect("showMessage", |m| m["method"] == "window/showMessage");
     assert_eq!(msg["params"]["type"], 1);
-    assert!(msg["params"]["message"].as_str().unwrap().contains("village"), "{msg}");
+    assert!(
+        msg["params"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("village"),
+        "{msg}"
+    );
 
     // a broken project file: reported with its path, its last good version stays
     ws.write("nianbao.toml", "[rules]\n\"year/plan\" = \"loud\"\n");
-    lsp.notify("workspace/didChangeWatchedFiles", json!({"changes": [{"uri": ws.uri("nianbao.toml"), "type": 2}]}));
+    lsp.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": ws.uri("nianbao.toml"), "type": 2}]}),
+    );
     let msg = lsp.expect("showMessage about the file", |m| {
-        m["method"] == "window/showMessage" && m["params"]["message"].as_str().is_some_and(|s| s.contains("nianbao.toml"))
+        m["method"] == "window/showMessage"
+            && m["params"]["message"]
+                .as_str()
+                .is_some_and(|s| s.contains("nianbao.toml"))
     });
     assert!(msg["params"]["message"].as_str().unwrap().contains("loud"));
     let after = lsp.diagnostics(&uri, 1);
-    assert_eq!(after.iter().find(|d| d["code"] == "year/plan").unwrap()["severity"], 1);
+    assert_eq!(
+        after.iter().find(|d| d["code"] == "year/plan").unwrap()["severity"],
+        1
+    );
     assert!(!codes(&after).contains(&"prose/enumeration-sum".to_string()));
 
     // an edit re-checks with the same, last good configuration
@@ -231,8 +347,13 @@ fn project_file_then_editor_settings_and_broken_config_keeps_the_last_good() {
     lsp.change(&uri, 2, json!([{"text": text}]));
     let edited = lsp.diagnostics(&uri, 2);
     assert_eq!(codes(&edited), codes(&after));
-    let repeats = lsp.collect(Duration::from_millis(300), |m| m["method"] == "window/showMessage");
-    assert!(repeats.is_empty(), "a broken config is reported once: {repeats:?}");
+    let repeats = lsp.collect(Duration::from_millis(300), |m| {
+        m["method"] == "window/showMessage"
+    });
+    assert!(
+        repeats.is_empty(),
+        "a broken config is reported once: {repeats:?}"
+    );
 }
 
 #[test]
@@ -245,7 +366,13 @@ fn include_globs_check_texts_without_a_report_title() {
     let mut lsp = Lsp::start();
     lsp.open(&outside, "plaintext", text, 1);
     lsp.open(&inside, "plaintext", text, 1);
-    assert_eq!(codes(&lsp.diagnostics(&inside, 1)), ["prose/missing-number"]);
-    let pulled = lsp.call("textDocument/diagnostic", json!({"textDocument": {"uri": outside}}));
+    assert_eq!(
+        codes(&lsp.diagnostics(&inside, 1)),
+        ["prose/missing-number"]
+    );
+    let pulled = lsp.call(
+        "textDocument/diagnostic",
+        json!({"textDocument": {"uri": outside}}),
+    );
     assert_eq!(pulled["items"], json!([]));
 }
