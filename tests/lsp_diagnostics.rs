@@ -376,3 +376,31 @@ fn include_globs_check_texts_without_a_report_title() {
     );
     assert_eq!(pulled["items"], json!([]));
 }
+
+#[test]
+fn settings_are_pulled_from_clients_that_serve_workspace_configuration() {
+    let ws = Workspace::new();
+    let uri = ws.uri("draft.txt");
+    let mut lsp = Lsp::spawn();
+    *lsp.configuration.lock().unwrap() = json!({"rules": {"year/plan": "off"}});
+    let caps = json!({"workspace": {"configuration": true, "didChangeWatchedFiles": {"dynamicRegistration": true}}});
+    lsp.initialize(caps, None);
+    let register = lsp.expect("the nianbao.toml watcher", |m| m["method"] == "client/registerCapability");
+    let watcher = &register["params"]["registrations"][0];
+    assert_eq!(watcher["method"], "workspace/didChangeWatchedFiles");
+    assert_eq!(watcher["registerOptions"]["watchers"][0]["globPattern"], "**/nianbao.toml");
+    lsp.expect("the settings pull", |m| m["method"] == "workspace/configuration");
+    // documentText is answered after `initialized` has pulled the settings
+    lsp.open(&uri, "plaintext", &fixture("xiaye-2025-draft.txt"), 1);
+    lsp.server_text(&uri);
+    let diags = lsp.collect(Duration::from_millis(300), |m| m["method"] == "textDocument/publishDiagnostics");
+    let last = diags.last().expect("diagnostics");
+    assert!(!codes(last["params"]["diagnostics"].as_array().unwrap()).contains(&"year/plan".to_string()));
+
+    // a change notification without settings makes the server ask again
+    *lsp.configuration.lock().unwrap() = json!({"rules": {"prose/missing-number": "off"}});
+    lsp.notify("workspace/didChangeConfiguration", json!({"settings": null}));
+    lsp.expect("a second pull", |m| m["method"] == "workspace/configuration");
+    let again = codes(&lsp.diagnostics(&uri, 1));
+    assert!(again.contains(&"year/plan".to_string()) && !again.contains(&"prose/missing-number".to_string()), "{again:?}");
+}
