@@ -45,11 +45,8 @@ fn has_family(diags: &[Value], families: &[&str]) -> Vec<String> {
 
 #[test]
 fn the_drafts_table_three_is_rebuilt_with_totals() {
-    let ws = Workspace::new();
-    let uri = ws.uri("draft.txt");
     let text = fixture("xiaye-2025-draft.txt");
-    let mut lsp = Lsp::start();
-    lsp.open(&uri, "plaintext", &text, 1);
+    let (mut lsp, _ws, uri) = with_document("draft.txt", "plaintext", &text);
     let before = lsp.diagnostics(&uri, 1);
     assert!(!has_family(&before, &["table/"]).is_empty());
 
@@ -81,11 +78,8 @@ fn the_drafts_table_three_is_rebuilt_with_totals() {
 
 #[test]
 fn the_missing_column_fix_on_the_header_is_offered_once() {
-    let ws = Workspace::new();
-    let uri = ws.uri("draft.txt");
     let text = fixture("xiaye-2025-draft.txt");
-    let mut lsp = Lsp::start();
-    lsp.open(&uri, "plaintext", &text, 1);
+    let (mut lsp, _ws, uri) = with_document("draft.txt", "plaintext", &text);
     lsp.diagnostics(&uri, 1);
     let header = span_of(&text, "(本列数据的勾稽关系为");
     let found = actions_at(&mut lsp, &uri, &text, Span::empty(header.start + 2), None);
@@ -103,10 +97,7 @@ fn the_missing_column_fix_on_the_header_is_offered_once() {
 #[test]
 fn a_safe_quick_fix_is_preferred_and_clears_its_finding() {
     let text = fixture("xiaye-2025-fixed.txt").replace("行政处罚\t31", "行政处罚\t/");
-    let ws = Workspace::new();
-    let uri = ws.uri("slash.txt");
-    let mut lsp = Lsp::start();
-    lsp.open(&uri, "plaintext", &text, 1);
+    let (mut lsp, _ws, uri) = with_document("slash.txt", "plaintext", &text);
     assert_eq!(codes(&lsp.diagnostics(&uri, 1)), ["table/bad-cell"]);
     let cell = span_of(&text, "\t/").start + 1;
     let found = actions_at(
@@ -138,10 +129,7 @@ fn a_missing_table_gets_the_standard_skeleton_in_the_document_style() {
         &fixed[..start],
         &fixed[end..]
     );
-    let ws = Workspace::new();
-    let uri = ws.uri("no-table-four.txt");
-    let mut lsp = Lsp::start();
-    lsp.open(&uri, "plaintext", &text, 1);
+    let (mut lsp, _ws, uri) = with_document("no-table-four.txt", "plaintext", &text);
     assert!(codes(&lsp.diagnostics(&uri, 1)).contains(&"structure/missing-table".to_string()));
     // the cursor in the section's text, not on its heading
     let inside = span_of(&text, "说明：本年度无行政复议").start;
@@ -165,10 +153,7 @@ fn a_markdown_report_gets_markdown_tables() {
     let start = full.find("| 行政复议").unwrap();
     let end = full.find("## 五、").unwrap();
     let text = format!("{}{}", &full[..start], &full[end..]);
-    let ws = Workspace::new();
-    let uri = ws.uri("report.md");
-    let mut lsp = Lsp::start();
-    lsp.open(&uri, "markdown", &text, 1);
+    let (mut lsp, _ws, uri) = with_document("report.md", "markdown", &text);
     assert!(codes(&lsp.diagnostics(&uri, 1)).contains(&"structure/missing-table".to_string()));
     let heading = span_of(&text, "## 四、");
     let found = actions_at(&mut lsp, &uri, &text, heading, None);
@@ -260,10 +245,7 @@ fn fix_all_applies_every_safe_fix_in_one_edit() {
             "（七）总计\t\t0\t0\t0\t0\t0\t0\t0",
             "（七）总计\t\t0\t0\t0\t0\t0\t0\t5",
         );
-    let ws = Workspace::new();
-    let uri = ws.uri("many.txt");
-    let mut lsp = Lsp::start();
-    lsp.open(&uri, "plaintext", &text, 1);
+    let (mut lsp, _ws, uri) = with_document("many.txt", "plaintext", &text);
     let before = codes(&lsp.diagnostics(&uri, 1));
     assert!(
         before.contains(&"table/bad-cell".to_string())
@@ -284,11 +266,8 @@ fn fix_all_applies_every_safe_fix_in_one_edit() {
 
 #[test]
 fn disabling_a_rule_on_a_line_silences_only_that_finding() {
-    let ws = Workspace::new();
-    let uri = ws.uri("draft.txt");
     let text = fixture("xiaye-2025-draft.txt");
-    let mut lsp = Lsp::start();
-    lsp.open(&uri, "plaintext", &text, 1);
+    let (mut lsp, _ws, uri) = with_document("draft.txt", "plaintext", &text);
     let before = codes(&lsp.diagnostics(&uri, 1));
     let plan = span_of(&text, "2025 年，下冶镇将进一步深化");
     let found = actions_at(&mut lsp, &uri, &text, Span::empty(plan.start + 1), None);
@@ -302,11 +281,8 @@ fn disabling_a_rule_on_a_line_silences_only_that_finding() {
 
 #[test]
 fn every_finding_can_be_disabled_from_its_line() {
-    let ws = Workspace::new();
-    let uri = ws.uri("draft.txt");
     let text = fixture("xiaye-2025-draft.txt");
-    let mut lsp = Lsp::start();
-    lsp.open(&uri, "plaintext", &text, 1);
+    let (mut lsp, _ws, uri) = with_document("draft.txt", "plaintext", &text);
     let diags = lsp.diagnostics(&uri, 1);
     for d in &diags {
         let found = actions(
@@ -318,4 +294,28 @@ fn every_finding_can_be_disabled_from_its_line() {
         let title = format!("在此行禁用 {}", d["code"].as_str().unwrap());
         titled(&found, &title);
     }
+    // a comment line inside a TAB table leaves the table whole
+    let row = diags
+        .iter()
+        .find(|d| d["code"] == "table/row-width")
+        .unwrap();
+    let found = actions(
+        &mut lsp,
+        &uri,
+        row["range"].clone(),
+        Some(json!(["quickfix"])),
+    );
+    let (_, after) = apply(
+        &mut lsp,
+        &uri,
+        &text,
+        2,
+        titled(&found, "在此行禁用 table/row-width"),
+    );
+    let count = |ds: &[Value], code: &str| ds.iter().filter(|d| d["code"] == code).count();
+    assert_eq!(
+        count(&after, "table/row-width"),
+        count(&diags, "table/row-width") - 1
+    );
+    assert_eq!(after.len(), diags.len() - 1, "{:?}", codes(&after));
 }

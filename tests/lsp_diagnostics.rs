@@ -26,11 +26,8 @@ fn actual(diags: &[Value]) -> Vec<(String, Value)> {
 
 #[test]
 fn the_draft_gets_the_library_findings_at_utf16_ranges() {
-    let ws = Workspace::new();
-    let uri = ws.uri("draft.txt");
     let text = fixture("xiaye-2025-draft.txt");
-    let mut lsp = Lsp::start();
-    lsp.open(&uri, "plaintext", &text, 1);
+    let (mut lsp, _ws, uri) = with_document("draft.txt", "plaintext", &text);
     let diags = lsp.diagnostics(&uri, 1);
     assert_eq!(
         actual(&diags),
@@ -133,10 +130,7 @@ fn crlf_and_line_separators_keep_ranges_exact() {
             "（三）政府信息公开管理：\u{2028}",
         )
         .replace("（二）依申请公开：", "（二）依申请公开：😀𠮷");
-    let ws = Workspace::new();
-    let uri = ws.uri("crlf.txt");
-    let mut lsp = Lsp::start();
-    lsp.open(&uri, "plaintext", &text, 1);
+    let (mut lsp, _ws, uri) = with_document("crlf.txt", "plaintext", &text);
     assert_eq!(
         actual(&lsp.diagnostics(&uri, 1)),
         expected(&text, &Config::default(), ColumnUnit::Utf16)
@@ -149,10 +143,7 @@ fn related_information_points_at_the_other_cells() {
         "一、本年新收政府信息公开申请数量\t\t\t0\t0\t0\t0\t0\t0\t0",
         "一、本年新收政府信息公开申请数量\t\t\t1\t0\t0\t0\t0\t0\t1",
     );
-    let ws = Workspace::new();
-    let uri = ws.uri("balance.txt");
-    let mut lsp = Lsp::start();
-    lsp.open(&uri, "plaintext", &text, 1);
+    let (mut lsp, _ws, uri) = with_document("balance.txt", "plaintext", &text);
     let diags = lsp.diagnostics(&uri, 1);
     let balance = diags
         .iter()
@@ -385,22 +376,43 @@ fn settings_are_pulled_from_clients_that_serve_workspace_configuration() {
     *lsp.configuration.lock().unwrap() = json!({"rules": {"year/plan": "off"}});
     let caps = json!({"workspace": {"configuration": true, "didChangeWatchedFiles": {"dynamicRegistration": true}}});
     lsp.initialize(caps, None);
-    let register = lsp.expect("the nianbao.toml watcher", |m| m["method"] == "client/registerCapability");
+    let register = lsp.expect("the nianbao.toml watcher", |m| {
+        m["method"] == "client/registerCapability"
+    });
     let watcher = &register["params"]["registrations"][0];
     assert_eq!(watcher["method"], "workspace/didChangeWatchedFiles");
-    assert_eq!(watcher["registerOptions"]["watchers"][0]["globPattern"], "**/nianbao.toml");
-    lsp.expect("the settings pull", |m| m["method"] == "workspace/configuration");
+    assert_eq!(
+        watcher["registerOptions"]["watchers"][0]["globPattern"],
+        "**/nianbao.toml"
+    );
+    lsp.expect("the settings pull", |m| {
+        m["method"] == "workspace/configuration"
+    });
     // documentText is answered after `initialized` has pulled the settings
     lsp.open(&uri, "plaintext", &fixture("xiaye-2025-draft.txt"), 1);
     lsp.server_text(&uri);
-    let diags = lsp.collect(Duration::from_millis(300), |m| m["method"] == "textDocument/publishDiagnostics");
+    let diags = lsp.collect(Duration::from_millis(300), |m| {
+        m["method"] == "textDocument/publishDiagnostics"
+    });
     let last = diags.last().expect("diagnostics");
-    assert!(!codes(last["params"]["diagnostics"].as_array().unwrap()).contains(&"year/plan".to_string()));
+    assert!(
+        !codes(last["params"]["diagnostics"].as_array().unwrap())
+            .contains(&"year/plan".to_string())
+    );
 
     // a change notification without settings makes the server ask again
     *lsp.configuration.lock().unwrap() = json!({"rules": {"prose/missing-number": "off"}});
-    lsp.notify("workspace/didChangeConfiguration", json!({"settings": null}));
-    lsp.expect("a second pull", |m| m["method"] == "workspace/configuration");
+    lsp.notify(
+        "workspace/didChangeConfiguration",
+        json!({"settings": null}),
+    );
+    lsp.expect("a second pull", |m| {
+        m["method"] == "workspace/configuration"
+    });
     let again = codes(&lsp.diagnostics(&uri, 1));
-    assert!(again.contains(&"year/plan".to_string()) && !again.contains(&"prose/missing-number".to_string()), "{again:?}");
+    assert!(
+        again.contains(&"year/plan".to_string())
+            && !again.contains(&"prose/missing-number".to_string()),
+        "{again:?}"
+    );
 }

@@ -8,10 +8,7 @@ use serde_json::{Value, json};
 use unicode_width::UnicodeWidthStr;
 
 fn open(text: &str, name: &str, language: &str) -> (Lsp, Workspace, String) {
-    let ws = Workspace::new();
-    let uri = ws.uri(name);
-    let mut lsp = Lsp::start();
-    lsp.open(&uri, language, text, 1);
+    let (mut lsp, ws, uri) = with_document(name, language, text);
     // documentText answers once the open has been processed
     lsp.server_text(&uri);
     (lsp, ws, uri)

@@ -430,3 +430,13 @@ pub fn actions_at(
     let r = range(text, span, lsp.unit);
     actions(lsp, uri, r, only)
 }
+
+/// A started server with one document open: the server, the scratch
+/// directory holding the document (keep it alive) and the document's URI.
+pub fn with_document(name: &str, language: &str, text: &str) -> (Lsp, Workspace, String) {
+    let ws = Workspace::new();
+    let uri = ws.uri(name);
+    let lsp = Lsp::start();
+    lsp.open(&uri, language, text, 1);
+    (lsp, ws, uri)
+}
