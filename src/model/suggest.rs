@@ -7,7 +7,7 @@ use super::locate::table_at;
 use super::standard::t3_rows;
 use crate::config::FormatVersion;
 use crate::model::TableId;
-use crate::span::{LineIndex, Span};
+use crate::span::Span;
 use crate::syntax::normalize::cn_numeral_char;
 
 pub const FEE_SENTENCE: &str = "本年度未收取政府信息公开信息处理费。";
@@ -43,8 +43,8 @@ pub fn at(text: &str, report: &Report, offset: usize, markdown: bool) -> Vec<Sug
     while !text.is_char_boundary(offset) {
         offset -= 1;
     }
-    let index = LineIndex::new(text);
-    let line_start = index.line_start(index.line_of(offset));
+    // lines end at \n, \r\n or \r, as LineIndex counts them
+    let line_start = text[..offset].rfind(['\n', '\r']).map_or(0, |i| i + 1);
     let typed = &text[line_start..offset];
     let mut out = Vec::new();
 
