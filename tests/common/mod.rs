@@ -2,6 +2,9 @@
 //! style, and small helpers for asserting findings.
 #![allow(dead_code)]
 
+/// The language-server harness (from branch lsp).
+pub mod lsp;
+
 use nianbao::config::FormatVersion;
 use nianbao::fix::skeleton;
 use nianbao::model::TableId;
