@@ -204,7 +204,11 @@ fn five_thousand_small_files() {
         let sub = d.path().join(format!("d{:02}", i / 100));
         std::fs::create_dir_all(&sub).unwrap();
         // mostly tiny notes, every 500th a whole report
-        let text = if i % 500 == 0 { report.clone() } else { format!("第{i}号草稿：2025年政府信息公开工作年度报告\n") };
+        let text = if i % 500 == 0 {
+            report.clone()
+        } else {
+            format!("第{i}号草稿：2025年政府信息公开工作年度报告\n")
+        };
         std::fs::write(sub.join(format!("{i:04}.txt")), text).unwrap();
     }
     let (out, json) = check(&[d.path()], Duration::from_secs(300));

@@ -200,7 +200,8 @@ fn malformed_json_is_a_parse_error() {
 fn a_wrong_content_length_costs_at_most_the_next_message() {
     let mut s = Raw::started();
     // Too short: the body is cut, and its tail is garbage before the next header.
-    let body = serde_json::to_vec(&json!({"jsonrpc": "2.0", "id": 1, "method": "nianbao/documentText", "params": {}})).unwrap();
+    let body = serde_json::to_vec(&json!({"jsonrpc": "2.0", "id": 1, "method": "nianbao/documentText", "params": {}}))
+        .unwrap();
     let mut bad = format!("Content-Length: {}\r\n\r\n", body.len() - 10).into_bytes();
     bad.extend_from_slice(&body);
     s.raw(&bad);
@@ -235,11 +236,17 @@ fn unknown_methods_are_method_not_found_or_ignored() {
 #[test]
 fn requests_before_initialize_are_refused_then_initialize_works() {
     let mut s = Raw::spawn();
-    let r = s.request("textDocument/hover", json!({"textDocument": {"uri": "file:///a.txt"}, "position": {"line": 0, "character": 0}}));
+    let r = s.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": "file:///a.txt"}, "position": {"line": 0, "character": 0}}),
+    );
     assert_eq!(error_code(&r), -32002, "ServerNotInitialized expected: {r}");
     let r = s.request("nianbao/documentText", json!({"textDocument": {"uri": "file:///a.txt"}}));
     assert_eq!(error_code(&r), -32002, "{r}");
-    s.notify("textDocument/didOpen", json!({"textDocument": {"uri": "file:///a.txt", "languageId": "plaintext", "version": 1, "text": "x"}}));
+    s.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": "file:///a.txt", "languageId": "plaintext", "version": 1, "text": "x"}}),
+    );
     let r = s.request("initialize", json!({"processId": null, "rootUri": null, "capabilities": {}}));
     assert!(r.get("result").is_some(), "{r}");
     s.notify("initialized", json!({}));

@@ -174,7 +174,10 @@ mod tests {
         let f = frame(OK);
         assert_eq!(bodies(&f), [OK]);
         assert_eq!(step(&f[..f.len() - 1]), Step::Need);
-        let typed = format!("Content-Type: application/vscode-jsonrpc; charset=utf-8\r\ncontent-length: {}\r\n\r\n{OK}", OK.len());
+        let typed = format!(
+            "Content-Type: application/vscode-jsonrpc; charset=utf-8\r\ncontent-length: {}\r\n\r\n{OK}",
+            OK.len()
+        );
         assert_eq!(bodies(typed.as_bytes()), [OK]);
     }
 
@@ -200,7 +203,9 @@ mod tests {
         input.extend(frame(OK));
         // too long: runs into the next frame, which is lost with it
         input.extend(format!("Content-Length: {}\r\n\r\n{OK}", OK.len() + 30).into_bytes());
-        input.extend(frame(r#"{"jsonrpc":"2.0","method":"$/lost","params":{"pad":"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"}}"#));
+        input.extend(frame(
+            r#"{"jsonrpc":"2.0","method":"$/lost","params":{"pad":"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"}}"#,
+        ));
         input.extend(frame(OK));
         assert_eq!(bodies(&input), [OK, OK]);
     }

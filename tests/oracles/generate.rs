@@ -135,7 +135,10 @@ fn number(r: &mut Reader) -> Option<String> {
         _ => format!("{}万", v % 1000),
     };
     Some(if style & 0x80 != 0 {
-        ascii.chars().map(|c| if c.is_ascii_digit() { char::from_u32(c as u32 - '0' as u32 + 0xFF10).unwrap() } else { c }).collect()
+        ascii
+            .chars()
+            .map(|c| if c.is_ascii_digit() { char::from_u32(c as u32 - '0' as u32 + 0xFF10).unwrap() } else { c })
+            .collect()
     } else {
         ascii
     })
@@ -229,7 +232,11 @@ fn build(r: &mut Reader, out: &mut String) -> Option<()> {
                 out.push_str(REPORTS[r.below(REPORTS.len())?]);
             }
             7 => {
-                let style = if r.byte()? & 1 == 0 { nianbao::syntax::TableStyle::Tsv } else { nianbao::syntax::TableStyle::Markdown };
+                let style = if r.byte()? & 1 == 0 {
+                    nianbao::syntax::TableStyle::Tsv
+                } else {
+                    nianbao::syntax::TableStyle::Markdown
+                };
                 let year = 2018 + i32::from(r.byte()? % 10);
                 out.push_str(&nianbao::fix::skeleton::report(year, None, style));
             }
@@ -276,8 +283,10 @@ pub fn config(b: u8) -> Config {
 
 /// Short pieces for editing: line breaks of every kind (a lone "\r" next to
 /// a "\n" joins into one CRLF break), astral and combining characters.
-const EDIT_PIECES: &[&str] =
-    &["a", "bc", "中", "年报", "𠮷", "😀", "\n", "\r", "\r\n", "\u{2028}", "\t", "é", "e\u{301}", "\u{FEFF}", "１２", "", " "];
+const EDIT_PIECES: &[&str] = &[
+    "a", "bc", "中", "年报", "𠮷", "😀", "\n", "\r", "\r\n", "\u{2028}", "\t", "é", "e\u{301}", "\u{FEFF}", "１２", "",
+    " ",
+];
 
 /// Up to `max` pieces; `None` when the bytes are exhausted first.
 pub fn edit_text(r: &mut Reader, max: u8) -> Option<String> {

@@ -235,7 +235,11 @@ pub fn lsp_edit(data: &[u8]) {
         assert_eq!(rope.len_lines(), index.line_count(), "rope and LineIndex disagree on lines of {before:?}");
         for p in [start, end] {
             let ours = rope.char_to_byte(text_edit::char_index(&rope, p, unit));
-            assert_eq!(ours, index.offset(&before, p.line, p.col, unit), "char_index vs LineIndex at {p:?} in {before:?}");
+            assert_eq!(
+                ours,
+                index.offset(&before, p.line, p.col, unit),
+                "char_index vs LineIndex at {p:?} in {before:?}"
+            );
         }
         text_edit::apply_lsp_edit(&mut rope, start, end, unit, &new_text);
         reference.apply(start, end, &new_text);
