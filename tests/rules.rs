@@ -468,6 +468,10 @@ fn deadline_late() {
     // a government's own report has until 3月31日
     let gov = replace_once(&t, "青山镇人民政府2025年", "青山县人民政府2025年");
     assert!(has(&gov, "deadline/late").is_empty());
+    // other dates in the text are not the publication date
+    let t =
+        replace_once(&base(), "（四）政府信息公开平台建设：", "（四）政府信息公开平台建设：受理日期：2026年3月5日，");
+    assert!(has(&t, "deadline/late").is_empty());
     let t2 = replace_once(&base(), "发布日期：2026年1月20日", "发布时间：2026-03-05");
     assert!(!has(&t2, "deadline/late").is_empty());
     let cfg_text = "[deadline]\ntownship = \"03-31\"\n";

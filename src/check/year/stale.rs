@@ -38,6 +38,16 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
             if y.year >= year || inside_quotes(cx.text, sent, y.span.start) {
                 continue;
             }
+            // "2024年，我局…" is a leftover; "2024年12月，…" dates a real event
+            let after: String = cx.text[y.end..sent.end].chars().filter(|c| !c.is_whitespace()).take(3).collect();
+            let dated_as_this_year = after.starts_with(['，', ',', '我', '全', '本', '共'])
+                || after.starts_with("度，")
+                || after.starts_with("度,")
+                || after.starts_with("度我")
+                || after.starts_with("累计");
+            if !dated_as_this_year {
+                continue;
+            }
             let s = sent.slice(cx.text);
             if COMPARISON.iter().any(|c| s.contains(c)) {
                 continue;
