@@ -49,6 +49,8 @@ pub struct MappedTable {
     /// columns are assumed.
     pub header_found: bool,
     pub header_span: Option<Span>,
+    /// Column-label cells found in the header, by standard column.
+    pub header_cells: Vec<(usize, Span)>,
     pub rows: Vec<MappedRow>,
     pub extra_rows: Vec<ExtraRow>,
 }
@@ -203,6 +205,7 @@ pub fn map_three(text: &str, parts: &[&Table], year_version: Option<FormatVersio
     let (span, part_spans, style) = cover(parts);
     // Pass 1: the header's columns, from rows that carry no data.
     let mut cols = [false; 7];
+    let mut header_cells: Vec<(usize, Span)> = Vec::new();
     let mut header_span: Option<Span> = None;
     let mut seen_data = false;
     for row in rows_of(parts) {
@@ -216,6 +219,7 @@ pub fn map_three(text: &str, parts: &[&Table], year_version: Option<FormatVersio
             match t3_label(&label_core(cell.span.slice(text)), None, true) {
                 Some(T3Label::Column(c)) => {
                     cols[c] = true;
+                    header_cells.push((c, cell.span));
                     any = true;
                 }
                 Some(T3Label::Header) => any = true,
@@ -334,6 +338,7 @@ pub fn map_three(text: &str, parts: &[&Table], year_version: Option<FormatVersio
         columns,
         header_found,
         header_span,
+        header_cells,
         rows,
         extra_rows,
     }
@@ -389,6 +394,7 @@ pub fn map_four(text: &str, parts: &[&Table]) -> MappedTable {
         columns,
         header_found,
         header_span,
+        header_cells: Vec::new(),
         rows,
         extra_rows: Vec::new(),
     }
@@ -505,6 +511,7 @@ pub fn map_two(text: &str, parts: &[&Table], year_version: Option<FormatVersion>
         columns: Vec::new(),
         header_found: true,
         header_span: None,
+        header_cells: Vec::new(),
         rows,
         extra_rows,
     }
