@@ -323,6 +323,19 @@ fn year_mismatch() {
 }
 
 #[test]
+fn year_mismatch_by_majority() {
+    // last year's title on this year's text
+    let t = base()
+        .replacen("青山镇人民政府2025年", "青山镇人民政府2024年", 1)
+        .replace("2025年", "2026年")
+        .replace("2026年1月", "2027年1月");
+    let t = t.replacen("青山镇人民政府2026年", "青山镇人民政府2024年", 1);
+    let f = has(&t, "year/mismatch");
+    assert!(f.iter().any(|f| f.message.contains("正文中 2026 年")), "{:?}", summary(&t, &check(&t)));
+    assert!(has(&base(), "year/mismatch").is_empty());
+}
+
+#[test]
 fn year_plan() {
     let t = replace_once(&base(), "2026年，我镇将进一步提升", "2025年，我镇将进一步提升");
     let f = assert_only(&t, "year/plan");
