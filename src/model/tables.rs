@@ -153,6 +153,16 @@ fn rows_of<'a>(parts: &[&'a Table]) -> impl Iterator<Item = &'a Row> {
     parts.iter().flat_map(|t| t.rows.iter()).filter(|r| !r.separator)
 }
 
+/// Record a standard row the first time it is seen; a repeat (a header
+/// block pasted twice) keeps the first. Returns whether it was new.
+fn push_row(rows: &mut Vec<MappedRow>, spec: usize, label: Span, line: Span, data: &[&Cell], expected: usize) -> bool {
+    if rows.iter().any(|r| r.spec == spec) {
+        return false;
+    }
+    rows.push(MappedRow { spec, label, line, data: data.iter().map(|c| (*c).clone()).collect(), expected });
+    true
+}
+
 // ---------------------------------------------------------------- table 三
 
 fn t3_label(core: &str, group: Option<usize>, header: bool) -> Option<T3Label> {
@@ -274,38 +284,21 @@ pub fn map_three(text: &str, parts: &[&Table], year_version: Option<FormatVersio
         // row of their own: each is a row with no numbers.
         let last = hits.pop();
         for (i, label) in hits {
-            if rows.iter().all(|r: &MappedRow| r.spec != i) {
-                trial_other |= i == t3::OTHER_2019;
-                rows.push(MappedRow { spec: i, label, line: row.span, data: Vec::new(), expected: width });
-            }
+            trial_other |= push_row(&mut rows, i, label, row.span, &[], width) && i == t3::OTHER_2019;
         }
         let spec = last;
         if sr.data.is_empty() {
             if let Some((i, label)) = spec {
-                if (row.cells.len() == 1 || parts.iter().any(|p| p.style == TableStyle::Vertical))
-                    && rows.iter().all(|r: &MappedRow| r.spec != i)
-                {
-                    trial_other |= i == t3::OTHER_2019;
-                    rows.push(MappedRow { spec: i, label, line: row.span, data: Vec::new(), expected: width });
+                if row.cells.len() == 1 || parts.iter().any(|p| p.style == TableStyle::Vertical) {
+                    trial_other |= push_row(&mut rows, i, label, row.span, &[], width) && i == t3::OTHER_2019;
                 }
             }
             continue;
         }
         match spec {
             Some((i, label)) => {
-                if i == t3::OTHER_2019 {
-                    trial_other = true;
-                }
-                if rows.iter().any(|r: &MappedRow| r.spec == i) {
-                    continue;
-                }
-                rows.push(MappedRow {
-                    spec: i,
-                    label,
-                    line: row.span,
-                    data: sr.data.iter().map(|c| (*c).clone()).collect(),
-                    expected: width,
-                });
+                trial_other |= i == t3::OTHER_2019;
+                push_row(&mut rows, i, label, row.span, &sr.data, width);
             }
             None => {
                 let has_values = sr.data.iter().any(|c| c.value != CellValue::Empty);
@@ -446,42 +439,13 @@ pub fn map_two(text: &str, parts: &[&Table], year_version: Option<FormatVersion>
             .collect();
         let hit = hits.pop();
         for (i, label) in hits {
-            if rows.iter().all(|r| r.spec != i) {
-                rows.push(MappedRow {
-                    spec: i,
-                    label,
-                    line: row.span,
-                    data: Vec::new(),
-                    expected: specs[i].columns.len(),
-                });
-            }
+            push_row(&mut rows, i, label, row.span, &[], specs[i].columns.len());
         }
         match hit {
             Some((i, label)) => {
                 let sr = split(row, Some(specs[i].columns.len()));
-                if sr.data.is_empty() && probe.data.is_empty() {
-                    // a label with no cells at all (vertical header noise)
-                    if rows.iter().all(|r| r.spec != i) {
-                        rows.push(MappedRow {
-                            spec: i,
-                            label,
-                            line: row.span,
-                            data: Vec::new(),
-                            expected: specs[i].columns.len(),
-                        });
-                    }
-                    continue;
-                }
-                if rows.iter().any(|r| r.spec == i) {
-                    continue;
-                }
-                rows.push(MappedRow {
-                    spec: i,
-                    label,
-                    line: row.span,
-                    data: sr.data.iter().map(|c| (*c).clone()).collect(),
-                    expected: specs[i].columns.len(),
-                });
+                // a label with no cells at all (vertical header noise) is an unfilled row
+                push_row(&mut rows, i, label, row.span, &sr.data, specs[i].columns.len());
             }
             None => {
                 let numeric = probe.data.iter().any(|c| c.value.is_number());
