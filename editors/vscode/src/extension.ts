@@ -3,8 +3,9 @@
 // - server: `nianbao.path` setting, else the binary bundled in <extension>/bin/, else `nianbao` on PATH
 // - settings under "nianbao" go to the server as initializationOptions and, on change,
 //   as workspace/didChangeConfiguration ({ settings: { nianbao: {...} } })
-// - commands 插入年报模板 / 插入表二/表三/表四 insert `nianbao skeleton --year Y` output
-//   (server-independent: the same binary, run as a one-shot CLI)
+// - commands 插入年报模板 (nianbao.insertSkeleton [year]) / 插入表二/表三/表四
+//   (nianbao.insertTable "二"|"三"|"四" [year]) insert `nianbao skeleton --year Y` output,
+//   cut to one section for a table: server-independent, the same binary run as a one-shot CLI
 // - a status-bar item: 年报 <year> · <n> 个问题
 import * as vscode from 'vscode';
 import * as fs from 'node:fs';
@@ -182,7 +183,7 @@ export async function activate(context: vscode.ExtensionContext) {
         return false;
       }
     }),
-    vscode.commands.registerCommand('nianbao.insertTable', async (tableArg?: unknown) => {
+    vscode.commands.registerCommand('nianbao.insertTable', async (tableArg?: unknown, yearArg?: unknown) => {
       const editor = vscode.window.activeTextEditor;
       if (!editor) return false;
       let n = tableNumber(tableArg);
@@ -198,7 +199,7 @@ export async function activate(context: vscode.ExtensionContext) {
         n = picked?.n;
       }
       if (!n) return false;
-      const year = await askYear(editor.document);
+      const year = Number(yearArg) || (await askYear(editor.document));
       if (!year) return false;
       try {
         const skeleton = await runSkeleton(bin(), year, editor.document.languageId === 'markdown');
