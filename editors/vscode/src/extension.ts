@@ -11,7 +11,14 @@ import * as vscode from 'vscode';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { execFile } from 'node:child_process';
-import { LanguageClient, LanguageClientOptions, ServerOptions, State } from 'vscode-languageclient/node';
+import {
+  DidChangeConfigurationNotification,
+  DocumentDiagnosticRequest,
+  LanguageClient,
+  LanguageClientOptions,
+  ServerOptions,
+  State,
+} from 'vscode-languageclient/node';
 import { detectYear, NUMERALS, sectionBody, tableNumber } from './report';
 
 const SECTION = 'nianbao';
@@ -140,6 +147,31 @@ export async function activate(context: vscode.ExtensionContext) {
     synchronize: {
       configurationSection: SECTION,
       fileEvents: vscode.workspace.createFileSystemWatcher('**/nianbao.toml'),
+    },
+    // The "nianbao" section also holds client-only keys (path, trace.server) and
+    // unset defaults ("" / {} / []); the server rejects unknown keys, so whatever it
+    // receives — pushed on change or pulled with workspace/configuration — is serverSettings().
+    middleware: {
+      workspace: {
+        didChangeConfiguration: async (sections, next) => {
+          if (!client || !(sections ?? []).some((s) => s === SECTION || s.startsWith(SECTION + '.'))) {
+            return next(sections);
+          }
+          await client.sendNotification(DidChangeConfigurationNotification.type, {
+            settings: { [SECTION]: serverSettings() },
+          });
+          // Re-pull diagnostics now rather than on the next edit. The server would ask with
+          // workspace/diagnostic/refresh, but lsp-types 0.97 reads the client capability as
+          // `workspace.diagnostic` instead of the spec's `workspace.diagnostics`, so it
+          // never learns that VS Code supports the refresh request.
+          client.getFeature(DocumentDiagnosticRequest.method)?.refresh();
+        },
+        configuration: async (params, token, next) => {
+          const result = await next(params, token);
+          if (!Array.isArray(result)) return result;
+          return params.items.map((item, i) => (item.section === SECTION ? serverSettings() : result[i]));
+        },
+      },
     },
     outputChannel: output,
     traceOutputChannel: output,

@@ -28,7 +28,7 @@ cleanup() {
   # each was started with setsid: end its whole process group (extension host, server, renderers)
   for p in $CH_PID $CS_PID; do kill -- -"$p" 2>/dev/null; done
   wait 2>/dev/null
-  rm -rf "$TMP"
+  [ -n "${KEEP_TMP:-}" ] || rm -rf "$TMP"
 }
 trap cleanup EXIT
 T0=$(date +%s%N)

@@ -102,7 +102,7 @@ exports.activate = async function () {
       tries++;
       const actions = (await vscode.commands.executeCommand('vscode.executeCodeActionProvider', uri, range)) || [];
       actions.forEach((a) => titles.add(a.title));
-      action = actions.find((a) => a.title.includes(expect.table3_action) && a.edit);
+      for (const want of expect.table3_actions) action = action || actions.find((a) => a.title.includes(want) && a.edit);
       if (!action) await sleep(200);
     }
     step('codeActions', { tries, titles: [...titles] });
