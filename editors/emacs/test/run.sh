@@ -9,9 +9,14 @@ BIN=$(realpath "${NIANBAO_BIN:-target/release/nianbao}")
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 cp "$FIX/xiaye-2025-draft.txt" "$TMP/" && chmod u+w "$TMP/xiaye-2025-draft.txt"
-export HOME=$TMP  # no ~/.emacs.d of the machine
-export NIANBAO_BIN=$BIN NIANBAO_EMACS_DIR=$PKG NIANBAO_DRAFT=$TMP/xiaye-2025-draft.txt \
-  NIANBAO_FIXED=$FIX/xiaye-2025-fixed.txt NIANBAO_EXPECT=$FIX/expected.json
+# a fresh account whose ~/.emacs.d/init.el is the documented example
+# (editors/emacs/example/init.el) with the package path filled in; `nianbao` is on PATH
+export HOME=$TMP
+mkdir -p "$HOME/.emacs.d" "$TMP/bin"
+sed "s|/path/to/nianbao/editors/emacs|$PKG|" "$PKG/example/init.el" > "$HOME/.emacs.d/init.el"
+ln -s "$BIN" "$TMP/bin/nianbao"
+export PATH=$TMP/bin:$PATH
+export NIANBAO_DRAFT=$TMP/xiaye-2025-draft.txt NIANBAO_FIXED=$FIX/xiaye-2025-fixed.txt NIANBAO_EXPECT=$FIX/expected.json
 cd "$TMP"
 # Eglot's own chatter goes to stderr; keep it out of the log unless the test fails
 status=0

@@ -1,7 +1,7 @@
 -- Headless Neovim end-to-end test of editors/nvim against the real server.
 -- Works on Neovim 0.7.2 (start_client path) and 0.11 (vim.lsp.config/enable path).
--- Run by editors/nvim/test/run.sh:
---   nvim --headless -i NONE -n -u editors/nvim/test/init.lua -c 'luafile editors/nvim/test/e2e.lua'
+-- Run by editors/nvim/test/run.sh (user config = editors/nvim/example/init.lua):
+--   nvim --headless -i NONE -n -c 'luafile editors/nvim/test/e2e.lua'
 -- env: NIANBAO_DRAFT (a temp copy of the draft), NIANBAO_FIXED, NIANBAO_EXPECT (expected.json)
 local uv = vim.loop
 local T0 = uv.hrtime()

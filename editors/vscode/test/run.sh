@@ -52,11 +52,13 @@ cat > "$TMP/ud/User/settings.json" <<'JSON'
   "editor.fontFamily": "'WenQuanYi Micro Hei Mono', 'WenQuanYi Micro Hei', monospace",
   "editor.fontSize": 15,
   "editor.wordWrap": "on",
-  "window.zoomLevel": 0,
-  "nianbao.debounceMs": 20,
-  "nianbao.rules": { "prose/enumeration-sum": "info" }
+  "window.zoomLevel": 0
 }
 JSON
+# plus the documented user settings (editors/vscode/example/settings.json)
+node -e 'const fs = require("fs"); const [a, b] = process.argv.slice(1);
+  fs.writeFileSync(a, JSON.stringify({ ...JSON.parse(fs.readFileSync(a, "utf8")), ...JSON.parse(fs.readFileSync(b, "utf8")) }, null, 2));' \
+  "$TMP/ud/User/settings.json" "$EXT/example/settings.json"
 
 # package the probe with the same vsce, then install both like a user would
 (cd "$HERE/probe" && "$VSCE" package --allow-missing-repository --skip-license -o "$TMP/probe.vsix" >/dev/null) || { echo "probe packaging failed"; exit 1; }

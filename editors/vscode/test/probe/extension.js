@@ -66,7 +66,7 @@ exports.activate = async function () {
     step('anchors', {
       sample: diags.slice(0, 3).map((d) => ({ code: codeOf(d), at: [d.range.start.line, d.range.start.character], text: doc.getText(d.range).slice(0, 20), severity: d.severity })),
     });
-    // settings.json sets nianbao.rules {"prose/enumeration-sum": "info"}: initial settings reached the server
+    // editors/vscode/example/settings.json sets nianbao.rules {"prose/enumeration-sum": "info"}: initial settings reached the server
     const enumSum = diags.find((d) => codeOf(d) === 'prose/enumeration-sum');
     check(enumSum.severity === vscode.DiagnosticSeverity.Information, 'initial settings: severity ' + enumSum.severity);
 
