@@ -74,7 +74,11 @@ fn markdown<'t>(text: &str, t: &'t Table) -> Vec<(&'t Row, String)> {
 
 fn tsv<'t>(text: &str, t: &'t Table) -> Vec<(&'t Row, String)> {
     // a row without a TAB joined the table by its spacing; it keeps it
-    let rows: Vec<&Row> = t.rows.iter().filter(|r| r.span.slice(text).contains('\t')).collect();
+    let rows: Vec<&Row> = t
+        .rows
+        .iter()
+        .filter(|r| r.span.slice(text).contains('\t'))
+        .collect();
     let ncols = rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
     rows.into_iter()
         .map(|r| {
@@ -98,7 +102,8 @@ mod tests {
 
     #[test]
     fn markdown_columns_align_by_display_width() {
-        let t = "前言\n\n| 信息内容 | 数量 |\n|:--|--:|\n| 规章 | 0 |\n| 行政规范性文件 | 12 |\n\n后记";
+        let t =
+            "前言\n\n| 信息内容 | 数量 |\n|:--|--:|\n| 规章 | 0 |\n| 行政规范性文件 | 12 |\n\n后记";
         let out = format(t);
         let lines: Vec<&str> = out.lines().skip(2).take(4).collect();
         assert_eq!(lines[0], "| 信息内容       | 数量 |");
@@ -114,7 +119,10 @@ mod tests {
     fn tsv_rows_get_equal_cell_counts_and_no_stray_spaces() {
         let t = "第二十条第（一）项\t\t\t\n信息内容\t本年制发件数 \t本年废止件数\t现行有效件数\n规章\t0\t0\t0  \n";
         let out = format(t);
-        assert_eq!(out, "第二十条第（一）项\t\t\t\n信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n规章\t0\t0\t0\n");
+        assert_eq!(
+            out,
+            "第二十条第（一）项\t\t\t\n信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n规章\t0\t0\t0\n"
+        );
         let short = "甲\t1\n乙\t2\t3\t4\n";
         assert_eq!(format(short), "甲\t1\t\t\n乙\t2\t3\t4\n");
     }
