@@ -5,7 +5,8 @@
 # env:
 #   NIANBAO_BIN               server binary (default target/release/nianbao)
 #   NIANBAO_TOOLS             cache for tools installed outside apt (default ~/.cache/nianbao-editors):
-#                             the Python venv, code-server, kak-lsp; reused when already there
+#                             the Python venv, code-server, kak-lsp, the Zed extension's
+#                             cargo target dir; reused when already there
 #   NIANBAO_EDITORS_SKIP_KAK  =1 to skip Kakoune (its kak-lsp is a ~4 min cargo install on first use)
 #   NIANBAO_SCREENSHOT        where the VS Code screenshot goes (default docs/images/vscode-draft.png)
 # Everything comes from apt, PyPI, npm and crates.io. Prints `editors: N passed, M failed` last.
@@ -105,6 +106,9 @@ say "installs done"
 run "docs-snippets" 30 python3 editors/check_snippets.py
 run "helix-config" 30 bash editors/helix/test/run.sh
 run "zed-config" 30 bash editors/zed/test/run.sh
+# the Zed extension type-checks against zed_extension_api (host target; Zed builds the wasm itself)
+run "zed-extension-check" 600 env CARGO_TARGET_DIR="$TOOLS/zed-target" \
+  cargo check --locked --quiet --manifest-path editors/zed/extension/Cargo.toml
 run "pytest-lsp" 300 bash editors/pytest-lsp/test/run.sh "$TOOLS/venv/bin/python"
 run "neovim-0.7" 90 bash editors/nvim/test/run.sh /usr/bin/nvim
 run "neovim-0.11" 90 bash editors/nvim/test/run.sh "$TOOLS/venv/bin/nvim"

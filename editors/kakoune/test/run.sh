@@ -53,7 +53,7 @@ wait_for 'kak -l 2> /dev/null | grep -qx $S'
 wait_for '[ "$(kq %opt{lsp_diagnostic_error_count})" -gt 0 ] 2> /dev/null'
 wait_for '[ "$(kq %opt{lsp_diagnostic_error_count})" -ge 20 ] 2> /dev/null' 3000 || true
 errors=$(kq %opt{lsp_diagnostic_error_count})
-echo "kakoune $(kak -version), $("$KAK_LSP" --version)"
+echo "kakoune $(kak -version | sed "s/Kakoune //") (Debian $(dpkg-query -W -f="\${Version}" kakoune 2>/dev/null)), kak-lsp $("$KAK_LSP" --version | sed "s/^kak-lsp //")"
 echo "diagnostics after $(ms "$T0") ms: filetype $(kq %opt{filetype}), language id $(kq %opt{lsp_language_id}), $errors errors, $(kq %opt{lsp_diagnostic_warning_count}) warnings"
 kq %opt{lsp_inline_diagnostics} > inline.txt
 

@@ -6,4 +6,4 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 PY=${1:-python3}
 export NIANBAO_BIN=$(realpath "${NIANBAO_BIN:-target/release/nianbao}")
 cd "$(dirname "$HERE")"
-exec timeout 300 "$PY" -m pytest -q -p no:cacheprovider -rfE
+exec timeout 300 "$PY" -m pytest -q -p no:cacheprovider -rfExX
