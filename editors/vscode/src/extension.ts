@@ -14,9 +14,9 @@ import { execFile } from 'node:child_process';
 import {
   DidChangeConfigurationNotification,
   DocumentDiagnosticRequest,
+  Executable,
   LanguageClient,
   LanguageClientOptions,
-  ServerOptions,
   State,
 } from 'vscode-languageclient/node';
 import { detectYear, NUMERALS, sectionBody, tableNumber } from './report';
@@ -137,7 +137,7 @@ export async function activate(context: vscode.ExtensionContext) {
   context.subscriptions.push(output);
   const bin = () => serverPath(context);
 
-  const serverOptions: ServerOptions = { command: bin(), args: ['lsp'] };
+  const serverOptions: Executable = { command: bin(), args: ['lsp'] };
   const clientOptions: LanguageClientOptions = {
     documentSelector: LANGS.flatMap((language) => [
       { scheme: 'file', language },
@@ -199,6 +199,7 @@ export async function activate(context: vscode.ExtensionContext) {
     }),
     vscode.commands.registerCommand('nianbao.showOutput', () => output?.show(true)),
     vscode.commands.registerCommand('nianbao.restartServer', async () => {
+      serverOptions.command = bin(); // nianbao.path may have changed; the client re-reads this on start
       await client?.restart();
       updateStatus();
     }),

@@ -11,5 +11,6 @@ t npm ci --no-audit --no-fund --loglevel=error
 t npx --no-install tsc -p . --noEmit
 t node esbuild.mjs --minify
 install -m 755 "$BIN" bin/nianbao
+strip bin/nianbao 2> /dev/null || true # the release profile keeps line tables; not needed in the .vsix
 t npx --no-install vsce package --no-dependencies --allow-missing-repository --skip-license -o nianbao.vsix
 unzip -l nianbao.vsix | grep -E 'extension/(bin/nianbao|dist/extension.js|package.json)$'

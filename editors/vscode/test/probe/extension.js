@@ -35,6 +35,8 @@ exports.activate = async function () {
     check(ext, 'nianbao extension not installed');
     const api = await ext.activate();
     step('extensionActive', { server: api.serverPath(), settings: api.serverSettings() });
+    // nianbao.path is unset: the server must be the binary bundled in the .vsix
+    check(api.serverPath() === require('path').join(ext.extensionPath, 'bin', 'nianbao'), 'server ' + api.serverPath());
 
     const uri = vscode.Uri.joinPath(vscode.workspace.workspaceFolders[0].uri, 'xiaye-2025-draft.txt');
     const doc = await vscode.workspace.openTextDocument(uri);
