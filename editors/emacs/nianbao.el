@@ -43,10 +43,12 @@
   :type 'string)
 
 (defcustom nianbao-settings nil
-  "Server settings, a plist sent as initializationOptions and as
+  "Server settings: a plist sent as initializationOptions and as
 workspace/didChangeConfiguration {\"nianbao\": SETTINGS}.
-Keys: :reportYear :bodyLevel :format :rules :debounceMs :include :deadline,
-for example (:reportYear 2025 :rules (:year/stale \"off\") :deadline (:township \"01-31\"))."
+Keys: :reportYear :bodyLevel :format :rules :debounceMs :include
+:deadline, for example
+  (:reportYear 2025 :rules (:year/stale \"off\")
+   :deadline (:township \"01-31\"))."
   :type 'plist)
 
 (defclass nianbao-eglot-server (eglot-lsp-server) ()
@@ -60,7 +62,8 @@ for example (:reportYear 2025 :rules (:year/stale \"off\") :deadline (:township 
   (list 'nianbao-eglot-server nianbao-executable "lsp"))
 
 (defun nianbao-workspace-configuration (server)
-  "`eglot-workspace-configuration' value for SERVER: nianbao settings for nianbao servers."
+  "`eglot-workspace-configuration' value for SERVER.
+The nianbao settings for nianbao servers, nothing for others."
   (when (cl-typep server 'nianbao-eglot-server)
     (list :nianbao (or nianbao-settings eglot--{}))))
 
@@ -92,7 +95,8 @@ for example (:reportYear 2025 :rules (:year/stale \"off\") :deadline (:township 
     (eglot-ensure)))
 
 (defun nianbao-update-settings (settings)
-  "Merge plist SETTINGS into `nianbao-settings' and send them to running nianbao servers."
+  "Merge plist SETTINGS into `nianbao-settings'.
+Then send them to the running nianbao servers."
   (cl-loop for (k v) on settings by #'cddr do (setq nianbao-settings (plist-put nianbao-settings k v)))
   (dolist (servers (hash-table-values eglot--servers-by-project))
     (dolist (s servers)
@@ -167,7 +171,8 @@ for example (:reportYear 2025 :rules (:year/stale \"off\") :deadline (:township 
 
 ;;;###autoload
 (defun nianbao-insert-table (which &optional year)
-  "插入表二/表三/表四：the standard table WHICH (\"二\", \"三\" or \"四\") at the start of the next line."
+  "插入表二/表三/表四: the standard table WHICH at the next line.
+WHICH is \"二\", \"三\" or \"四\"; YEAR as for `nianbao-insert-skeleton'."
   (interactive (list (completing-read "插入表格: " '("二" "三" "四") nil t) nil))
   (let* ((n (or (nianbao-table-number which) (user-error "用法：二、三或四")))
          (body (or (nianbao-section-body (nianbao--skeleton (nianbao--year year)) n)

@@ -46,7 +46,7 @@ local function root_dir_for(bufnr)
       found = vim.fn.finddir(marker, dir .. ';')
     end
     if found ~= '' then
-      return vim.fn.fnamemodify(found, ':p:h'):gsub('/%.git/?$', ''):gsub('/$', '')
+      return (vim.fn.fnamemodify(found, ':p:h'):gsub('/%.git/?$', ''):gsub('/$', ''))
     end
   end
   return dir
