@@ -202,6 +202,8 @@ pub fn settings_to_toml(value: &Value) -> Result<toml::Table, String> {
                 }
                 continue;
             }
+            // the VS Code extension's own keys travel in the same section
+            "path" | "trace" | "server" => continue,
             other => return Err(format!("未知的设置项“{other}”")),
         };
         t.insert(key.into(), v);
@@ -219,6 +221,16 @@ mod tests {
     use super::*;
     use nianbao::Severity;
     use serde_json::json;
+
+    #[test]
+    fn the_vscode_extensions_own_keys_are_ignored() {
+        let t = settings_to_toml(
+            &json!({"nianbao": {"path": "/opt/nianbao", "trace": {"server": "off"}, "reportYear": 2025}}),
+        )
+        .unwrap();
+        assert_eq!(t.len(), 1);
+        assert!(settings_to_toml(&json!({"nianbao": {"reportYaer": 2025}})).is_err());
+    }
 
     #[test]
     fn camel_case_settings_become_a_config() {
