@@ -227,11 +227,11 @@ fn client_flags(caps: &ClientCapabilities) -> ClientFlags {
     ClientFlags {
         pull_diagnostics: caps.text_document.as_ref().is_some_and(|t| t.diagnostic.is_some()),
         // lsp-types 0.97 reads the spec's `workspace.diagnostics` as
-        // `workspace.diagnostic`, so a pulling client's refresh support is
-        // lost; a client that pulls needs refreshes to see config changes,
-        // and one that cannot take them answers with an error we ignore.
-        diagnostic_refresh: caps.text_document.as_ref().is_some_and(|t| t.diagnostic.is_some())
-            || ws.and_then(|w| w.diagnostic.as_ref()).and_then(|d| d.refresh_support).unwrap_or(false),
+        // `workspace.diagnostic`, so VS Code's refresh support is not seen.
+        // Sending the refresh anyway was tried and made VS Code drop a later
+        // pull now and then (editors/vscode e2e); its extension re-pulls
+        // after a settings change by itself instead.
+        diagnostic_refresh: ws.and_then(|w| w.diagnostic.as_ref()).and_then(|d| d.refresh_support).unwrap_or(false),
         configuration: ws.and_then(|w| w.configuration).unwrap_or(false),
         watch_files: ws
             .and_then(|w| w.did_change_watched_files.as_ref())
