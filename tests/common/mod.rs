@@ -2,7 +2,6 @@
 //! style, and small helpers for asserting findings.
 #![allow(dead_code)]
 
-/// The language-server harness (from branch lsp).
 pub mod lsp;
 
 use nianbao::config::FormatVersion;
