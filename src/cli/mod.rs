@@ -1,68 +1,370 @@
-//! `nianbao check|explain|skeleton|rules`.
-//! (Placeholder front end, replaced by the full CLI.)
+//! `nianbao check|explain|skeleton|rules`: the command-line front end.
+//!
+//! All file-system access, decoding and printing of the checker happens here;
+//! the library only ever sees decoded text and a `Config`.
 
+mod decode;
+mod human;
+mod json;
+mod settings;
+mod walk;
+
+use decode::Encoding;
+use nianbao::config::ConfigError;
+use nianbao::{Analysis, ColumnUnit, Config, LineIndex, Severity, fix};
+use rayon::prelude::*;
+use std::io::{self, IsTerminal, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Arc;
+
+/// Each round of safe fixes can expose another (a "/" turned into 0 makes a
+/// total checkable); a few rounds settle any real draft, and the cap keeps
+/// two fixes that undo each other from looping.
+const MAX_FIX_ROUNDS: usize = 5;
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum OutputFormat {
+    Human,
+    Json,
+}
 
 #[derive(clap::Args)]
 pub struct CheckArgs {
-    #[arg(long, default_value = "human")]
-    pub format: String,
+    /// 输出格式
+    #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
+    pub format: OutputFormat,
+    /// 自动应用安全的修复并写回文件（保留原编码、BOM 和换行符）
     #[arg(long)]
     pub fix: bool,
-    pub paths: Vec<std::path::PathBuf>,
+    /// 使用指定的配置文件，不再按目录查找 nianbao.toml
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// 要检查的文件或目录（目录中查找 .txt 和 .md 文件）
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
 }
 
 #[derive(clap::Args)]
 pub struct ExplainArgs {
+    /// 规则编号，如 tally/balance
     pub rule: String,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum SkeletonStyle {
+    Tsv,
+    Markdown,
 }
 
 #[derive(clap::Args)]
 pub struct SkeletonArgs {
-    #[arg(long)]
+    /// 报告年度
+    #[arg(long, value_parser = clap::value_parser!(i32).range(2000..=2100))]
     pub year: i32,
-    #[arg(long)]
+    /// 机关名称，如“下冶镇人民政府”
+    #[arg(long, value_name = "NAME")]
     pub body: Option<String>,
-    #[arg(long, default_value = "tsv")]
-    pub style: String,
+    /// 表格写法
+    #[arg(long, value_enum, default_value_t = SkeletonStyle::Tsv)]
+    pub style: SkeletonStyle,
+}
+
+/// What became of one file.
+pub struct FileResult {
+    pub path: PathBuf,
+    pub outcome: Outcome,
+}
+
+pub enum Outcome {
+    Checked(Box<Checked>),
+    /// Could not be listed, read, decoded or written back.
+    Failed(String),
+    ConfigFailed(Arc<ConfigError>),
+}
+
+pub struct Checked {
+    /// The text as finally analysed (after `--fix`), decoded.
+    pub text: String,
+    pub encoding: Encoding,
+    pub analysis: Analysis,
+    /// Edits applied by `--fix`.
+    pub fixed: usize,
+}
+
+/// 1-based line and Unicode-scalar column, as both output formats print them.
+fn position(text: &str, idx: &LineIndex, offset: usize) -> (usize, usize) {
+    let (l, c) = idx.position(text, offset, ColumnUnit::Scalar);
+    (l + 1, c + 1)
 }
 
 pub fn check(a: CheckArgs) -> ExitCode {
-    let cfg = nianbao::Config::default();
-    let mut errors = false;
-    for p in &a.paths {
-        let text = std::fs::read_to_string(p).unwrap_or_default();
-        let an = nianbao::analyze(&text, &cfg);
-        let idx = nianbao::LineIndex::new(&text);
-        for f in &an.findings {
-            let (l, c) = idx.position(&text, f.span.start, nianbao::ColumnUnit::Scalar);
-            println!("{}:{}:{}: {} [{}] {}", p.display(), l + 1, c + 1, f.severity.as_str(), f.rule, f.message);
-            errors |= f.severity == nianbao::Severity::Error;
+    let mut resolver = settings::Resolver::new(a.config.as_deref());
+    // Config lookup is sequential and cached; reading, analysing and fixing
+    // run in parallel. `collect` on an indexed parallel iterator keeps the
+    // walk order, which is what makes the output stable.
+    let jobs: Vec<_> = walk::collect(&a.paths)
+        .into_iter()
+        .map(|e| {
+            let cfg = matches!(e, walk::Entry::File(_)).then(|| resolver.for_file(e.path()));
+            (e, cfg)
+        })
+        .collect();
+    let results: Vec<FileResult> = jobs
+        .into_par_iter()
+        .map(|(e, cfg)| process(e, cfg, a.fix))
+        .collect();
+
+    let out = match a.format {
+        OutputFormat::Human => human::render(&results, color_enabled()),
+        OutputFormat::Json => {
+            // stdout carries only the JSON document; what --fix did goes to stderr.
+            for r in &results {
+                match &r.outcome {
+                    Outcome::Checked(c) if c.fixed > 0 => {
+                        eprintln!("{}：已修复 {} 处", r.path.display(), c.fixed)
+                    }
+                    _ => {}
+                }
+            }
+            json::render(&results)
+        }
+    };
+    // A closed pipe (`| head`) is not worth a panic; the exit status still
+    // tells the truth.
+    let _ = io::stdout().lock().write_all(out.as_bytes());
+    exit_status(&results)
+}
+
+fn color_enabled() -> bool {
+    io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+}
+
+/// 2 (something could not be checked) wins over 1 (an error-severity finding).
+fn exit_status(results: &[FileResult]) -> ExitCode {
+    let unchecked = results
+        .iter()
+        .any(|r| !matches!(r.outcome, Outcome::Checked(_)));
+    let has_error = |c: &Checked| {
+        c.analysis
+            .findings
+            .iter()
+            .any(|f| f.severity == Severity::Error)
+    };
+    let errors = results
+        .iter()
+        .any(|r| matches!(&r.outcome, Outcome::Checked(c) if has_error(c)));
+    ExitCode::from(if unchecked { 2 } else { u8::from(errors) })
+}
+
+fn process(entry: walk::Entry, cfg: Option<settings::Resolved>, fix: bool) -> FileResult {
+    let outcome = match (&entry, cfg) {
+        (walk::Entry::Error { message, .. }, _) => Outcome::Failed(message.clone()),
+        (walk::Entry::File(_), Some(Err(e))) => Outcome::ConfigFailed(e),
+        (walk::Entry::File(path), cfg) => {
+            let cfg = cfg.and_then(Result::ok).unwrap_or_default();
+            match check_file(path, &cfg, fix) {
+                Ok(c) => Outcome::Checked(Box::new(c)),
+                Err(message) => Outcome::Failed(message),
+            }
+        }
+    };
+    let path = match entry {
+        walk::Entry::File(p) | walk::Entry::Error { path: p, .. } => p,
+    };
+    FileResult { path, outcome }
+}
+
+fn check_file(path: &Path, cfg: &Config, fix: bool) -> Result<Checked, String> {
+    let bytes = std::fs::read(path).map_err(|e| walk::io_message(&e))?;
+    let (mut text, encoding) = decode::decode(&bytes).map_err(|e| format!("{e}，未检查"))?;
+    let mut fixed = 0;
+    if fix {
+        let (new_text, n) = fix_text(&text, cfg)?;
+        if n > 0 {
+            // Re-encoding rewrites every byte; refuse if the untouched parts
+            // would not come back identical (GB18030 has a few such corners).
+            if decode::encode(&text, encoding) != bytes {
+                return Err("无法按原编码原样写回，未修复".to_owned());
+            }
+            write_back(path, &decode::encode(&new_text, encoding))
+                .map_err(|e| format!("已修复 {n} 处，但无法写回文件：{}", walk::io_message(&e)))?;
+            text = new_text;
+            fixed = n;
         }
     }
-    if errors { ExitCode::from(1) } else { ExitCode::SUCCESS }
+    let analysis = nianbao::analyze(&text, cfg);
+    Ok(Checked {
+        text,
+        encoding,
+        analysis,
+        fixed,
+    })
+}
+
+fn fix_text(original: &str, cfg: &Config) -> Result<(String, usize), String> {
+    let mut text = original.to_owned();
+    let mut total = 0;
+    for _ in 0..MAX_FIX_ROUNDS {
+        let edits = fix::safe_edits(&nianbao::analyze(&text, cfg).findings);
+        if edits.is_empty() {
+            break;
+        }
+        let (next, n) = fix::apply(&text, &edits)
+            .map_err(|e| format!("自动修复失败（nianbao 的缺陷，请报告）：{e}"))?;
+        if next == text {
+            break;
+        }
+        text = next;
+        total += n;
+    }
+    Ok((text, total))
+}
+
+/// Replace the file's contents without ever leaving it half written: write a
+/// sibling temp file and rename it over the original. The rename targets the
+/// canonical path so a symlinked draft stays a symlink.
+fn write_back(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let target = std::fs::canonicalize(path)?;
+    let perms = std::fs::metadata(&target)?.permissions();
+    let dir = target.parent().unwrap_or(Path::new("."));
+    let name = target
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let tmp = dir.join(format!(".{name}.nianbao-{}.tmp", std::process::id()));
+    let file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&tmp);
+    let mut file = match file {
+        Ok(f) => f,
+        // A writable file in a read-only directory can still be fixed in place.
+        Err(e) if e.kind() == io::ErrorKind::PermissionDenied => {
+            return std::fs::write(&target, bytes);
+        }
+        Err(e) => return Err(e),
+    };
+    let result = file
+        .write_all(bytes)
+        .and_then(|()| file.sync_all())
+        .and_then(|()| std::fs::set_permissions(&tmp, perms))
+        .and_then(|()| std::fs::rename(&tmp, &target));
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
 }
 
 pub fn explain(a: ExplainArgs) -> ExitCode {
-    match nianbao::rules::lookup(&a.rule) {
-        Some(r) => {
-            println!("{}", r.doc);
-            ExitCode::SUCCESS
-        }
-        None => ExitCode::from(2),
+    if let Some(r) = nianbao::rules::lookup(&a.rule) {
+        let doc = r.doc.trim_end();
+        let _ = writeln!(io::stdout().lock(), "{doc}");
+        return ExitCode::SUCCESS;
     }
+    let close = close_rules(&a.rule);
+    let mut msg = format!("error: 没有名为“{}”的规则\n", a.rule);
+    if close.is_empty() {
+        msg.push_str("运行 nianbao rules 查看全部规则\n");
+    } else {
+        msg.push_str("相近的规则：\n");
+        for id in close {
+            msg.push_str(&format!("  {id}\n"));
+        }
+    }
+    eprint!("{msg}");
+    ExitCode::from(2)
+}
+
+/// Rule ids a mistyped or partial id probably meant: those containing it
+/// ("balance", "tally/") and those a few edits away ("tally/balence"),
+/// nearest first.
+fn close_rules(query: &str) -> Vec<&'static str> {
+    let q = query.trim().to_lowercase();
+    if q.is_empty() {
+        return Vec::new();
+    }
+    let mut scored: Vec<(usize, &'static str)> = nianbao::rules::RULES
+        .iter()
+        .filter_map(|r| {
+            let name = r.id.rsplit('/').next().unwrap_or(r.id);
+            let d = levenshtein(&q, r.id).min(levenshtein(&q, name));
+            if r.id.contains(q.as_str()) {
+                Some((0, r.id))
+            } else if d <= (q.chars().count() / 3).max(2) {
+                Some((d, r.id))
+            } else {
+                None
+            }
+        })
+        .collect();
+    scored.sort();
+    scored.into_iter().map(|(_, id)| id).collect()
+}
+
+fn levenshtein(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            cur[j + 1] = (prev[j] + usize::from(ca != *cb))
+                .min(prev[j + 1] + 1)
+                .min(cur[j] + 1);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
 }
 
 pub fn skeleton(a: SkeletonArgs) -> ExitCode {
-    let style =
-        if a.style == "markdown" { nianbao::syntax::TableStyle::Markdown } else { nianbao::syntax::TableStyle::Tsv };
-    println!("{}", nianbao::fix::skeleton::report(a.year, a.body.as_deref(), style));
+    let style = match a.style {
+        SkeletonStyle::Tsv => nianbao::syntax::TableStyle::Tsv,
+        SkeletonStyle::Markdown => nianbao::syntax::TableStyle::Markdown,
+    };
+    let mut s = nianbao::fix::skeleton::report(a.year, a.body.as_deref(), style);
+    if !s.ends_with('\n') {
+        s.push('\n');
+    }
+    let _ = io::stdout().lock().write_all(s.as_bytes());
     ExitCode::SUCCESS
 }
 
 pub fn rules() -> ExitCode {
+    let width = nianbao::rules::RULES
+        .iter()
+        .map(|r| r.id.len())
+        .max()
+        .unwrap_or(0);
+    let mut out = String::new();
     for r in nianbao::rules::RULES {
-        println!("{}\t{}\t{}", r.id, r.severity.as_str(), r.summary);
+        out.push_str(&format!(
+            "{:<width$}  {:<7}  {}\n",
+            r.id,
+            r.severity.as_str(),
+            r.summary
+        ));
     }
+    let _ = io::stdout().lock().write_all(out.as_bytes());
     ExitCode::SUCCESS
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn close_rules_finds_typos_and_fragments() {
+        assert_eq!(close_rules("tally/balanse"), vec!["tally/balance"]);
+        assert_eq!(close_rules("balance"), vec!["tally/balance"]);
+        assert!(close_rules("tally/").len() >= 4);
+        assert!(close_rules("zzzzzzzz").is_empty());
+    }
+
+    #[test]
+    fn levenshtein_counts_characters_not_bytes() {
+        assert_eq!(levenshtein("年报", "年度报告"), 2);
+        assert_eq!(levenshtein("", "abc"), 3);
+        assert_eq!(levenshtein("kitten", "sitting"), 3);
+    }
 }

@@ -1,0 +1,330 @@
+//! rustc/clippy-style text output, in Chinese.
+//!
+//! Severity keywords stay English (`error[tally/balance]`) so that people and
+//! scripts can grep for them the way they do with compiler output.
+
+use super::{Checked, FileResult, Outcome, position, settings};
+use nianbao::finding::{Finding, Severity};
+use nianbao::{LineIndex, Span};
+use std::fmt::Write;
+use unicode_width::UnicodeWidthChar;
+
+/// A TAB is drawn as this many spaces in the source line *and* counted so in
+/// the underline; terminals would otherwise expand it to a tab stop the
+/// carets cannot follow.
+const TAB_WIDTH: usize = 4;
+/// Paragraphs of a report are often one line of several hundred CJK
+/// characters; past this many columns only a window around the span is shown.
+const MAX_LINE_WIDTH: usize = 100;
+/// How much of the line before the span the window keeps.
+const CONTEXT_BEFORE: usize = 24;
+const ELLIPSIS: char = '…';
+
+struct Paint(bool);
+
+impl Paint {
+    fn paint(&self, sgr: &str, s: &str) -> String {
+        if self.0 {
+            format!("\x1b[{sgr}m{s}\x1b[0m")
+        } else {
+            s.to_owned()
+        }
+    }
+    fn severity(&self, sev: Severity, s: &str) -> String {
+        let sgr = match sev {
+            Severity::Error => "1;31",
+            Severity::Warning => "1;33",
+            Severity::Info => "1;36",
+            Severity::Hint => "1;32",
+        };
+        self.paint(sgr, s)
+    }
+    fn gutter(&self, s: &str) -> String {
+        self.paint("1;34", s)
+    }
+    fn bold(&self, s: &str) -> String {
+        self.paint("1", s)
+    }
+}
+
+#[derive(Default, Clone, Copy)]
+struct Counts {
+    by_severity: [usize; 4],
+    failed: usize,
+}
+
+impl Counts {
+    fn add(&mut self, findings: &[Finding]) {
+        for f in findings {
+            self.by_severity[f.severity as usize] += 1;
+        }
+    }
+    fn describe(&self) -> String {
+        let mut parts: Vec<String> = [
+            Severity::Error,
+            Severity::Warning,
+            Severity::Info,
+            Severity::Hint,
+        ]
+        .into_iter()
+        .filter(|s| self.by_severity[*s as usize] > 0)
+        .map(|s| format!("{} 个{}", self.by_severity[s as usize], s.zh()))
+        .collect();
+        if self.failed > 0 {
+            parts.push(format!("{} 个文件未能检查", self.failed));
+        }
+        if parts.is_empty() {
+            "没有发现问题".to_owned()
+        } else {
+            parts.join("，")
+        }
+    }
+}
+
+pub fn render(results: &[FileResult], color: bool) -> String {
+    let p = Paint(color);
+    let mut out = String::new();
+    let mut total = Counts::default();
+    let mut config_errors_shown = std::collections::HashSet::new();
+    for r in results {
+        let path = r.path.display().to_string();
+        match &r.outcome {
+            Outcome::Failed(message) => {
+                total.failed += 1;
+                let _ = writeln!(
+                    out,
+                    "{}: {path}：{message}\n",
+                    p.severity(Severity::Error, "error")
+                );
+            }
+            Outcome::ConfigFailed(e) => {
+                total.failed += 1;
+                // One broken config governs many files; say what is wrong once.
+                let described = settings::describe(e);
+                if config_errors_shown.insert(described.clone()) {
+                    let _ = writeln!(out, "{}", p.bold(&described));
+                }
+                let _ = writeln!(
+                    out,
+                    "{}: {path}：未检查（配置文件有误）\n",
+                    p.severity(Severity::Error, "error")
+                );
+            }
+            Outcome::Checked(c) => {
+                let mut counts = Counts::default();
+                counts.add(&c.analysis.findings);
+                total
+                    .by_severity
+                    .iter_mut()
+                    .zip(counts.by_severity)
+                    .for_each(|(t, n)| *t += n);
+                file(&mut out, &p, &path, c);
+                let _ = writeln!(
+                    out,
+                    "{}\n",
+                    p.bold(&format!("{path}：{}", counts.describe()))
+                );
+            }
+        }
+    }
+    let files = results.len();
+    let _ = writeln!(
+        out,
+        "{}",
+        p.bold(&format!("共 {files} 个文件：{}", total.describe()))
+    );
+    out
+}
+
+fn file(out: &mut String, p: &Paint, path: &str, c: &Checked) {
+    let note = p.bold("note");
+    if let Some(n) = c.encoding.note() {
+        let _ = writeln!(out, "{note}: {path}：{n}");
+    }
+    if c.text.trim().is_empty() {
+        let _ = writeln!(out, "{note}: {path}：文件没有内容");
+    }
+    if c.fixed > 0 {
+        let _ = writeln!(out, "{note}: {path}：已修复 {} 处", c.fixed);
+    }
+    let idx = LineIndex::new(&c.text);
+    for f in &c.analysis.findings {
+        diagnostic(out, p, path, &c.text, &idx, f);
+    }
+}
+
+fn diagnostic(out: &mut String, p: &Paint, path: &str, text: &str, idx: &LineIndex, f: &Finding) {
+    let (line, col) = position(text, idx, f.span.start);
+    let snip = Snippet::new(text, idx, f.span);
+    let pad = " ".repeat(line.to_string().len());
+    let bar = p.gutter("|");
+    let eq = p.gutter("=");
+    let head = p.severity(f.severity, &format!("{}[{}]", f.severity.as_str(), f.rule));
+    let _ = writeln!(out, "{head}: {}", p.bold(&f.message));
+    let _ = writeln!(out, "{pad}{} {path}:{line}:{col}", p.gutter("-->"));
+    let _ = writeln!(out, "{pad} {bar}");
+    let _ = writeln!(out, "{} {bar} {}", p.gutter(&line.to_string()), snip.source);
+    let carets = p.severity(f.severity, &"^".repeat(snip.caret_width));
+    let _ = writeln!(out, "{pad} {bar} {}{carets}", " ".repeat(snip.caret_start));
+    for r in &f.related {
+        let (l, c) = position(text, idx, r.span.start);
+        let _ = writeln!(out, "{pad} {eq} 相关：{l}:{c} {}", r.message);
+    }
+    let _ = writeln!(out, "{pad} {eq} 说明：nianbao explain {}", f.rule);
+    for fix in &f.fixes {
+        let safe = if fix.safe {
+            "（可自动修复）"
+        } else {
+            ""
+        };
+        let _ = writeln!(out, "{pad} {eq} 修复：{}{safe}", fix.title);
+    }
+    out.push('\n');
+}
+
+fn char_width(c: char) -> usize {
+    match c {
+        '\t' => TAB_WIDTH,
+        c if is_invisible_break(c) => 1,
+        c => c.width().unwrap_or(0),
+    }
+}
+
+/// Control characters, VT and Word's U+2028 would move the terminal cursor;
+/// they are drawn as a single space.
+fn is_invisible_break(c: char) -> bool {
+    c.is_control() || c == '\u{2028}' || c == '\u{2029}'
+}
+
+/// The source line as shown, and where under it the carets go (in columns).
+#[derive(Debug, PartialEq, Eq)]
+struct Snippet {
+    source: String,
+    caret_start: usize,
+    caret_width: usize,
+}
+
+impl Snippet {
+    fn new(text: &str, idx: &LineIndex, span: Span) -> Snippet {
+        let (line, _) = idx.position(text, span.start, nianbao::ColumnUnit::Utf8);
+        let (ls, le) = (idx.line_start(line), idx.line_content_end(text, line));
+        let content = &text[ls..le];
+        let chars: Vec<(usize, char)> = content.char_indices().map(|(i, c)| (ls + i, c)).collect();
+        let widths: Vec<usize> = chars.iter().map(|&(_, c)| char_width(c)).collect();
+        // Character indices of the span on this line; a span running on to
+        // later lines is underlined to the end of this one.
+        let first = chars
+            .iter()
+            .position(|&(b, _)| b >= span.start)
+            .unwrap_or(chars.len());
+        let last = chars
+            .iter()
+            .position(|&(b, _)| b >= span.end.max(span.start))
+            .unwrap_or(chars.len());
+
+        let (mut lo, mut hi) = (0, chars.len());
+        if widths.iter().sum::<usize>() > MAX_LINE_WIDTH {
+            lo = first;
+            let mut before = 0;
+            while lo > 0 && before + widths[lo - 1] <= CONTEXT_BEFORE {
+                lo -= 1;
+                before += widths[lo];
+            }
+            hi = lo;
+            let mut shown = 0;
+            while hi < chars.len() && shown + widths[hi] <= MAX_LINE_WIDTH {
+                shown += widths[hi];
+                hi += 1;
+            }
+        }
+
+        let mut source = String::new();
+        let mut col = 0;
+        if lo > 0 {
+            source.push(ELLIPSIS);
+            col += ELLIPSIS.width().unwrap_or(1);
+        }
+        let (mut caret_start, mut caret_width) = (None, 0);
+        for i in lo..hi {
+            if i == first {
+                caret_start = Some(col);
+            }
+            if (first..last).contains(&i) {
+                caret_width += widths[i];
+            }
+            match chars[i].1 {
+                '\t' => source.push_str(&" ".repeat(TAB_WIDTH)),
+                c if is_invisible_break(c) => source.push(' '),
+                c => source.push(c),
+            }
+            col += widths[i];
+        }
+        if hi < chars.len() {
+            source.push(ELLIPSIS);
+        }
+        Snippet {
+            source,
+            caret_start: caret_start.unwrap_or(col),
+            caret_width: caret_width.max(1),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn snip(text: &str, needle: &str) -> Snippet {
+        let start = text.find(needle).unwrap();
+        Snippet::new(
+            text,
+            &LineIndex::new(text),
+            Span::new(start, start + needle.len()),
+        )
+    }
+
+    #[test]
+    fn carets_count_cjk_as_two_columns_and_tab_as_four() {
+        let s = snip("标题\n\t（七）总计\t0\t/\n", "/");
+        assert_eq!(s.source, "    （七）总计    0    /");
+        assert_eq!((s.caret_start, s.caret_width), (4 + 10 + 4 + 1 + 4, 1));
+        let s = snip("收到政府信息公开申请件。", "申请件");
+        assert_eq!((s.caret_start, s.caret_width), (16, 6));
+    }
+
+    #[test]
+    fn empty_span_and_span_past_the_line_get_one_caret_or_the_rest_of_the_line() {
+        let t = "ab\ncd";
+        let s = Snippet::new(t, &LineIndex::new(t), Span::empty(2));
+        assert_eq!(
+            (s.source.as_str(), s.caret_start, s.caret_width),
+            ("ab", 2, 1)
+        );
+        let s = Snippet::new(t, &LineIndex::new(t), Span::new(1, 5));
+        assert_eq!((s.caret_start, s.caret_width), (1, 1));
+    }
+
+    #[test]
+    fn long_lines_are_windowed_around_the_span() {
+        let line = format!("{}错{}", "字".repeat(100), "文".repeat(100));
+        let s = snip(&line, "错");
+        assert!(
+            s.source.starts_with('…') && s.source.ends_with('…'),
+            "{}",
+            s.source
+        );
+        // the ellipsis plus CONTEXT_BEFORE columns of 字 come first
+        assert_eq!(s.caret_start, 1 + CONTEXT_BEFORE);
+        assert_eq!(s.caret_width, 2);
+        let shown: usize = s.source.chars().map(char_width).sum();
+        assert!(shown <= MAX_LINE_WIDTH + 2, "{shown}");
+    }
+
+    #[test]
+    fn control_characters_render_as_one_space() {
+        let t = "甲\u{b}乙\u{2028}丙";
+        let s = snip(t, "丙");
+        assert_eq!(s.source, "甲 乙 丙");
+        assert_eq!(s.caret_start, 6);
+    }
+}

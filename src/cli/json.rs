@@ -1,0 +1,126 @@
+//! `--format json`: exactly the document described in rules.md ("CLI JSON
+//! contract"). Editors and CI parse it, so nothing is added beyond the
+//! contract except `error` on files that could not be checked.
+
+use super::{FileResult, Outcome, position, settings};
+use nianbao::{Finding, LineIndex, Span};
+use serde::Serialize;
+
+#[derive(Serialize)]
+struct Document {
+    files: Vec<File>,
+}
+
+#[derive(Serialize)]
+struct File {
+    path: String,
+    report_year: Option<i32>,
+    diagnostics: Vec<Diagnostic>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    error: Option<String>,
+}
+
+#[derive(Serialize)]
+struct Diagnostic {
+    rule: &'static str,
+    severity: &'static str,
+    message: String,
+    #[serde(flatten)]
+    range: Range,
+    fixes: Vec<Fix>,
+}
+
+#[derive(Serialize)]
+struct Fix {
+    title: String,
+    edits: Vec<Edit>,
+}
+
+#[derive(Serialize)]
+struct Edit {
+    #[serde(flatten)]
+    range: Range,
+    new_text: String,
+}
+
+#[derive(Serialize)]
+struct Range {
+    line: usize,
+    column: usize,
+    end_line: usize,
+    end_column: usize,
+}
+
+impl Range {
+    fn of(text: &str, idx: &LineIndex, span: Span) -> Range {
+        let (line, column) = position(text, idx, span.start);
+        let (end_line, end_column) = position(text, idx, span.end);
+        Range {
+            line,
+            column,
+            end_line,
+            end_column,
+        }
+    }
+}
+
+fn diagnostic(text: &str, idx: &LineIndex, f: &Finding) -> Diagnostic {
+    Diagnostic {
+        rule: f.rule,
+        severity: f.severity.as_str(),
+        message: f.message.clone(),
+        range: Range::of(text, idx, f.span),
+        fixes: f
+            .fixes
+            .iter()
+            .map(|x| Fix {
+                title: x.title.clone(),
+                edits: x
+                    .edits
+                    .iter()
+                    .map(|e| Edit {
+                        range: Range::of(text, idx, e.span),
+                        new_text: e.new_text.clone(),
+                    })
+                    .collect(),
+            })
+            .collect(),
+    }
+}
+
+pub fn render(results: &[FileResult]) -> String {
+    let files = results
+        .iter()
+        .map(|r| {
+            let path = r.path.display().to_string();
+            let failed = |error: String| File {
+                path: path.clone(),
+                report_year: None,
+                diagnostics: Vec::new(),
+                error: Some(error),
+            };
+            match &r.outcome {
+                Outcome::Failed(message) => failed(message.clone()),
+                Outcome::ConfigFailed(e) => failed(settings::describe(e)),
+                Outcome::Checked(c) => {
+                    let idx = LineIndex::new(&c.text);
+                    File {
+                        path: path.clone(),
+                        report_year: c.analysis.report.report_year,
+                        diagnostics: c
+                            .analysis
+                            .findings
+                            .iter()
+                            .map(|f| diagnostic(&c.text, &idx, f))
+                            .collect(),
+                        error: None,
+                    }
+                }
+            }
+        })
+        .collect();
+    let mut s =
+        serde_json::to_string_pretty(&Document { files }).expect("plain data always serialises");
+    s.push('\n');
+    s
+}

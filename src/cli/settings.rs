@@ -1,0 +1,104 @@
+//! Which `nianbao.toml` governs each checked file.
+
+use super::decode;
+use nianbao::Config;
+use nianbao::config::ConfigError;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+pub type Resolved = Result<Arc<Config>, Arc<ConfigError>>;
+
+/// Discovery walks up from every file; a tree of drafts shares a handful of
+/// directories and usually one config, so both steps are cached.
+pub struct Resolver {
+    explicit: Option<Resolved>,
+    cwd: Option<PathBuf>,
+    default: Arc<Config>,
+    dir_to_config: HashMap<PathBuf, Option<PathBuf>>,
+    loaded: HashMap<PathBuf, Resolved>,
+}
+
+impl Resolver {
+    pub fn new(explicit: Option<&Path>) -> Self {
+        let cwd = std::env::current_dir().ok();
+        let explicit = explicit.map(|p| load(p, p));
+        Resolver {
+            explicit,
+            cwd,
+            default: Arc::default(),
+            dir_to_config: HashMap::new(),
+            loaded: HashMap::new(),
+        }
+    }
+
+    pub fn for_file(&mut self, file: &Path) -> Resolved {
+        if let Some(r) = &self.explicit {
+            return r.clone();
+        }
+        // `Config::discover` stops at the top of a relative path, which for
+        // `nianbao check draft.txt` is the current directory; walking from
+        // the absolute directory finds a config in any ancestor.
+        let dir = file
+            .parent()
+            .filter(|d| !d.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        let dir = std::path::absolute(dir).unwrap_or_else(|_| dir.to_path_buf());
+        let found = self
+            .dir_to_config
+            .entry(dir)
+            .or_insert_with_key(|d| Config::discover(d))
+            .clone();
+        let Some(cfg_path) = found else {
+            return Ok(self.default.clone());
+        };
+        if let Some(r) = self.loaded.get(&cfg_path) {
+            return r.clone();
+        }
+        let shown = self.display_path(&cfg_path);
+        let r = load(&cfg_path, &shown);
+        self.loaded.insert(cfg_path, r.clone());
+        r
+    }
+
+    /// Config paths are printed relative to the current directory when they
+    /// are under it, like the paths of the checked files.
+    fn display_path(&self, p: &Path) -> PathBuf {
+        self.cwd
+            .as_ref()
+            .and_then(|c| p.strip_prefix(c).ok())
+            .map(Path::to_path_buf)
+            .unwrap_or_else(|| p.to_path_buf())
+    }
+}
+
+fn load(path: &Path, shown: &Path) -> Resolved {
+    let fail = |message: String| {
+        Arc::new(ConfigError {
+            path: shown.to_path_buf(),
+            line: 0,
+            column: 0,
+            message,
+        })
+    };
+    let bytes = std::fs::read(path).map_err(|e| fail(super::walk::io_message(&e)))?;
+    // Notepad saves nianbao.toml with a BOM or as GBK just like the drafts;
+    // a BOM-stripped text keeps every line and column where an editor shows it.
+    let (text, _) = decode::decode(&bytes).map_err(|e| fail(e.to_string()))?;
+    Config::parse(&text, shown).map(Arc::new).map_err(Arc::new)
+}
+
+/// `path:line:col: 配置错误：message`, the place omitted when it is unknown.
+pub fn describe(e: &ConfigError) -> String {
+    if e.line == 0 {
+        format!("{}: 配置错误：{}", e.path.display(), e.message)
+    } else {
+        format!(
+            "{}:{}:{}: 配置错误：{}",
+            e.path.display(),
+            e.line,
+            e.column,
+            e.message
+        )
+    }
+}
