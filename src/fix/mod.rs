@@ -1,6 +1,7 @@
 //! Turning findings into text: applying edits, rendering the standard
 //! tables and the report skeleton, rebuilding a damaged table.
 
+pub mod format;
 pub mod grid;
 pub mod rebuild;
 pub mod skeleton;

@@ -1,16 +1,92 @@
-//! `nianbao lsp`: the language server. (Placeholder, replaced by the server.)
+//! `nianbao lsp`: the language server, over stdio.
+//!
+//! The library does the analysis; this module owns everything LSP: the
+//! document store (ropes, incremental sync), position encodings, debounced
+//! diagnostics, configuration layers and the editor features. See
+//! docs/lsp.md for what it offers and how it is configured.
+
+mod actions;
+mod completion;
+mod config;
+mod convert;
+mod diagnostics;
+mod documents;
+mod format;
+mod guard;
+mod hover;
+mod server;
+mod snapshot;
+mod symbols;
 
 use std::process::ExitCode;
+use std::time::Duration;
 
 #[derive(clap::Args)]
 pub struct LspArgs {
     /// Accepted for editors that pass it; stdio is the only transport.
     #[arg(long)]
     pub stdio: bool,
+    /// Write the log here instead of stderr (level from RUST_LOG, default warn).
     #[arg(long)]
     pub log_file: Option<std::path::PathBuf>,
 }
 
-pub fn run(_a: LspArgs) -> ExitCode {
-    ExitCode::from(2)
+fn init_logging(file: Option<&std::path::Path>) -> std::io::Result<()> {
+    use tracing_subscriber::EnvFilter;
+    let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("warn"));
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_ansi(false);
+    // stdout carries the protocol: logs never go there
+    let result = match file {
+        Some(path) => {
+            let f = std::fs::OpenOptions::new()
+                .create(true)
+                .append(true)
+                .open(path)?;
+            builder.with_writer(std::sync::Mutex::new(f)).try_init()
+        }
+        None => builder.with_writer(std::io::stderr).try_init(),
+    };
+    if let Err(e) = result {
+        eprintln!("nianbao lsp: logging not set up: {e}");
+    }
+    Ok(())
+}
+
+/// Exit status 0 after `shutdown` then `exit`; 1 when `exit` (or the end
+/// of input) comes without `shutdown`, as the protocol asks.
+pub fn run(args: LspArgs) -> ExitCode {
+    if let Err(e) = init_logging(args.log_file.as_deref()) {
+        eprintln!("nianbao lsp: cannot open log file: {e}");
+        return ExitCode::from(2);
+    }
+    guard::install_panic_hook();
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+    {
+        Ok(r) => r,
+        Err(e) => {
+            tracing::error!("cannot start the runtime: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let clean = runtime.block_on(server::serve());
+    tracing::info!(
+        "server stopped ({})",
+        if clean {
+            "after shutdown"
+        } else {
+            "without shutdown"
+        }
+    );
+    // the thread reading stdin may be blocked in read(); don't wait for it
+    runtime.shutdown_timeout(Duration::from_millis(100));
+    if clean {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
 }

@@ -1,9 +1,12 @@
 //! The standard format as data, and a parsed draft understood against it.
 
 pub mod grid;
+pub mod locate;
+pub mod outline;
 pub mod report;
 pub mod sections;
 pub mod standard;
+pub mod suggest;
 pub mod tables;
 pub mod title;
 

@@ -2,6 +2,8 @@
 //! style, and small helpers for asserting findings.
 #![allow(dead_code)]
 
+pub mod lsp;
+
 use nianbao::config::FormatVersion;
 use nianbao::fix::skeleton;
 use nianbao::model::TableId;

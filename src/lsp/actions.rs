@@ -1,0 +1,282 @@
+//! Code actions. Every action is a plain `WorkspaceEdit` (`changes` map):
+//! editors that cannot run client-side commands still apply them.
+
+use super::convert::Conv;
+use super::diagnostics::to_diagnostic;
+use super::documents::DocKind;
+use super::snapshot::Snapshot;
+use nianbao::fix::{rebuild, skeleton};
+use nianbao::model::locate::table_extent;
+use nianbao::syntax::TableStyle;
+use nianbao::{ColumnUnit, Edit, Finding, Span};
+use std::collections::HashMap;
+use tower_lsp_server::lsp_types::{
+    CodeAction, CodeActionKind, CodeActionOrCommand, Diagnostic, Range, TextEdit, WorkspaceEdit,
+};
+
+pub const FIX_ALL: CodeActionKind = CodeActionKind::new("source.fixAll.nianbao");
+
+/// Whether an action of `kind` passes the client's `only` filter
+/// (`quickfix` admits `quickfix.x`, `source` admits `source.fixAll.nianbao`).
+fn wanted(kind: &CodeActionKind, only: Option<&[CodeActionKind]>) -> bool {
+    only.is_none_or(|only| {
+        only.iter().any(|o| {
+            kind.as_str() == o.as_str() || kind.as_str().starts_with(&format!("{}.", o.as_str()))
+        })
+    })
+}
+
+fn overlaps(a: Span, b: Span) -> bool {
+    a.start <= b.end && b.start <= a.end
+}
+
+/// The year a new report is for: the configured one, else last year.
+pub fn skeleton_year(snap: &Snapshot) -> i32 {
+    snap.config
+        .report_year
+        .unwrap_or_else(|| current_year() - 1)
+}
+
+/// The current year (UTC), from the system clock.
+fn current_year() -> i32 {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64);
+    // days since 1970-01-01 to a civil year (H. Hinnant's algorithm)
+    let z = secs.div_euclid(86_400) + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let year = yoe + era * 400 + i64::from(mp >= 10);
+    year as i32
+}
+
+struct Builder<'a> {
+    snap: &'a Snapshot,
+    conv: Conv<'a>,
+    out: Vec<CodeActionOrCommand>,
+    only: Option<&'a [CodeActionKind]>,
+}
+
+impl Builder<'_> {
+    fn edit(&self, edits: &[Edit]) -> WorkspaceEdit {
+        let text_edits = edits
+            .iter()
+            .map(|e| TextEdit {
+                range: self.conv.range(e.span),
+                new_text: e.new_text.clone(),
+            })
+            .collect();
+        WorkspaceEdit {
+            changes: Some(HashMap::from([(self.snap.uri.clone(), text_edits)])),
+            ..Default::default()
+        }
+    }
+
+    fn push(
+        &mut self,
+        title: String,
+        kind: CodeActionKind,
+        edits: &[Edit],
+        diagnostics: Vec<Diagnostic>,
+        preferred: bool,
+    ) {
+        if !wanted(&kind, self.only) {
+            return;
+        }
+        let edit = self.edit(edits);
+        self.out.push(CodeActionOrCommand::CodeAction(CodeAction {
+            title,
+            kind: Some(kind),
+            diagnostics: (!diagnostics.is_empty()).then_some(diagnostics),
+            edit: Some(edit),
+            is_preferred: preferred.then_some(true),
+            ..Default::default()
+        }));
+    }
+}
+
+/// Where a finding's quick fixes are offered: its span, and for a missing
+/// table anywhere in the section that lacks it.
+fn trigger(snap: &Snapshot, f: &Finding) -> Span {
+    let report = &snap.analysis.report;
+    if f.rule == "structure/missing-table" {
+        if let Some(s) = report.sections.iter().find(|s| s.heading.span == f.span) {
+            return s.heading.line.cover(s.body);
+        }
+    }
+    f.span
+}
+
+/// The line break used after the line holding `offset`.
+fn line_break_at(text: &str, offset: usize) -> &'static str {
+    match text[offset..].find(['\r', '\n']) {
+        Some(i) if text[offset + i..].starts_with("\r\n") => "\r\n",
+        Some(i) if text[offset + i..].starts_with('\r') => "\r",
+        Some(_) => "\n",
+        None if text.contains("\r\n") => "\r\n",
+        None => "\n",
+    }
+}
+
+pub fn code_actions(
+    snap: &Snapshot,
+    unit: ColumnUnit,
+    range: Range,
+    only: Option<&[CodeActionKind]>,
+) -> Vec<CodeActionOrCommand> {
+    let mut b = Builder {
+        snap,
+        conv: snap.conv(unit),
+        out: Vec::new(),
+        only,
+    };
+    let sel = b.conv.span(range);
+    let text = snap.text.as_str();
+    let report = &snap.analysis.report;
+
+    if text.trim().is_empty() {
+        let style = if snap.kind == DocKind::Markdown {
+            TableStyle::Markdown
+        } else {
+            TableStyle::Tsv
+        };
+        let year = skeleton_year(snap);
+        let body = skeleton::report(year, None, style) + "\n";
+        let edit = Edit::replace(Span::new(0, text.len()), body);
+        b.push(
+            format!("插入{year}年度报告模板"),
+            CodeActionKind::REFACTOR_REWRITE,
+            &[edit],
+            Vec::new(),
+            false,
+        );
+        return b.out;
+    }
+    if !snap.checked {
+        return b.out;
+    }
+    let findings = &snap.analysis.findings;
+
+    // quick fixes, then "disable on this line", for each finding in range
+    let here: Vec<&Finding> = findings
+        .iter()
+        .filter(|f| overlaps(trigger(snap, f), sel))
+        .collect();
+    let mut offered: Vec<Vec<Edit>> = Vec::new();
+    for f in &here {
+        let diag = to_diagnostic(f, snap, &b.conv);
+        for fix in &f.fixes {
+            b.push(
+                fix.title.clone(),
+                CodeActionKind::QUICKFIX,
+                &fix.edits,
+                vec![diag.clone()],
+                fix.safe,
+            );
+            offered.push(fix.edits.clone());
+        }
+    }
+
+    // a damaged table: rebuild it in the standard shape, keeping its numbers
+    for t in &report.tables {
+        let extent = table_extent(t);
+        if !overlaps(extent, sel) {
+            continue;
+        }
+        let damage: Vec<&Finding> = findings
+            .iter()
+            .filter(|f| f.rule.starts_with("table/") && extent.touches(f.span.start))
+            .collect();
+        if damage.is_empty() {
+            continue;
+        }
+        let edit = vec![rebuild::replace_edit(text, t, report.format)];
+        if offered.contains(&edit) {
+            continue;
+        }
+        let diags = damage
+            .iter()
+            .map(|f| to_diagnostic(f, snap, &b.conv))
+            .collect();
+        b.push(
+            format!("替换为标准{}（保留已有数字）", t.id.zh()),
+            CodeActionKind::QUICKFIX,
+            &edit,
+            diags,
+            false,
+        );
+        offered.push(edit);
+    }
+
+    let mut disabled: Vec<(usize, &str)> = Vec::new();
+    for f in &here {
+        let line_start = snap.index.line_start(snap.index.line_of(f.span.start));
+        if disabled.contains(&(line_start, f.rule)) {
+            continue;
+        }
+        disabled.push((line_start, f.rule));
+        let comment = format!(
+            "<!-- nianbao-disable-next-line {} -->{}",
+            f.rule,
+            line_break_at(text, line_start)
+        );
+        let diag = to_diagnostic(f, snap, &b.conv);
+        b.push(
+            format!("在此行禁用 {}", f.rule),
+            CodeActionKind::QUICKFIX,
+            &[Edit::insert(line_start, comment)],
+            vec![diag],
+            false,
+        );
+    }
+
+    // every safe fix in the document, overlapping ones resolved as `check --fix` does
+    let mut safe = nianbao::fix::safe_edits(findings);
+    safe.sort_by_key(|e| (e.span.start, e.span.end));
+    safe.dedup();
+    let mut kept: Vec<Edit> = Vec::new();
+    for e in safe {
+        if kept
+            .last()
+            .is_none_or(|k| k.span.end <= e.span.start && k.span != e.span)
+        {
+            kept.push(e);
+        }
+    }
+    if !kept.is_empty() {
+        b.push(
+            format!("修复全部可安全修复的问题（{} 处）", kept.len()),
+            FIX_ALL,
+            &kept,
+            Vec::new(),
+            false,
+        );
+    }
+    b.out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_filter_admits_sub_kinds() {
+        assert!(wanted(&FIX_ALL, None));
+        assert!(wanted(&FIX_ALL, Some(&[CodeActionKind::SOURCE])));
+        assert!(wanted(&FIX_ALL, Some(&[CodeActionKind::SOURCE_FIX_ALL])));
+        assert!(!wanted(&FIX_ALL, Some(&[CodeActionKind::QUICKFIX])));
+        assert!(!wanted(
+            &CodeActionKind::new("sourcex"),
+            Some(&[CodeActionKind::SOURCE])
+        ));
+    }
+
+    #[test]
+    fn current_year_is_plausible() {
+        let y = current_year();
+        assert!((2024..2200).contains(&y), "{y}");
+    }
+}

@@ -1,0 +1,177 @@
+//! Findings as LSP diagnostics, pushed after a debounce or pulled.
+
+use super::convert::Conv;
+use super::server::Shared;
+use super::snapshot::Snapshot;
+use nianbao::{ColumnUnit, Finding, Severity};
+use serde_json::json;
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::{Arc, OnceLock};
+use std::time::Duration;
+use tower_lsp_server::UriExt;
+use tower_lsp_server::lsp_types::{
+    CodeDescription, Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, Location,
+    NumberOrString, Uri,
+};
+
+pub const SOURCE: &str = "nianbao";
+
+fn severity(s: Severity) -> DiagnosticSeverity {
+    match s {
+        Severity::Error => DiagnosticSeverity::ERROR,
+        Severity::Warning => DiagnosticSeverity::WARNING,
+        Severity::Info => DiagnosticSeverity::INFORMATION,
+        Severity::Hint => DiagnosticSeverity::HINT,
+    }
+}
+
+/// Where rule explanations are written so `codeDescription` opens offline
+/// in any editor: `$XDG_CACHE_HOME/nianbao/docs/<version>/<family>/<name>.md`
+/// (`~/.cache` without XDG, the temp directory without a home).
+pub fn docs_dir() -> PathBuf {
+    let base = std::env::var_os("XDG_CACHE_HOME")
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
+        .or_else(|| {
+            std::env::var_os("HOME")
+                .filter(|v| !v.is_empty())
+                .map(|h| PathBuf::from(h).join(".cache"))
+        })
+        .unwrap_or_else(std::env::temp_dir);
+    base.join("nianbao")
+        .join("docs")
+        .join(env!("CARGO_PKG_VERSION"))
+}
+
+/// Each rule's doc as a `file:` URI, written once per process (rewritten
+/// only when the text differs). A rule whose file cannot be written links
+/// to the repository copy instead.
+fn doc_uris() -> &'static HashMap<&'static str, Uri> {
+    static URIS: OnceLock<HashMap<&'static str, Uri>> = OnceLock::new();
+    URIS.get_or_init(|| {
+        let dir = docs_dir();
+        nianbao::rules::RULES
+            .iter()
+            .filter_map(|r| {
+                let path = dir.join(format!("{}.md", r.id));
+                let written = std::fs::read_to_string(&path).is_ok_and(|t| t == r.doc)
+                    || path
+                        .parent()
+                        .is_some_and(|d| std::fs::create_dir_all(d).is_ok())
+                        && std::fs::write(&path, r.doc).is_ok();
+                let uri = if written {
+                    Uri::from_file_path(&path)
+                } else {
+                    None
+                };
+                let uri = uri.or_else(|| nianbao::rules::doc_url(r.id).parse().ok())?;
+                Some((r.id, uri))
+            })
+            .collect()
+    })
+}
+
+/// Fixes as they travel in `Diagnostic.data`: positions in the negotiated
+/// encoding, so a client can apply them without asking the server.
+fn fixes_data(f: &Finding, conv: &Conv) -> serde_json::Value {
+    let fixes: Vec<_> = f
+        .fixes
+        .iter()
+        .map(|x| {
+            let edits: Vec<_> = x
+                .edits
+                .iter()
+                .map(|e| json!({"range": conv.range(e.span), "newText": e.new_text}))
+                .collect();
+            json!({"title": x.title, "safe": x.safe, "edits": edits})
+        })
+        .collect();
+    json!({"rule": f.rule, "fixes": fixes})
+}
+
+pub fn to_diagnostic(f: &Finding, snap: &Snapshot, conv: &Conv) -> Diagnostic {
+    let related: Vec<DiagnosticRelatedInformation> = f
+        .related
+        .iter()
+        .map(|r| DiagnosticRelatedInformation {
+            location: Location {
+                uri: snap.uri.clone(),
+                range: conv.range(r.span),
+            },
+            message: r.message.clone(),
+        })
+        .collect();
+    Diagnostic {
+        range: conv.range(f.span),
+        severity: Some(severity(f.severity)),
+        code: Some(NumberOrString::String(f.rule.to_string())),
+        code_description: doc_uris()
+            .get(f.rule)
+            .map(|href| CodeDescription { href: href.clone() }),
+        source: Some(SOURCE.to_string()),
+        message: f.message.clone(),
+        related_information: (!related.is_empty()).then_some(related),
+        tags: None,
+        data: Some(fixes_data(f, conv)),
+    }
+}
+
+/// The diagnostics of a snapshot: none for a text that is not a report.
+pub fn diagnostics(snap: &Snapshot, unit: ColumnUnit) -> Vec<Diagnostic> {
+    if !snap.checked {
+        return Vec::new();
+    }
+    let conv = snap.conv(unit);
+    snap.analysis
+        .findings
+        .iter()
+        .map(|f| to_diagnostic(f, snap, &conv))
+        .collect()
+}
+
+/// Publish after `delay` unless the document changes meanwhile. Each edit
+/// schedules its own task; all but the last find their generation stale
+/// and stop, which is the debounce.
+pub fn schedule(shared: &Arc<Shared>, uri: Uri, generation: u64, delay: Duration) {
+    let shared = shared.clone();
+    tokio::spawn(async move {
+        if !delay.is_zero() {
+            tokio::time::sleep(delay).await;
+        }
+        if shared.docs.generation(&uri) != Some(generation) {
+            return;
+        }
+        match shared.snapshot(&uri).await {
+            Ok(Some(snap)) if snap.generation == generation => publish(&shared, &snap).await,
+            Ok(_) => {}
+            Err(e) => tracing::warn!("no diagnostics for {}: {}", uri.as_str(), e.message),
+        }
+    });
+}
+
+async fn publish(shared: &Arc<Shared>, snap: &Snapshot) {
+    if shared.flags().pull_diagnostics {
+        return;
+    }
+    let diags = diagnostics(snap, shared.unit());
+    {
+        let mut docs = shared.docs.lock();
+        let Some(doc) = docs.get_mut(&snap.uri) else {
+            return;
+        };
+        if doc.generation != snap.generation {
+            return;
+        }
+        // a text that is not a report is told nothing, except to clear
+        // what it was told while it was one
+        if !snap.checked && !doc.published {
+            return;
+        }
+        doc.published = !diags.is_empty();
+    }
+    shared
+        .client
+        .publish_diagnostics(snap.uri.clone(), diags, Some(snap.version))
+        .await;
+}

@@ -1,0 +1,600 @@
+//! The server: shared state, the `LanguageServer` handlers and the custom
+//! requests. Handlers only route; each feature lives in its own module.
+
+use super::config::{Problem, Settings};
+use super::documents::{DocKind, Documents, file_path};
+use super::guard::{self, internal_error};
+use super::snapshot::Snapshot;
+use super::{actions, completion, convert, diagnostics, format, hover, symbols};
+use nianbao::ColumnUnit;
+use serde::Deserialize;
+use serde_json::{Value, json};
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, OnceLock};
+use std::time::Duration;
+use tower_lsp_server::jsonrpc::Result;
+use tower_lsp_server::lsp_types::*;
+use tower_lsp_server::{Client, LanguageServer, LspService, Server};
+
+/// What the client said it can do, read once at `initialize`.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct ClientFlags {
+    /// The client pulls diagnostics (`textDocument/diagnostic`); pushing
+    /// as well would show every finding twice.
+    pub pull_diagnostics: bool,
+    pub diagnostic_refresh: bool,
+    pub configuration: bool,
+    pub watch_files: bool,
+}
+
+pub struct Shared {
+    pub client: Client,
+    pub docs: Documents,
+    pub settings: Settings,
+    unit: OnceLock<ColumnUnit>,
+    flags: OnceLock<ClientFlags>,
+    shutdown: AtomicBool,
+    /// Configuration problems already shown, by source, so a broken file is
+    /// reported once and not on every keystroke.
+    shown: Mutex<HashMap<String, String>>,
+    /// Problems found during `initialize`, shown once `initialized` arrives.
+    early_problems: Mutex<Vec<Problem>>,
+}
+
+impl Shared {
+    pub fn unit(&self) -> ColumnUnit {
+        self.unit.get().copied().unwrap_or(ColumnUnit::Utf16)
+    }
+
+    pub fn flags(&self) -> ClientFlags {
+        self.flags.get().copied().unwrap_or_default()
+    }
+
+    /// The analysed current version of a document, computed on a blocking
+    /// thread when the cached one is stale. `None` when it is not open.
+    pub async fn snapshot(self: &Arc<Self>, uri: &Uri) -> Result<Option<Arc<Snapshot>>> {
+        let (text, version, generation, kind) = {
+            let docs = self.docs.lock();
+            let Some(d) = docs.get(uri) else {
+                return Ok(None);
+            };
+            if let Some(s) = d.snapshot.as_ref().filter(|s| s.generation == d.generation) {
+                return Ok(Some(s.clone()));
+            }
+            (
+                d.rope.to_string(),
+                d.version,
+                d.generation,
+                DocKind::of(uri, &d.language_id),
+            )
+        };
+        let shared = self.clone();
+        let for_task = uri.clone();
+        let joined = tokio::task::spawn_blocking(move || {
+            let path = file_path(&for_task);
+            let (config, problem, file) = shared.settings.config_for(path.as_deref());
+            let mut bases = shared.settings.roots();
+            if let Some(dir) = file.as_ref().and_then(|f| f.parent()) {
+                bases.insert(0, dir.to_path_buf());
+            }
+            let snap = Snapshot::build(
+                for_task,
+                version,
+                generation,
+                kind,
+                text,
+                config,
+                path.as_deref(),
+                &bases,
+            );
+            (snap, problem)
+        })
+        .await;
+        match joined {
+            Ok((snap, problem)) => {
+                let snap = Arc::new(snap);
+                if let Some(d) = self
+                    .docs
+                    .lock()
+                    .get_mut(uri)
+                    .filter(|d| d.generation == generation)
+                {
+                    d.snapshot = Some(snap.clone());
+                    d.debounce = Duration::from_millis(snap.config.lsp.debounce_ms);
+                }
+                self.report(problem.into_iter().collect()).await;
+                Ok(Some(snap))
+            }
+            Err(e) => {
+                // the panic hook has logged the payload already
+                tracing::error!("analysis of {} failed: {e}", uri.as_str());
+                Err(internal_error(format!(
+                    "nianbao: 分析 {} 时内部出错",
+                    uri.as_str()
+                )))
+            }
+        }
+    }
+
+    /// Show configuration problems not shown before.
+    pub async fn report(&self, problems: Vec<Problem>) {
+        for p in problems {
+            let fresh = {
+                let mut shown = self.shown.lock().unwrap_or_else(|e| e.into_inner());
+                match &p.message {
+                    Some(m) => shown.insert(p.source.clone(), m.clone()).as_ref() != Some(m),
+                    None => {
+                        shown.remove(&p.source);
+                        false
+                    }
+                }
+            };
+            if let (true, Some(m)) = (fresh, p.message) {
+                tracing::warn!("{m}");
+                self.client.show_message(MessageType::ERROR, m).await;
+            }
+        }
+    }
+
+    /// Re-check every open document (configuration changed).
+    pub async fn recheck_all(self: &Arc<Self>) {
+        for (uri, generation) in self.docs.touch_all() {
+            diagnostics::schedule(self, uri, generation, Duration::ZERO);
+        }
+        if self.flags().pull_diagnostics && self.flags().diagnostic_refresh {
+            let _ = self.client.workspace_diagnostic_refresh().await;
+        }
+    }
+
+    async fn pull_configuration(self: &Arc<Self>) {
+        let item = ConfigurationItem {
+            scope_uri: None,
+            section: Some("nianbao".into()),
+        };
+        match self.client.configuration(vec![item]).await {
+            Ok(values) => {
+                let value = values.into_iter().next().unwrap_or(Value::Null);
+                let problem = self.settings.set_editor(&value);
+                self.report(vec![problem]).await;
+            }
+            Err(e) => tracing::warn!("workspace/configuration failed: {}", e.message),
+        }
+    }
+}
+
+pub struct Backend(Arc<Shared>);
+
+impl Backend {
+    fn new(client: Client) -> Self {
+        Backend(Arc::new(Shared {
+            client,
+            docs: Documents::default(),
+            settings: Settings::default(),
+            unit: OnceLock::new(),
+            flags: OnceLock::new(),
+            shutdown: AtomicBool::new(false),
+            shown: Mutex::new(HashMap::new()),
+            early_problems: Mutex::new(Vec::new()),
+        }))
+    }
+
+    /// Run `f` on the snapshot of a document the server handles.
+    async fn with_snapshot<T>(
+        &self,
+        uri: &Uri,
+        f: impl FnOnce(&Snapshot, ColumnUnit) -> T,
+    ) -> Result<Option<T>> {
+        match self.0.snapshot(uri).await? {
+            Some(s) if s.kind != DocKind::Other => Ok(Some(f(&s, self.0.unit()))),
+            _ => Ok(None),
+        }
+    }
+
+    /// `nianbao/documentText`: the server's copy of a document, so tests
+    /// (and curious users) can check that incremental sync kept it exact.
+    async fn document_text(&self, params: DocumentTextParams) -> Result<Option<Value>> {
+        guard::request("nianbao/documentText", async {
+            let docs = self.0.docs.lock();
+            Ok(docs.get(&params.text_document.uri).map(|d| {
+                json!({"uri": params.text_document.uri, "version": d.version, "text": d.rope.to_string()})
+            }))
+        })
+        .await
+    }
+
+    /// `nianbao/debugPanic`: a request handler that panics, to prove that
+    /// one failing request is answered with an error and nothing else dies.
+    #[cfg(feature = "test-panic")]
+    async fn debug_panic(&self) -> Result<Value> {
+        fn boom() -> Result<Value> {
+            panic!("nianbao/debugPanic requested")
+        }
+        guard::request("nianbao/debugPanic", async { boom() }).await
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct DocumentTextParams {
+    text_document: TextDocumentIdentifier,
+}
+
+fn capabilities(encoding: PositionEncodingKind) -> ServerCapabilities {
+    ServerCapabilities {
+        position_encoding: Some(encoding),
+        text_document_sync: Some(TextDocumentSyncCapability::Options(
+            TextDocumentSyncOptions {
+                open_close: Some(true),
+                change: Some(TextDocumentSyncKind::INCREMENTAL),
+                save: Some(TextDocumentSyncSaveOptions::SaveOptions(SaveOptions {
+                    include_text: Some(false),
+                })),
+                ..Default::default()
+            },
+        )),
+        hover_provider: Some(HoverProviderCapability::Simple(true)),
+        completion_provider: Some(CompletionOptions::default()),
+        document_symbol_provider: Some(OneOf::Left(true)),
+        folding_range_provider: Some(FoldingRangeProviderCapability::Simple(true)),
+        inlay_hint_provider: Some(OneOf::Left(true)),
+        document_formatting_provider: Some(OneOf::Left(true)),
+        document_range_formatting_provider: Some(OneOf::Left(true)),
+        code_action_provider: Some(CodeActionProviderCapability::Options(CodeActionOptions {
+            code_action_kinds: Some(vec![
+                CodeActionKind::QUICKFIX,
+                CodeActionKind::REFACTOR_REWRITE,
+                actions::FIX_ALL,
+            ]),
+            resolve_provider: Some(false),
+            ..Default::default()
+        })),
+        diagnostic_provider: Some(DiagnosticServerCapabilities::Options(DiagnosticOptions {
+            identifier: Some(diagnostics::SOURCE.to_string()),
+            inter_file_dependencies: false,
+            workspace_diagnostics: false,
+            work_done_progress_options: Default::default(),
+        })),
+        ..Default::default()
+    }
+}
+
+fn client_flags(caps: &ClientCapabilities) -> ClientFlags {
+    let ws = caps.workspace.as_ref();
+    ClientFlags {
+        pull_diagnostics: caps
+            .text_document
+            .as_ref()
+            .is_some_and(|t| t.diagnostic.is_some()),
+        diagnostic_refresh: ws
+            .and_then(|w| w.diagnostic.as_ref())
+            .and_then(|d| d.refresh_support)
+            .unwrap_or(false),
+        configuration: ws.and_then(|w| w.configuration).unwrap_or(false),
+        watch_files: ws
+            .and_then(|w| w.did_change_watched_files.as_ref())
+            .and_then(|d| d.dynamic_registration)
+            .unwrap_or(false),
+    }
+}
+
+#[allow(deprecated)] // root_uri and root_path: old clients send only these
+fn workspace_roots(params: &InitializeParams) -> Vec<std::path::PathBuf> {
+    let folders: Vec<_> = params
+        .workspace_folders
+        .iter()
+        .flatten()
+        .filter_map(|f| file_path(&f.uri))
+        .collect();
+    if !folders.is_empty() {
+        return folders;
+    }
+    params
+        .root_uri
+        .as_ref()
+        .and_then(file_path)
+        .or_else(|| params.root_path.as_ref().map(std::path::PathBuf::from))
+        .into_iter()
+        .collect()
+}
+
+fn is_config_file(uri: &Uri) -> bool {
+    uri.path()
+        .as_str()
+        .ends_with(&format!("/{}", nianbao::config::FILE_NAME))
+}
+
+impl LanguageServer for Backend {
+    async fn initialize(&self, params: InitializeParams) -> Result<InitializeResult> {
+        guard::request("initialize", async {
+            let offered = params
+                .capabilities
+                .general
+                .as_ref()
+                .and_then(|g| g.position_encodings.as_deref());
+            let (encoding, unit) = convert::negotiate(offered);
+            let _ = self.0.unit.set(unit);
+            let _ = self.0.flags.set(client_flags(&params.capabilities));
+            self.0.settings.set_roots(workspace_roots(&params));
+            if let Some(options) = &params.initialization_options {
+                let problem = self.0.settings.set_init(options);
+                self.0
+                    .early_problems
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .push(problem);
+            }
+            tracing::info!("initialize: position encoding {}", encoding.as_str());
+            Ok(InitializeResult {
+                capabilities: capabilities(encoding),
+                server_info: Some(ServerInfo {
+                    name: "nianbao".to_string(),
+                    version: Some(env!("CARGO_PKG_VERSION").to_string()),
+                }),
+            })
+        })
+        .await
+    }
+
+    async fn initialized(&self, _: InitializedParams) {
+        guard::notification("initialized", async {
+            let early = std::mem::take(
+                &mut *self
+                    .0
+                    .early_problems
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner()),
+            );
+            self.0.report(early).await;
+            let flags = self.0.flags();
+            if flags.watch_files {
+                let options = DidChangeWatchedFilesRegistrationOptions {
+                    watchers: vec![FileSystemWatcher {
+                        glob_pattern: GlobPattern::String(format!(
+                            "**/{}",
+                            nianbao::config::FILE_NAME
+                        )),
+                        kind: None,
+                    }],
+                };
+                let registration = Registration {
+                    id: "nianbao-config-watcher".to_string(),
+                    method: "workspace/didChangeWatchedFiles".to_string(),
+                    register_options: serde_json::to_value(options).ok(),
+                };
+                if let Err(e) = self.0.client.register_capability(vec![registration]).await {
+                    tracing::warn!(
+                        "could not watch {}: {}",
+                        nianbao::config::FILE_NAME,
+                        e.message
+                    );
+                }
+            }
+            if flags.configuration {
+                self.0.pull_configuration().await;
+                self.0.recheck_all().await;
+            }
+        })
+        .await
+    }
+
+    async fn shutdown(&self) -> Result<()> {
+        self.0.shutdown.store(true, Ordering::SeqCst);
+        Ok(())
+    }
+
+    async fn did_open(&self, params: DidOpenTextDocumentParams) {
+        guard::notification("textDocument/didOpen", async {
+            let d = params.text_document;
+            let generation = self
+                .0
+                .docs
+                .open(d.uri.clone(), d.language_id, &d.text, d.version);
+            diagnostics::schedule(&self.0, d.uri, generation, Duration::ZERO);
+        })
+        .await
+    }
+
+    async fn did_change(&self, params: DidChangeTextDocumentParams) {
+        guard::notification("textDocument/didChange", async {
+            // no await before this line: see documents.rs
+            let uri = params.text_document.uri;
+            let applied = self.0.docs.change(
+                &uri,
+                params.text_document.version,
+                &params.content_changes,
+                self.0.unit(),
+            );
+            match applied {
+                Some((generation, delay)) => diagnostics::schedule(&self.0, uri, generation, delay),
+                None => tracing::warn!(
+                    "didChange for a document that is not open: {}",
+                    uri.as_str()
+                ),
+            }
+        })
+        .await
+    }
+
+    async fn did_save(&self, params: DidSaveTextDocumentParams) {
+        guard::notification("textDocument/didSave", async {
+            if is_config_file(&params.text_document.uri) {
+                self.0.recheck_all().await;
+            }
+        })
+        .await
+    }
+
+    async fn did_close(&self, params: DidCloseTextDocumentParams) {
+        guard::notification("textDocument/didClose", async {
+            let uri = params.text_document.uri;
+            if self.0.docs.close(&uri).is_some_and(|d| d.published) {
+                self.0
+                    .client
+                    .publish_diagnostics(uri, Vec::new(), None)
+                    .await;
+            }
+        })
+        .await
+    }
+
+    async fn did_change_configuration(&self, params: DidChangeConfigurationParams) {
+        guard::notification("workspace/didChangeConfiguration", async {
+            let empty = params.settings.is_null()
+                || params.settings.as_object().is_some_and(|o| o.is_empty());
+            if empty && self.0.flags().configuration {
+                self.0.pull_configuration().await;
+            } else {
+                let problem = self.0.settings.set_editor(&params.settings);
+                let failed = problem.message.is_some();
+                self.0.report(vec![problem]).await;
+                if failed {
+                    return;
+                }
+            }
+            self.0.recheck_all().await;
+        })
+        .await
+    }
+
+    async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
+        guard::notification("workspace/didChangeWatchedFiles", async {
+            if params.changes.iter().any(|c| is_config_file(&c.uri)) {
+                self.0.recheck_all().await;
+            }
+        })
+        .await
+    }
+
+    async fn diagnostic(
+        &self,
+        params: DocumentDiagnosticParams,
+    ) -> Result<DocumentDiagnosticReportResult> {
+        guard::request("textDocument/diagnostic", async {
+            let items = self
+                .with_snapshot(&params.text_document.uri, diagnostics::diagnostics)
+                .await?
+                .unwrap_or_default();
+            Ok(DocumentDiagnosticReportResult::Report(
+                DocumentDiagnosticReport::Full(RelatedFullDocumentDiagnosticReport {
+                    related_documents: None,
+                    full_document_diagnostic_report: FullDocumentDiagnosticReport {
+                        result_id: None,
+                        items,
+                    },
+                }),
+            ))
+        })
+        .await
+    }
+
+    async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
+        guard::request("textDocument/codeAction", async {
+            let only = params.context.only.clone();
+            let found = self
+                .with_snapshot(&params.text_document.uri, |s, unit| {
+                    actions::code_actions(s, unit, params.range, only.as_deref())
+                })
+                .await?;
+            Ok(found.filter(|a| !a.is_empty()))
+        })
+        .await
+    }
+
+    async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
+        guard::request("textDocument/hover", async {
+            let p = params.text_document_position_params;
+            Ok(self
+                .with_snapshot(&p.text_document.uri, |s, unit| {
+                    hover::hover(s, unit, p.position)
+                })
+                .await?
+                .flatten())
+        })
+        .await
+    }
+
+    async fn document_symbol(
+        &self,
+        params: DocumentSymbolParams,
+    ) -> Result<Option<DocumentSymbolResponse>> {
+        guard::request("textDocument/documentSymbol", async {
+            let found = self
+                .with_snapshot(&params.text_document.uri, symbols::document_symbols)
+                .await?;
+            Ok(found.map(DocumentSymbolResponse::Nested))
+        })
+        .await
+    }
+
+    async fn folding_range(&self, params: FoldingRangeParams) -> Result<Option<Vec<FoldingRange>>> {
+        guard::request("textDocument/foldingRange", async {
+            self.with_snapshot(&params.text_document.uri, |s, _| symbols::folding_ranges(s))
+                .await
+        })
+        .await
+    }
+
+    async fn completion(&self, params: CompletionParams) -> Result<Option<CompletionResponse>> {
+        guard::request("textDocument/completion", async {
+            let p = params.text_document_position;
+            let items = self
+                .with_snapshot(&p.text_document.uri, |s, unit| {
+                    completion::completion(s, unit, p.position)
+                })
+                .await?;
+            Ok(items
+                .filter(|i| !i.is_empty())
+                .map(CompletionResponse::Array))
+        })
+        .await
+    }
+
+    async fn inlay_hint(&self, params: InlayHintParams) -> Result<Option<Vec<InlayHint>>> {
+        guard::request("textDocument/inlayHint", async {
+            self.with_snapshot(&params.text_document.uri, |s, unit| {
+                hover::inlay_hints(s, unit, params.range)
+            })
+            .await
+        })
+        .await
+    }
+
+    async fn formatting(&self, params: DocumentFormattingParams) -> Result<Option<Vec<TextEdit>>> {
+        guard::request("textDocument/formatting", async {
+            self.with_snapshot(&params.text_document.uri, |s, unit| {
+                format::format(s, unit, None)
+            })
+            .await
+        })
+        .await
+    }
+
+    async fn range_formatting(
+        &self,
+        params: DocumentRangeFormattingParams,
+    ) -> Result<Option<Vec<TextEdit>>> {
+        guard::request("textDocument/rangeFormatting", async {
+            let range = params.range;
+            self.with_snapshot(&params.text_document.uri, |s, unit| {
+                format::format(s, unit, Some(range))
+            })
+            .await
+        })
+        .await
+    }
+}
+
+/// Serve on stdio until `exit` or end of input; whether `shutdown` came first.
+pub async fn serve() -> bool {
+    let builder = LspService::build(Backend::new)
+        .custom_method("nianbao/documentText", Backend::document_text);
+    #[cfg(feature = "test-panic")]
+    let builder = builder.custom_method("nianbao/debugPanic", Backend::debug_panic);
+    let (service, socket) = builder.finish();
+    let shared = service.inner().0.clone();
+    Server::new(tokio::io::stdin(), tokio::io::stdout(), socket)
+        .serve(service)
+        .await;
+    shared.shutdown.load(Ordering::SeqCst)
+}

@@ -1,0 +1,102 @@
+//! One analysed version of a document. Every feature answers from a
+//! snapshot, so positions, findings and text always belong together.
+
+use super::convert::Conv;
+use super::documents::DocKind;
+use globset::Glob;
+use nianbao::{Analysis, ColumnUnit, Config, LineIndex};
+use std::path::{Path, PathBuf};
+use tower_lsp_server::lsp_types::Uri;
+
+pub struct Snapshot {
+    pub uri: Uri,
+    pub version: i32,
+    pub generation: u64,
+    pub kind: DocKind,
+    pub text: String,
+    pub index: LineIndex,
+    pub analysis: Analysis,
+    pub config: Config,
+    /// Whether diagnostics and finding-based actions apply: the text reads
+    /// like an annual report, or its path matches `lsp.include`.
+    pub checked: bool,
+}
+
+impl Snapshot {
+    /// Analyse a text. Pure apart from the configuration passed in; runs on
+    /// a blocking thread so that a panic in a rule stays a `JoinError`.
+    #[allow(clippy::too_many_arguments)]
+    pub fn build(
+        uri: Uri,
+        version: i32,
+        generation: u64,
+        kind: DocKind,
+        text: String,
+        config: Config,
+        path: Option<&Path>,
+        include_bases: &[PathBuf],
+    ) -> Snapshot {
+        let analysis = nianbao::analyze(&text, &config);
+        let index = LineIndex::new(&text);
+        let included = path.is_some_and(|p| included(p, &config.lsp.include, include_bases));
+        let checked = kind != DocKind::Other && (analysis.report.looks_like_report() || included);
+        Snapshot {
+            uri,
+            version,
+            generation,
+            kind,
+            text,
+            index,
+            analysis,
+            config,
+            checked,
+        }
+    }
+
+    pub fn conv(&self, unit: ColumnUnit) -> Conv<'_> {
+        Conv {
+            text: &self.text,
+            index: &self.index,
+            unit,
+        }
+    }
+
+    pub fn markdown(&self) -> bool {
+        self.kind == DocKind::Markdown
+    }
+}
+
+/// Whether a path matches one of the `include` globs, tried against the
+/// absolute path and the path relative to each base (the config file's
+/// directory, the workspace roots).
+fn included(path: &Path, globs: &[String], bases: &[PathBuf]) -> bool {
+    let matchers: Vec<_> = globs
+        .iter()
+        .filter_map(|g| Glob::new(g).ok())
+        .map(|g| g.compile_matcher())
+        .collect();
+    if matchers.is_empty() {
+        return false;
+    }
+    let candidates: Vec<&Path> = std::iter::once(path)
+        .chain(bases.iter().filter_map(|b| path.strip_prefix(b).ok()))
+        .collect();
+    matchers
+        .iter()
+        .any(|m| candidates.iter().any(|c| m.is_match(c)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn include_globs_match_absolute_or_relative_paths() {
+        let p = Path::new("/ws/drafts/a.txt");
+        let bases = [PathBuf::from("/ws")];
+        assert!(included(p, &["drafts/*.txt".into()], &bases));
+        assert!(included(p, &["**/*.txt".into()], &[]));
+        assert!(!included(p, &["other/*.txt".into()], &bases));
+        assert!(!included(p, &[], &bases));
+    }
+}
