@@ -2,7 +2,7 @@
 //!
 //! ```text
 //! cargo run --release --example bench_inputs -- batch DIR [COUNT]   # COUNT reports (default 10000)
-//! cargo run --release --example bench_inputs -- write NAME FILE     # fixture | 60k | 1m | 50m
+//! cargo run --release --example bench_inputs -- write NAME FILE     # fixture | 60k | 1m | 50m | batch:N
 //! cargo run --release --example bench_inputs -- findings NAME       # what the checker says about it
 //! ```
 
@@ -43,11 +43,7 @@ fn main() -> ExitCode {
             None => usage(),
         },
         (Some("findings"), Some(name), _) => {
-            let text = match common::input(name) {
-                Some(t) => t,
-                None if name.starts_with("batch:") => common::batch_report(name[6..].parse().unwrap_or(0)),
-                None => return usage(),
-            };
+            let Some(text) = common::input(name) else { return usage() };
             let a = nianbao::analyze(&text, &nianbao::Config::default());
             let mut by_rule: BTreeMap<&str, usize> = BTreeMap::new();
             for f in &a.findings {
@@ -65,7 +61,7 @@ fn main() -> ExitCode {
 
 fn usage() -> ExitCode {
     eprintln!(
-        "usage: bench_inputs batch DIR [COUNT] | write NAME FILE | findings NAME   (NAME: fixture, 60k, 1m, 50m)"
+        "usage: bench_inputs batch DIR [COUNT] | write NAME FILE | findings NAME   (NAME: fixture, 60k, 1m, 50m, batch:N)"
     );
     ExitCode::from(2)
 }

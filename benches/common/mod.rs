@@ -355,7 +355,8 @@ pub fn input(name: &str) -> Option<String> {
         "60k" | "provincial" => provincial(60, 60 * KB),
         "1m" => draft(1, MB),
         "50m" => draft(50, 50 * MB),
-        _ => return None,
+        // one report of the batch directory, e.g. "batch:17"
+        _ => batch_report(name.strip_prefix("batch:")?.parse().ok()?),
     })
 }
 

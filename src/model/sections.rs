@@ -120,7 +120,7 @@ static SECTION_KEYS: LazyLock<Vec<(u32, String, usize)>> = LazyLock::new(|| {
 /// Decide whether a heading title is one of the six sections.
 pub fn classify(title: &str, numeral: u32) -> Option<HeadingMatch> {
     let key = core_key(title);
-    if key.is_empty() || ROW_TITLE_KEYS.iter().any(|t| *t == key) {
+    if key.is_empty() || ROW_TITLE_KEYS.contains(&key) {
         return None;
     }
     if let Some((n, _, _)) = SECTION_KEYS.iter().find(|(_, ck, _)| *ck == key) {

@@ -31,10 +31,12 @@ pub fn label_key(s: &str) -> String {
 /// Like [`label_key`] but also drops punctuation, quotes and list markers,
 /// so "危及“三安全一稳定”" equals "危及三安全一稳定".
 pub fn core_key(s: &str) -> String {
-    label_key(s)
-        .chars()
-        .filter(|c| !c.is_ascii_punctuation() && !matches!(c, '“' | '”' | '‘' | '’' | '《' | '》' | '·' | '…'))
-        .collect()
+    label_key(s).chars().filter(|&c| is_core_char(c)).collect()
+}
+
+/// What [`core_key`] keeps of a label key.
+pub fn is_core_char(c: char) -> bool {
+    !c.is_ascii_punctuation() && !matches!(c, '“' | '”' | '‘' | '’' | '《' | '》' | '·' | '…')
 }
 
 const CN_DIGITS: [char; 10] = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
@@ -169,10 +171,19 @@ impl CellValue {
 /// Parse a table cell. Spaces and thousands separators inside are ignored,
 /// full-width digits count.
 pub fn parse_cell(raw: &str) -> CellValue {
-    // Fast path for the usual cell, a plain run of ASCII digits, which the
-    // general path below reads the same way after two allocations.
+    // Fast paths for the usual cells, which the general path below reads
+    // the same way after two allocations: a plain run of ASCII digits, and
+    // a label starting with a CJK ideograph (only the placeholders 无 and
+    // 空 start that way and are not text; numbers start with a digit or sign).
     if !raw.is_empty() && raw.len() <= 18 && raw.bytes().all(|b| b.is_ascii_digit()) {
         return raw.parse().map_or(CellValue::Text, CellValue::Int);
+    }
+    if raw
+        .chars()
+        .find(|c| !is_space(*c))
+        .is_some_and(|c| ('\u{4e00}'..='\u{9fff}').contains(&c) && c != '无' && c != '空')
+    {
+        return CellValue::Text;
     }
     let key: String = label_key(raw).chars().filter(|&c| c != ',' && c != '，').collect();
     if key.is_empty() {
