@@ -36,6 +36,13 @@ const COUNTING: &[&str] = &[
     "上传", "共", "累计", "其中", "包括", "处理", "办理", "公布",
 ];
 
+/// The measure words of `COUNTED`.
+static MEASURES: std::sync::LazyLock<Vec<char>> = std::sync::LazyLock::new(|| {
+    let mut v: Vec<char> = COUNTED.iter().map(|(_, m)| *m).collect();
+    v.dedup();
+    v
+});
+
 /// `COUNTING.iter().any(|c| cs.contains(c))`, in one pass: most clauses hold
 /// none of the words, and 22 substring searches per clause made this the
 /// costliest rule on long drafts. A 1024-bit filter of the words' first
@@ -68,6 +75,10 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
                 continue;
             }
             for (i, m) in cs.char_indices() {
+                // only the four measure words can end a counted noun
+                if !MEASURES.contains(&m) {
+                    continue;
+                }
                 let Some((noun, _)) = COUNTED.iter().find(|(n, mw)| *mw == m && before_spaces(cs, i).ends_with(n))
                 else {
                     continue;
