@@ -118,6 +118,12 @@ pub enum Marker {
 
 /// Similarity of two strings in [0, 1]: 2·LCS / (|a| + |b|), over chars.
 pub fn similarity(a: &str, b: &str) -> f64 {
+    // Label matching compares every unknown cell with dozens of standard
+    // labels; for the usual short labels a bit-parallel LCS without
+    // allocation gives the same number several times faster.
+    if let Some(v) = similarity_short(a, b) {
+        return v;
+    }
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
     if a.is_empty() && b.is_empty() {
@@ -135,6 +141,48 @@ pub fn similarity(a: &str, b: &str) -> f64 {
         std::mem::swap(&mut prev, &mut cur);
     }
     2.0 * prev[b.len()] as f64 / (a.len() + b.len()) as f64
+}
+
+/// [`similarity`] for strings of at most 64 chars, by the bit-parallel LCS
+/// of Hyyrö (2004): bit i of `v` is 0 where a[..=i] has gained a match. `None`
+/// for longer strings.
+fn similarity_short(a: &str, b: &str) -> Option<f64> {
+    let mut chars = [('\0', 0u64); 64];
+    let mut distinct = 0;
+    let mut la = 0;
+    for c in a.chars() {
+        if la == 64 {
+            return None;
+        }
+        match chars[..distinct].iter_mut().find(|(x, _)| *x == c) {
+            Some((_, mask)) => *mask |= 1 << la,
+            None => {
+                chars[distinct] = (c, 1 << la);
+                distinct += 1;
+            }
+        }
+        la += 1;
+    }
+    let mut lb = 0;
+    let mut v = u64::MAX;
+    for c in b.chars() {
+        lb += 1;
+        if lb > 64 {
+            return None;
+        }
+        if let Some((_, m)) = chars[..distinct].iter().find(|(x, _)| *x == c) {
+            let u = v & m;
+            v = v.wrapping_add(u) | (v - u);
+        }
+    }
+    if la == 0 && lb == 0 {
+        return Some(1.0);
+    }
+    if la == 0 || lb == 0 {
+        return Some(0.0);
+    }
+    let lcs = (!v & (u64::MAX >> (64 - la))).count_ones() as usize;
+    Some(2.0 * lcs as f64 / (la + lb) as f64)
 }
 
 /// What a table cell holds.
@@ -264,6 +312,45 @@ mod tests {
         assert_eq!(strip_marker(&label_key("一、本年新收")), (Some(Marker::Cn(1)), "本年新收"));
         assert_eq!(strip_marker("3.其他"), (Some(Marker::Num(3)), "其他"));
         assert_eq!(strip_marker("2025年"), (None, "2025年"));
+    }
+
+    #[test]
+    fn bit_parallel_lcs_agrees_with_the_table() {
+        let words = [
+            "",
+            "a",
+            "ab",
+            "政府信息公开",
+            "行政复议",
+            "复议行政",
+            "本年新收政府信息公开申请数量",
+            "申请人情况",
+            "aaab",
+            "abab",
+        ];
+        let dp = |a: &str, b: &str| {
+            let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+            let mut t = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+            for i in 0..a.len() {
+                for j in 0..b.len() {
+                    t[i + 1][j + 1] = if a[i] == b[j] { t[i][j] + 1 } else { t[i][j + 1].max(t[i + 1][j]) };
+                }
+            }
+            if a.is_empty() && b.is_empty() {
+                1.0
+            } else if a.is_empty() || b.is_empty() {
+                0.0
+            } else {
+                2.0 * t[a.len()][b.len()] as f64 / (a.len() + b.len()) as f64
+            }
+        };
+        for a in words {
+            for b in words {
+                assert_eq!(similarity(a, b), dp(a, b), "{a} / {b}");
+                let (la, lb) = (format!("{a}{}", "字".repeat(60)), format!("{}{b}", "字".repeat(70)));
+                assert_eq!(similarity(&la, &lb), dp(&la, &lb), "long {a} / {b}");
+            }
+        }
     }
 
     #[test]
