@@ -54,15 +54,10 @@ fn labelled(t: &str, sent: Span, c: &Counted) -> bool {
 /// within 16 characters found. Those searches, after every number, were most
 /// of this rule's time on long drafts.
 fn first_marker(after: &str) -> Option<(usize, &'static str)> {
-    // the markers' first characters, to pass over most places at once
-    static FIRST: std::sync::LazyLock<Vec<char>> =
-        std::sync::LazyLock::new(|| MARKERS.iter().filter_map(|m| m.chars().next()).collect());
-    after.char_indices().take(17).find_map(|(i, c)| {
-        if !FIRST.contains(&c) {
-            return None;
-        }
-        MARKERS.iter().find(|m| after[i..].starts_with(*m)).map(|m| (i, *m))
-    })
+    after
+        .char_indices()
+        .take(17)
+        .find_map(|(i, _)| MARKERS.iter().find(|m| after[i..].starts_with(*m)).map(|m| (i, *m)))
 }
 
 pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {

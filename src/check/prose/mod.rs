@@ -181,25 +181,12 @@ pub fn clauses(text: &str, span: Span) -> Vec<Span> {
     let s = span.slice(text);
     let mut out = Vec::new();
     let mut start = 0;
-    // Byte-wise, as the prose rules split every sentence again: 、 。 are
-    // E3 80 81/82; ， ； ： ！ ？ are EF BC 8C/9B/9A/81/9F
-    let b = s.as_bytes();
-    let mut i = 0;
-    while i < b.len() {
-        let len = match b[i] {
-            b',' | b';' | b':' => 1,
-            0xE3 if b.get(i + 1) == Some(&0x80) && matches!(b.get(i + 2), Some(0x81 | 0x82)) => 3,
-            0xEF if b.get(i + 1) == Some(&0xBC) && matches!(b.get(i + 2), Some(0x8C | 0x9B | 0x9A | 0x81 | 0x9F)) => 3,
-            _ => 0,
-        };
-        if len > 0 {
+    for (i, c) in s.char_indices() {
+        if matches!(c, '，' | '、' | '；' | '：' | '。' | ',' | ';' | ':' | '！' | '？') {
             if i > start {
                 out.push(Span::new(span.start + start, span.start + i));
             }
-            start = i + len;
-            i += len;
-        } else {
-            i += 1;
+            start = i + c.len_utf8();
         }
     }
     if start < s.len() {

@@ -14,24 +14,11 @@ pub fn sentences(text: &str, para: Span) -> Vec<Span> {
     let s = para.slice(text);
     let mut out = Vec::new();
     let mut start = 0;
-    // Byte-wise, as most rules split every paragraph again: 。 is E3 80 82,
-    // ！ ？ ； are EF BC 81/9F/9B (a lead byte never occurs inside a character)
-    let b = s.as_bytes();
-    let mut i = 0;
-    while i < b.len() {
-        let len = match b[i] {
-            b'!' | b'?' | b';' => 1,
-            0xE3 if b[i + 1..].starts_with(&[0x80, 0x82]) => 3,
-            0xEF if b.get(i + 1) == Some(&0xBC) && matches!(b.get(i + 2), Some(0x81 | 0x9F | 0x9B)) => 3,
-            _ => 0,
-        };
-        if len > 0 {
-            let end = i + len;
+    for (i, c) in s.char_indices() {
+        if matches!(c, '。' | '！' | '？' | '；' | '!' | '?' | ';') {
+            let end = i + c.len_utf8();
             out.push(Span::new(para.start + start, para.start + end));
             start = end;
-            i = end;
-        } else {
-            i += 1;
         }
     }
     if start < s.len() {
