@@ -113,6 +113,8 @@ impl Client {
         let stdin = child.stdin.take().unwrap();
         let stdout = child.stdout.take().unwrap();
         let (tx, rx) = channel();
+        // LSP_LATENCY_TRACE=1 prints every message read, to see what a server sends
+        let trace = std::env::var_os("LSP_LATENCY_TRACE").is_some();
         // The reader timestamps each message as soon as it is complete, so
         // the main thread's own work never inflates a latency.
         std::thread::spawn(move || {
@@ -137,7 +139,17 @@ impl Client {
                     return;
                 }
                 let at = Instant::now();
-                let Ok(msg) = serde_json::from_slice(&body) else { continue };
+                let Ok(msg): Result<Value, _> = serde_json::from_slice(&body) else { continue };
+                if trace {
+                    let diags = msg["params"]["diagnostics"].as_array().map(Vec::len);
+                    eprintln!(
+                        "<- {:?} {} id={} version={} diagnostics={diags:?}",
+                        at,
+                        msg["method"].as_str().unwrap_or("(response)"),
+                        msg["id"],
+                        msg["params"]["version"]
+                    );
+                }
                 if tx.send(Incoming { at, msg }).is_err() {
                     return;
                 }
@@ -206,9 +218,14 @@ impl Client {
 
     fn answer(&mut self, req: &Value) {
         let result = match req["method"].as_str() {
+            // our settings for our section; other servers get null (their
+            // defaults), as an editor with no settings for them would send
             Some("workspace/configuration") => {
-                let n = req["params"]["items"].as_array().map_or(1, Vec::len);
-                Value::Array(vec![json!({"debounceMs": 0}); n])
+                let items = req["params"]["items"].as_array().cloned().unwrap_or_default();
+                let ours = |i: &Value| i["section"].as_str().is_some_and(|s| s.starts_with("nianbao"));
+                Value::Array(
+                    items.iter().map(|i| if ours(i) { json!({"debounceMs": 0}) } else { Value::Null }).collect(),
+                )
             }
             _ => Value::Null,
         };
@@ -422,7 +439,16 @@ fn main() {
             "initializationOptions": {"debounceMs": 0},
         }),
     );
-    let init = c.response_time(id, t).expect("initialize answered");
+    let init_msg = c
+        .wait(|m| m.get("id").and_then(Value::as_i64) == Some(id) && m.get("method").is_none())
+        .expect("initialize answered");
+    let init = init_msg.at.duration_since(t);
+    let caps = init_msg.msg["result"]["capabilities"].clone();
+    // Full sync (1) servers get the whole text with every change, as an
+    // editor would send them; the rest get the one-character edit.
+    let sync = &caps["textDocumentSync"];
+    let full_sync = sync.as_i64().or_else(|| sync["change"].as_i64()) == Some(1);
+    let has = |cap: &str| caps.get(cap).is_some_and(|v| !v.is_null() && *v != Value::Bool(false));
     c.notify("initialized", json!({}));
     // settings for servers that read them from didChangeConfiguration
     c.notify("workspace/didChangeConfiguration", json!({"settings": {"nianbao": {"debounceMs": 0}}}));
@@ -443,6 +469,7 @@ fn main() {
     s.push(c.wait(|m| publish_for(m, &uri, Some(version))).map(|m| m.at.duration_since(t)));
     results.push(s);
 
+    let sent = |change: Value, doc: &Doc| if full_sync { json!({"text": doc.text}) } else { change };
     let mut rng = common::Rng::new(o.seed);
     const TYPED: &[char] = &['1', '2', '0', '9', '年', '件', '条', '，', '。', '的', '一', '是', ' '];
 
@@ -457,7 +484,7 @@ fn main() {
             version += 1;
             let t = c.notify(
                 "textDocument/didChange",
-                json!({"textDocument": {"uri": uri, "version": version}, "contentChanges": [change]}),
+                json!({"textDocument": {"uri": uri, "version": version}, "contentChanges": [sent(change, &doc)]}),
             );
             let mut pending: Vec<(i64, Instant)> = Vec::new();
             let done = loop {
@@ -513,7 +540,7 @@ fn main() {
                 version += 1;
                 t = c.notify(
                     "textDocument/didChange",
-                    json!({"textDocument": {"uri": uri, "version": version}, "contentChanges": [change]}),
+                    json!({"textDocument": {"uri": uri, "version": version}, "contentChanges": [sent(change, &doc)]}),
                 );
             }
             let v = version;
@@ -547,7 +574,7 @@ fn main() {
         version += 1;
         let t = c.notify(
             "textDocument/didChange",
-            json!({"textDocument": {"uri": uri, "version": version}, "contentChanges": [change]}),
+            json!({"textDocument": {"uri": uri, "version": version}, "contentChanges": [sent(change, &doc)]}),
         );
         let v = version;
         let u = uri.clone();
@@ -563,6 +590,16 @@ fn main() {
         ("formatting", "textDocument/formatting"),
     ] {
         let mut s = Samples::new(name);
+        let provider = match method {
+            "textDocument/hover" => "hoverProvider",
+            "textDocument/codeAction" => "codeActionProvider",
+            _ => "documentFormattingProvider",
+        };
+        if !has(provider) {
+            s.name = format!("{name} (not offered)");
+            results.push(s);
+            continue;
+        }
         for _ in 0..o.requests {
             let pos = doc.position(doc.random_digit(&mut rng));
             let params = match method {
