@@ -162,14 +162,17 @@ impl Client {
         self.child.id()
     }
 
-    /// Writes a message; returns when it was fully written.
+    /// Writes a message; returns when the write began. (Taking the time
+    /// after it would be wrong: a fast server can answer, and the reader
+    /// thread stamp the answer, before this thread runs again.)
     fn send(&mut self, msg: &Value) -> Instant {
         let body = serde_json::to_vec(msg).unwrap();
         let mut out = format!("Content-Length: {}\r\n\r\n", body.len()).into_bytes();
         out.extend_from_slice(&body);
+        let start = Instant::now();
         self.stdin.write_all(&out).expect("server stdin");
         self.stdin.flush().unwrap();
-        Instant::now()
+        start
     }
 
     fn notify(&mut self, method: &str, params: Value) -> Instant {
@@ -179,8 +182,7 @@ impl Client {
     fn request(&mut self, method: &str, params: Value) -> (i64, Instant) {
         let id = self.next_id;
         self.next_id += 1;
-        let start = Instant::now();
-        self.send(&json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params}));
+        let start = self.send(&json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params}));
         (id, start)
     }
 
