@@ -54,11 +54,7 @@ fn run_in(cwd: &Path, args: &[&str]) -> Output {
         }
         std::thread::sleep(Duration::from_millis(20));
     };
-    Output {
-        status,
-        stdout: out_t.join().unwrap(),
-        stderr: err_t.join().unwrap(),
-    }
+    Output { status, stdout: out_t.join().unwrap(), stderr: err_t.join().unwrap() }
 }
 
 fn run(args: &[&str]) -> Output {
@@ -88,21 +84,11 @@ fn keys(v: &Value) -> Vec<&str> {
 }
 
 fn diagnostics_of<'a>(file: &'a Value, rule: &str) -> Vec<&'a Value> {
-    file["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|d| d["rule"] == rule)
-        .collect()
+    file["diagnostics"].as_array().unwrap().iter().filter(|d| d["rule"] == rule).collect()
 }
 
 fn rules_of(file: &Value) -> Vec<String> {
-    file["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| d["rule"].as_str().unwrap().to_owned())
-        .collect()
+    file["diagnostics"].as_array().unwrap().iter().map(|d| d["rule"].as_str().unwrap().to_owned()).collect()
 }
 
 /// The fixed example with one table-三 cell on the （一）予以公开 row turned
@@ -154,43 +140,22 @@ fn json_contract_shape_and_positions_on_the_draft() {
     assert_eq!(f["path"], DRAFT);
     assert_eq!(f["report_year"], 2025);
     for d in f["diagnostics"].as_array().unwrap() {
-        assert_eq!(
-            keys(d),
-            [
-                "column",
-                "end_column",
-                "end_line",
-                "fixes",
-                "line",
-                "message",
-                "rule",
-                "severity"
-            ]
-        );
+        assert_eq!(keys(d), ["column", "end_column", "end_line", "fixes", "line", "message", "rule", "severity"]);
         assert!(["error", "warning", "info", "hint"].contains(&d["severity"].as_str().unwrap()));
         assert!(d["line"].as_u64().unwrap() >= 1 && d["column"].as_u64().unwrap() >= 1);
         for fix in d["fixes"].as_array().unwrap() {
             assert_eq!(keys(fix), ["edits", "title"]);
             for e in fix["edits"].as_array().unwrap() {
-                assert_eq!(
-                    keys(e),
-                    ["column", "end_column", "end_line", "line", "new_text"]
-                );
+                assert_eq!(keys(e), ["column", "end_column", "end_line", "line", "new_text"]);
             }
         }
     }
 
     let col = diagnostics_of(f, "table/missing-column");
     assert_eq!(col.len(), 1);
-    assert_eq!(
-        (col[0]["line"].as_u64(), col[0]["column"].as_u64()),
-        (Some(36), Some(1))
-    );
+    assert_eq!((col[0]["line"].as_u64(), col[0]["column"].as_u64()), (Some(38), Some(28)));
 
-    let widths: Vec<u64> = diagnostics_of(f, "table/row-width")
-        .iter()
-        .map(|d| d["line"].as_u64().unwrap())
-        .collect();
+    let widths: Vec<u64> = diagnostics_of(f, "table/row-width").iter().map(|d| d["line"].as_u64().unwrap()).collect();
     assert_eq!(widths, (43..=61).collect::<Vec<u64>>());
 
     // Columns count characters: "（二）依申请公开：2025 年末收到政府信息公开" is 24 of them.
@@ -206,19 +171,12 @@ fn json_contract_shape_and_positions_on_the_draft() {
 
     let sum = diagnostics_of(f, "prose/enumeration-sum");
     assert_eq!(sum.len(), 1);
-    assert_eq!(
-        (sum[0]["line"].as_u64(), sum[0]["column"].as_u64()),
-        (Some(7), Some(66))
-    );
+    assert_eq!((sum[0]["line"].as_u64(), sum[0]["column"].as_u64()), (Some(7), Some(66)));
 
     let plan = diagnostics_of(f, "year/plan");
     assert_eq!(plan.len(), 1);
     assert_eq!(
-        (
-            plan[0]["line"].as_u64(),
-            plan[0]["column"].as_u64(),
-            plan[0]["end_column"].as_u64()
-        ),
+        (plan[0]["line"].as_u64(), plan[0]["column"].as_u64(), plan[0]["end_column"].as_u64()),
         (Some(76), Some(1), Some(5))
     );
     assert_eq!(plan[0]["severity"], "warning");
@@ -249,11 +207,7 @@ fn fixed_example_is_clean_and_exits_zero() {
 
     let o = run(&["check", FIXED]);
     assert_eq!(code(&o), 0);
-    assert!(
-        stdout(&o).contains("examples/xiaye-2025-fixed.txt：没有发现问题"),
-        "{}",
-        stdout(&o)
-    );
+    assert!(stdout(&o).contains("examples/xiaye-2025-fixed.txt：没有发现问题"), "{}", stdout(&o));
 }
 
 #[test]
@@ -282,10 +236,7 @@ fn gbk_file_is_decoded_and_checked_like_utf8() {
     write(&dir.path().join("gbk.txt"), &gbk);
     write(&dir.path().join("utf8.txt"), example(DRAFT));
 
-    let o = run_in(
-        dir.path(),
-        &["check", "--format", "json", "gbk.txt", "utf8.txt"],
-    );
+    let o = run_in(dir.path(), &["check", "--format", "json", "gbk.txt", "utf8.txt"]);
     assert_eq!(code(&o), 1, "{}", stdout(&o));
     let doc = json(&o);
     let (g, u) = (&doc["files"][0], &doc["files"][1]);
@@ -297,11 +248,7 @@ fn gbk_file_is_decoded_and_checked_like_utf8() {
     assert_eq!(g["report_year"], 2025);
 
     let o = run_in(dir.path(), &["check", "gbk.txt"]);
-    assert!(
-        stdout(&o).contains("note: gbk.txt：文件编码为 GB18030"),
-        "{}",
-        stdout(&o)
-    );
+    assert!(stdout(&o).contains("note: gbk.txt：文件编码为 GB18030"), "{}", stdout(&o));
 }
 
 #[test]
@@ -314,24 +261,10 @@ fn utf16_with_bom_and_utf8_with_bom_are_read() {
     let mut be = vec![0xFE, 0xFF];
     be.extend(text.encode_utf16().flat_map(u16::to_be_bytes));
     write(&dir.path().join("be.txt"), be);
-    write(
-        &dir.path().join("bom.txt"),
-        [b"\xEF\xBB\xBF", text.as_bytes()].concat(),
-    );
+    write(&dir.path().join("bom.txt"), [b"\xEF\xBB\xBF", text.as_bytes()].concat());
     write(&dir.path().join("plain.txt"), &text);
 
-    let o = run_in(
-        dir.path(),
-        &[
-            "check",
-            "--format",
-            "json",
-            "be.txt",
-            "bom.txt",
-            "le.txt",
-            "plain.txt",
-        ],
-    );
+    let o = run_in(dir.path(), &["check", "--format", "json", "be.txt", "bom.txt", "le.txt", "plain.txt"]);
     assert_eq!(code(&o), 1);
     let doc = json(&o);
     let files = doc["files"].as_array().unwrap();
@@ -343,33 +276,17 @@ fn utf16_with_bom_and_utf8_with_bom_are_read() {
 #[test]
 fn binary_file_is_a_per_file_error_and_the_good_file_is_still_reported() {
     let dir = tempdir();
-    write(
-        &dir.path().join("a-binary.txt"),
-        b"PK\x03\x04\x00\x00\x00binary",
-    );
+    write(&dir.path().join("a-binary.txt"), b"PK\x03\x04\x00\x00\x00binary");
     write(&dir.path().join("b-draft.txt"), example(DRAFT));
     write(&dir.path().join("c-garbage.txt"), b"abc\xFF\xFF\xFFdef");
 
-    let o = run_in(
-        dir.path(),
-        &[
-            "check",
-            "--format",
-            "json",
-            "a-binary.txt",
-            "b-draft.txt",
-            "c-garbage.txt",
-        ],
-    );
+    let o = run_in(dir.path(), &["check", "--format", "json", "a-binary.txt", "b-draft.txt", "c-garbage.txt"]);
     assert_eq!(code(&o), 2, "I/O errors win over findings");
     let doc = json(&o);
     let files = doc["files"].as_array().unwrap();
     assert_eq!(files.len(), 3);
 
-    assert_eq!(
-        keys(&files[0]),
-        ["diagnostics", "error", "path", "report_year"]
-    );
+    assert_eq!(keys(&files[0]), ["diagnostics", "error", "path", "report_year"]);
     assert!(files[0]["error"].as_str().unwrap().contains("二进制文件"));
     assert_eq!(files[0]["diagnostics"].as_array().unwrap().len(), 0);
     assert_eq!(files[0]["report_year"], Value::Null);
@@ -377,12 +294,7 @@ fn binary_file_is_a_per_file_error_and_the_good_file_is_still_reported() {
     assert!(files[1].get("error").is_none());
     assert!(rules_of(&files[1]).contains(&"table/row-width".to_owned()));
 
-    assert!(
-        files[2]["error"]
-            .as_str()
-            .unwrap()
-            .contains("无法识别的文件编码")
-    );
+    assert!(files[2]["error"].as_str().unwrap().contains("无法识别的文件编码"));
 
     let o = run_in(dir.path(), &["check", "a-binary.txt", "b-draft.txt"]);
     assert_eq!(code(&o), 2);
@@ -394,21 +306,10 @@ fn binary_file_is_a_per_file_error_and_the_good_file_is_still_reported() {
 
 #[test]
 fn missing_path_is_a_per_file_error() {
-    let o = run(&[
-        "check",
-        "--format",
-        "json",
-        "examples/no-such-draft.txt",
-        FIXED,
-    ]);
+    let o = run(&["check", "--format", "json", "examples/no-such-draft.txt", FIXED]);
     assert_eq!(code(&o), 2);
     let doc = json(&o);
-    assert!(
-        doc["files"][0]["error"]
-            .as_str()
-            .unwrap()
-            .contains("不存在")
-    );
+    assert!(doc["files"][0]["error"].as_str().unwrap().contains("不存在"));
     assert_eq!(doc["files"][1]["path"], FIXED);
     assert!(doc["files"][1].get("error").is_none());
 }
@@ -424,11 +325,7 @@ fn empty_file_is_checked_not_an_error() {
     assert_eq!(f["diagnostics"].as_array().unwrap().len(), 0);
 
     let o = run_in(dir.path(), &["check", "empty.txt"]);
-    assert!(
-        stdout(&o).contains("note: empty.txt：文件没有内容"),
-        "{}",
-        stdout(&o)
-    );
+    assert!(stdout(&o).contains("note: empty.txt：文件没有内容"), "{}", stdout(&o));
 }
 
 // ---------------------------------------------------------------- walking
@@ -454,40 +351,21 @@ fn directories_are_walked_in_sorted_order_skipping_hidden_and_other_files() {
     let o = run_in(dir.path(), &["check", "--format", "json", "reports"]);
     assert_eq!(code(&o), 1, "{}", stdout(&o));
     let doc = json(&o);
-    let paths: Vec<&str> = doc["files"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| f["path"].as_str().unwrap())
-        .collect();
+    let paths: Vec<&str> = doc["files"].as_array().unwrap().iter().map(|f| f["path"].as_str().unwrap()).collect();
     // Byte order of names: "C.TXT" < "a" < "b.md" < "batch".
-    let mut expected = vec![
-        "reports/C.TXT".to_owned(),
-        "reports/a/deep/er/draft.txt".to_owned(),
-        "reports/b.md".to_owned(),
-    ];
+    let mut expected =
+        vec!["reports/C.TXT".to_owned(), "reports/a/deep/er/draft.txt".to_owned(), "reports/b.md".to_owned()];
     expected.extend((0..12).map(|i| format!("reports/batch/f{i:02}.txt")));
     assert_eq!(paths, expected);
-    assert!(
-        doc["files"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .all(|f| f.get("error").is_none())
-    );
+    assert!(doc["files"].as_array().unwrap().iter().all(|f| f.get("error").is_none()));
 }
 
 #[test]
 fn the_same_file_named_twice_is_checked_once() {
     let o = run(&["check", "--format", "json", FIXED, "examples", FIXED]);
     let doc = json(&o);
-    let paths: Vec<&str> = doc["files"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| f["path"].as_str().unwrap())
-        .collect();
-    assert_eq!(paths, [FIXED, "examples/xiaye-2025-draft.txt"]);
+    let paths: Vec<&str> = doc["files"].as_array().unwrap().iter().map(|f| f["path"].as_str().unwrap()).collect();
+    assert_eq!(paths, [FIXED, "examples/qingshan-2025.md", "examples/xiaye-2025-draft.txt"]);
 }
 
 #[test]
@@ -508,20 +386,11 @@ fn symlink_loop_neither_hangs_nor_aborts() {
     assert!(rules_of(checked[0]).contains(&"table/row-width".to_owned()));
     let loops: Vec<&Value> = files.iter().filter(|f| f.get("error").is_some()).collect();
     assert_eq!(loops.len(), 2);
-    assert!(
-        loops
-            .iter()
-            .all(|f| f["error"].as_str().unwrap().contains("符号链接循环")),
-        "{loops:?}"
-    );
+    assert!(loops.iter().all(|f| f["error"].as_str().unwrap().contains("符号链接循环")), "{loops:?}");
 
     let o = run_in(dir.path(), &["check", "tree"]);
     assert_eq!(code(&o), 2);
-    assert!(
-        stdout(&o).contains("error: tree/sub/loop：符号链接循环"),
-        "{}",
-        stdout(&o)
-    );
+    assert!(stdout(&o).contains("error: tree/sub/loop：符号链接循环"), "{}", stdout(&o));
 }
 
 // ------------------------------------------------------------------- --fix
@@ -542,11 +411,7 @@ fn fix_turns_a_slash_cell_into_zero_and_writes_the_file() {
 
     let o = run_in(dir.path(), &["check", "--fix", "slash.txt"]);
     assert_eq!(code(&o), 0, "{}", stdout(&o));
-    assert!(
-        stdout(&o).contains("note: slash.txt：已修复 1 处"),
-        "{}",
-        stdout(&o)
-    );
+    assert!(stdout(&o).contains("note: slash.txt：已修复 1 处"), "{}", stdout(&o));
     assert_eq!(std::fs::read_to_string(&path).unwrap(), example(FIXED));
 
     let o = run_in(dir.path(), &["check", "--format", "json", "slash.txt"]);
@@ -558,18 +423,9 @@ fn fix_turns_a_slash_cell_into_zero_and_writes_the_file() {
 fn fix_with_json_keeps_stdout_pure_json() {
     let dir = tempdir();
     write(&dir.path().join("slash.txt"), report_with_slash_cell());
-    let o = run_in(
-        dir.path(),
-        &["check", "--fix", "--format", "json", "slash.txt"],
-    );
+    let o = run_in(dir.path(), &["check", "--fix", "--format", "json", "slash.txt"]);
     assert_eq!(code(&o), 0);
-    assert_eq!(
-        json(&o)["files"][0]["diagnostics"]
-            .as_array()
-            .unwrap()
-            .len(),
-        0
-    );
+    assert_eq!(json(&o)["files"][0]["diagnostics"].as_array().unwrap().len(), 0);
     assert!(stderr(&o).contains("slash.txt：已修复 1 处"));
 }
 
@@ -578,29 +434,15 @@ fn fix_keeps_gb18030_encoding_and_crlf() {
     let dir = tempdir();
     let path = dir.path().join("gb.txt");
     let crlf = |s: String| s.replace('\n', "\r\n");
-    write(
-        &path,
-        encoding_rs::GB18030
-            .encode(&crlf(report_with_slash_cell()))
-            .0,
-    );
+    write(&path, encoding_rs::GB18030.encode(&crlf(report_with_slash_cell())).0);
 
     let o = run_in(dir.path(), &["check", "--fix", "gb.txt"]);
     assert_eq!(code(&o), 0, "{}", stdout(&o));
     assert!(stdout(&o).contains("已修复 1 处"));
 
     let bytes = std::fs::read(&path).unwrap();
-    assert!(
-        std::str::from_utf8(&bytes).is_err(),
-        "written back as UTF-8"
-    );
-    assert_eq!(
-        bytes,
-        encoding_rs::GB18030
-            .encode(&crlf(example(FIXED)))
-            .0
-            .as_ref()
-    );
+    assert!(std::str::from_utf8(&bytes).is_err(), "written back as UTF-8");
+    assert_eq!(bytes, encoding_rs::GB18030.encode(&crlf(example(FIXED))).0.as_ref());
 
     let o = run_in(dir.path(), &["check", "--format", "json", "gb.txt"]);
     assert_eq!(code(&o), 0);
@@ -615,11 +457,7 @@ fn fix_keeps_utf8_bom_and_crlf() {
 
     let o = run_in(dir.path(), &["check", "--fix", "bom.txt"]);
     assert_eq!(code(&o), 0, "{}", stdout(&o));
-    let want = [
-        b"\xEF\xBB\xBF".as_slice(),
-        example(FIXED).replace('\n', "\r\n").as_bytes(),
-    ]
-    .concat();
+    let want = [b"\xEF\xBB\xBF".as_slice(), example(FIXED).replace('\n', "\r\n").as_bytes()].concat();
     assert_eq!(std::fs::read(&path).unwrap(), want);
 }
 
@@ -632,10 +470,7 @@ fn fix_leaves_a_file_without_safe_fixes_untouched() {
     assert_eq!(code(&o), 1);
     assert!(!stdout(&o).contains("已修复"));
     assert_eq!(std::fs::read_to_string(&path).unwrap(), example(DRAFT));
-    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
-        .unwrap()
-        .map(|e| e.unwrap().file_name())
-        .collect();
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
     assert_eq!(leftovers, ["draft.txt"], "no temp files left behind");
 }
 
@@ -644,24 +479,14 @@ fn fix_leaves_a_file_without_safe_fixes_untouched() {
 #[test]
 fn config_in_a_parent_directory_is_discovered() {
     let dir = tempdir();
-    write(
-        &dir.path().join("nianbao.toml"),
-        "[rules]\n\"year/plan\" = \"off\"\n\"table/row-width\" = \"hint\"\n",
-    );
+    write(&dir.path().join("nianbao.toml"), "[rules]\n\"year/plan\" = \"off\"\n\"table/row-width\" = \"hint\"\n");
     write(&dir.path().join("town/2025/draft.txt"), example(DRAFT));
 
-    let o = run_in(
-        &dir.path().join("town/2025"),
-        &["check", "--format", "json", "draft.txt"],
-    );
+    let o = run_in(&dir.path().join("town/2025"), &["check", "--format", "json", "draft.txt"]);
     let doc = json(&o);
     let f = &doc["files"][0];
     assert!(diagnostics_of(f, "year/plan").is_empty());
-    assert!(
-        diagnostics_of(f, "table/row-width")
-            .iter()
-            .all(|d| d["severity"] == "hint")
-    );
+    assert!(diagnostics_of(f, "table/row-width").iter().all(|d| d["severity"] == "hint"));
     assert!(!diagnostics_of(f, "prose/missing-number").is_empty());
     assert_eq!(code(&o), 1);
 }
@@ -669,20 +494,11 @@ fn config_in_a_parent_directory_is_discovered() {
 #[test]
 fn nearest_config_wins_and_explicit_config_overrides_discovery() {
     let dir = tempdir();
-    write(
-        &dir.path().join("nianbao.toml"),
-        "[rules]\n\"year/plan\" = \"off\"\n",
-    );
-    write(
-        &dir.path().join("a/nianbao.toml"),
-        "[rules]\n\"prose/missing-number\" = \"off\"\n",
-    );
+    write(&dir.path().join("nianbao.toml"), "[rules]\n\"year/plan\" = \"off\"\n");
+    write(&dir.path().join("a/nianbao.toml"), "[rules]\n\"prose/missing-number\" = \"off\"\n");
     write(&dir.path().join("a/draft.txt"), example(DRAFT));
     write(&dir.path().join("b/draft.txt"), example(DRAFT));
-    write(
-        &dir.path().join("elsewhere.toml"),
-        "[rules]\n\"prose/enumeration-sum\" = \"off\"\n",
-    );
+    write(&dir.path().join("elsewhere.toml"), "[rules]\n\"prose/enumeration-sum\" = \"off\"\n");
 
     let o = run_in(dir.path(), &["check", "--format", "json", "a", "b"]);
     let doc = json(&o);
@@ -690,35 +506,19 @@ fn nearest_config_wins_and_explicit_config_overrides_discovery() {
     assert!(a.contains(&"year/plan".to_owned()) && !a.contains(&"prose/missing-number".to_owned()));
     assert!(!b.contains(&"year/plan".to_owned()) && b.contains(&"prose/missing-number".to_owned()));
 
-    let o = run_in(
-        dir.path(),
-        &[
-            "check",
-            "--format",
-            "json",
-            "--config",
-            "elsewhere.toml",
-            "a",
-            "b",
-        ],
-    );
+    let o = run_in(dir.path(), &["check", "--format", "json", "--config", "elsewhere.toml", "a", "b"]);
     let doc = json(&o);
     for f in doc["files"].as_array().unwrap() {
         let r = rules_of(f);
         assert!(!r.contains(&"prose/enumeration-sum".to_owned()));
-        assert!(
-            r.contains(&"year/plan".to_owned()) && r.contains(&"prose/missing-number".to_owned())
-        );
+        assert!(r.contains(&"year/plan".to_owned()) && r.contains(&"prose/missing-number".to_owned()));
     }
 }
 
 #[test]
 fn broken_config_is_an_error_naming_file_and_line() {
     let dir = tempdir();
-    write(
-        &dir.path().join("nianbao.toml"),
-        "report_year = 2025\n[rules]\n\"tally/nope\" = \"off\"\n",
-    );
+    write(&dir.path().join("nianbao.toml"), "report_year = 2025\n[rules]\n\"tally/nope\" = \"off\"\n");
     write(&dir.path().join("drafts/one.txt"), example(DRAFT));
     write(&dir.path().join("drafts/two.txt"), example(FIXED));
 
@@ -726,42 +526,21 @@ fn broken_config_is_an_error_naming_file_and_line() {
     assert_eq!(code(&o), 2);
     let out = stdout(&o);
     // Said once, even though it governs both files.
-    assert_eq!(
-        out.matches("nianbao.toml:3:1: 配置错误：").count(),
-        1,
-        "{out}"
-    );
+    assert_eq!(out.matches("nianbao.toml:3:1: 配置错误：").count(), 1, "{out}");
     assert!(out.contains("tally/nope"), "{out}");
-    assert!(
-        out.contains("error: drafts/one.txt：未检查")
-            && out.contains("error: drafts/two.txt：未检查"),
-        "{out}"
-    );
+    assert!(out.contains("error: drafts/one.txt：未检查") && out.contains("error: drafts/two.txt：未检查"), "{out}");
 
     let o = run_in(dir.path(), &["check", "--format", "json", "drafts"]);
     assert_eq!(code(&o), 2);
     let doc = json(&o);
     for f in doc["files"].as_array().unwrap() {
-        assert!(
-            f["error"]
-                .as_str()
-                .unwrap()
-                .starts_with("nianbao.toml:3:1: 配置错误："),
-            "{f}"
-        );
+        assert!(f["error"].as_str().unwrap().starts_with("nianbao.toml:3:1: 配置错误："), "{f}");
         assert_eq!(f["diagnostics"].as_array().unwrap().len(), 0);
     }
 
-    let o = run_in(
-        dir.path(),
-        &["check", "--config", "missing.toml", "drafts/two.txt"],
-    );
+    let o = run_in(dir.path(), &["check", "--config", "missing.toml", "drafts/two.txt"]);
     assert_eq!(code(&o), 2);
-    assert!(
-        stdout(&o).contains("missing.toml: 配置错误："),
-        "{}",
-        stdout(&o)
-    );
+    assert!(stdout(&o).contains("missing.toml: 配置错误："), "{}", stdout(&o));
 }
 
 // ------------------------------------------------------ other subcommands
@@ -770,13 +549,7 @@ fn broken_config_is_an_error_naming_file_and_line() {
 fn explain_prints_the_rule_doc() {
     let o = run(&["explain", "tally/balance"]);
     assert_eq!(code(&o), 0);
-    assert_eq!(
-        stdout(&o).trim_end(),
-        nianbao::rules::lookup("tally/balance")
-            .unwrap()
-            .doc
-            .trim_end()
-    );
+    assert_eq!(stdout(&o).trim_end(), nianbao::rules::lookup("tally/balance").unwrap().doc.trim_end());
 }
 
 #[test]
@@ -809,31 +582,16 @@ fn rules_lists_every_rule_with_severity_and_summary() {
 fn skeleton_prints_a_report_that_checks_clean() {
     let dir = tempdir();
     for (style, name) in [("tsv", "s.txt"), ("markdown", "s.md")] {
-        let o = run(&[
-            "skeleton",
-            "--year",
-            "2025",
-            "--body",
-            "下冶镇人民政府",
-            "--style",
-            style,
-        ]);
+        let o = run(&["skeleton", "--year", "2025", "--body", "下冶镇人民政府", "--style", style]);
         assert_eq!(code(&o), 0);
         let out = stdout(&o);
         assert!(
-            out.starts_with("下冶镇人民政府2025年政府信息公开工作年度报告")
-                || out.starts_with("# 下冶镇"),
+            out.starts_with("下冶镇人民政府2025年政府信息公开工作年度报告") || out.starts_with("# 下冶镇"),
             "{out}"
         );
-        let style = if style == "tsv" {
-            nianbao::syntax::TableStyle::Tsv
-        } else {
-            nianbao::syntax::TableStyle::Markdown
-        };
-        assert_eq!(
-            out.trim_end(),
-            nianbao::fix::skeleton::report(2025, Some("下冶镇人民政府"), style).trim_end()
-        );
+        let style =
+            if style == "tsv" { nianbao::syntax::TableStyle::Tsv } else { nianbao::syntax::TableStyle::Markdown };
+        assert_eq!(out.trim_end(), nianbao::fix::skeleton::report(2025, Some("下冶镇人民政府"), style).trim_end());
         write(&dir.path().join(name), out);
     }
     let o = run_in(dir.path(), &["check", "s.txt", "s.md"]);

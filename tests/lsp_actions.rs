@@ -9,38 +9,22 @@ use nianbao::Span;
 use serde_json::{Value, json};
 
 fn span_of(text: &str, needle: &str) -> Span {
-    let at = text
-        .find(needle)
-        .unwrap_or_else(|| panic!("{needle} not in text"));
+    let at = text.find(needle).unwrap_or_else(|| panic!("{needle} not in text"));
     Span::new(at, at + needle.len())
 }
 
 /// Apply `action` to the document, send it, and return the new text and
 /// the diagnostics of the new version.
-fn apply(
-    lsp: &mut Lsp,
-    uri: &str,
-    text: &str,
-    version: i64,
-    action: &Value,
-) -> (String, Vec<Value>) {
+fn apply(lsp: &mut Lsp, uri: &str, text: &str, version: i64, action: &Value) -> (String, Vec<Value>) {
     let edits = action_edits(action, uri);
     let after = send_edits(lsp, uri, version, text, &edits);
-    assert_eq!(
-        lsp.server_text(uri),
-        after,
-        "server and client disagree after {}",
-        action["title"]
-    );
+    assert_eq!(lsp.server_text(uri), after, "server and client disagree after {}", action["title"]);
     let diags = lsp.diagnostics(uri, version);
     (after, diags)
 }
 
 fn has_family(diags: &[Value], families: &[&str]) -> Vec<String> {
-    codes(diags)
-        .into_iter()
-        .filter(|c| families.iter().any(|f| c.starts_with(f)))
-        .collect()
+    codes(diags).into_iter().filter(|c| families.iter().any(|f| c.starts_with(f))).collect()
 }
 
 #[test]
@@ -56,19 +40,11 @@ fn the_drafts_table_three_is_rebuilt_with_totals() {
     let rebuild = titled(&found, "替换为标准表三");
     assert_eq!(rebuild["kind"], "quickfix");
     assert!(
-        rebuild["diagnostics"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .all(|d| d["code"].as_str().unwrap().starts_with("table/"))
+        rebuild["diagnostics"].as_array().unwrap().iter().all(|d| d["code"].as_str().unwrap().starts_with("table/"))
     );
 
     let (after, diags) = apply(&mut lsp, &uri, &text, 2, rebuild);
-    assert!(
-        has_family(&diags, &["table/", "tally/"]).is_empty(),
-        "{:?}",
-        codes(&diags)
-    );
+    assert!(has_family(&diags, &["table/", "tally/"]).is_empty(), "{:?}", codes(&diags));
     assert!(after.contains("总计"));
     // the findings outside the table are untouched
     for code in ["prose/missing-number", "year/plan"] {
@@ -81,17 +57,14 @@ fn the_missing_column_fix_on_the_header_is_offered_once() {
     let text = fixture("xiaye-2025-draft.txt");
     let (mut lsp, _ws, uri) = with_document("draft.txt", "plaintext", &text);
     lsp.diagnostics(&uri, 1);
-    let header = span_of(&text, "(本列数据的勾稽关系为");
-    let found = actions_at(&mut lsp, &uri, &text, Span::empty(header.start + 2), None);
+    // the finding sits on the last column label of the header, where 总计 belongs
+    let header = span_of(&text, "法律服务机构\t其他\n");
+    let found = actions_at(&mut lsp, &uri, &text, Span::empty(header.start + "法律服务机构\t".len()), None);
     let fix = titled(&found, "补上“总计”列");
     let same: Vec<&Value> = found.iter().filter(|a| a["edit"] == fix["edit"]).collect();
     assert_eq!(same.len(), 1, "one action per edit");
     let (_, diags) = apply(&mut lsp, &uri, &text, 2, fix);
-    assert!(
-        has_family(&diags, &["table/", "tally/"]).is_empty(),
-        "{:?}",
-        codes(&diags)
-    );
+    assert!(has_family(&diags, &["table/", "tally/"]).is_empty(), "{:?}", codes(&diags));
 }
 
 #[test]
@@ -100,20 +73,11 @@ fn a_safe_quick_fix_is_preferred_and_clears_its_finding() {
     let (mut lsp, _ws, uri) = with_document("slash.txt", "plaintext", &text);
     assert_eq!(codes(&lsp.diagnostics(&uri, 1)), ["table/bad-cell"]);
     let cell = span_of(&text, "\t/").start + 1;
-    let found = actions_at(
-        &mut lsp,
-        &uri,
-        &text,
-        Span::new(cell, cell + 1),
-        Some(json!(["quickfix"])),
-    );
+    let found = actions_at(&mut lsp, &uri, &text, Span::new(cell, cell + 1), Some(json!(["quickfix"])));
     let fix = titled(&found, "改为 0");
     assert_eq!(fix["isPreferred"], true);
     assert_eq!(fix["diagnostics"][0]["code"], "table/bad-cell");
-    assert!(
-        found.iter().all(|a| a["kind"] == "quickfix"),
-        "only quickfixes were asked for"
-    );
+    assert!(found.iter().all(|a| a["kind"] == "quickfix"), "only quickfixes were asked for");
     let (after, diags) = apply(&mut lsp, &uri, &text, 2, fix);
     assert!(diags.is_empty(), "{diags:?}");
     assert!(after.contains("行政处罚\t0"));
@@ -124,11 +88,7 @@ fn a_missing_table_gets_the_standard_skeleton_in_the_document_style() {
     let fixed = fixture("xiaye-2025-fixed.txt");
     let start = fixed.find("行政复议\t").unwrap();
     let end = fixed.find("五、存在的主要问题").unwrap();
-    let text = format!(
-        "{}说明：本年度无行政复议、行政诉讼。\n\n{}",
-        &fixed[..start],
-        &fixed[end..]
-    );
+    let text = format!("{}说明：本年度无行政复议、行政诉讼。\n\n{}", &fixed[..start], &fixed[end..]);
     let (mut lsp, _ws, uri) = with_document("no-table-four.txt", "plaintext", &text);
     assert!(codes(&lsp.diagnostics(&uri, 1)).contains(&"structure/missing-table".to_string()));
     // the cursor in the section's text, not on its heading
@@ -137,19 +97,12 @@ fn a_missing_table_gets_the_standard_skeleton_in_the_document_style() {
     let insert = titled(&found, "插入标准表四");
     let (after, diags) = apply(&mut lsp, &uri, &text, 2, insert);
     assert!(diags.is_empty(), "{:?}", codes(&diags));
-    assert!(
-        after.contains("结果维持\t结果纠正"),
-        "TAB style like the rest of the draft"
-    );
+    assert!(after.contains("结果维持\t结果纠正"), "TAB style like the rest of the draft");
 }
 
 #[test]
 fn a_markdown_report_gets_markdown_tables() {
-    let full = nianbao::fix::skeleton::report(
-        2025,
-        Some("某镇人民政府"),
-        nianbao::syntax::TableStyle::Markdown,
-    );
+    let full = nianbao::fix::skeleton::report(2025, Some("某镇人民政府"), nianbao::syntax::TableStyle::Markdown);
     let start = full.find("| 行政复议").unwrap();
     let end = full.find("## 五、").unwrap();
     let text = format!("{}{}", &full[..start], &full[end..]);
@@ -173,37 +126,14 @@ fn an_empty_document_gets_a_whole_report() {
     let whole = json!({"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}});
 
     let found = actions(&mut lsp, &md, whole.clone(), None);
-    let (after, diags) = apply(
-        &mut lsp,
-        &md,
-        "  \n",
-        2,
-        titled(&found, "插入2025年度报告模板"),
-    );
-    assert!(
-        after.starts_with("# ××××2025年政府信息公开工作年度报告"),
-        "{after}"
-    );
-    assert!(
-        after.contains("## 三、收到和处理政府信息公开申请情况") && after.contains("| 自然人 |")
-    );
-    assert!(
-        has_family(&diags, &["structure/", "table/", "tally/"]).is_empty(),
-        "{:?}",
-        codes(&diags)
-    );
+    let (after, diags) = apply(&mut lsp, &md, "  \n", 2, titled(&found, "插入2025年度报告模板"));
+    assert!(after.starts_with("# ××××2025年政府信息公开工作年度报告"), "{after}");
+    assert!(after.contains("## 三、收到和处理政府信息公开申请情况") && after.contains("| 自然人 |"));
+    assert!(has_family(&diags, &["structure/", "table/", "tally/"]).is_empty(), "{:?}", codes(&diags));
 
     let found = actions(&mut lsp, &txt, whole, None);
-    let (after, _) = apply(
-        &mut lsp,
-        &txt,
-        "",
-        2,
-        titled(&found, "插入2025年度报告模板"),
-    );
-    assert!(
-        after.contains("\n三、收到和处理政府信息公开申请情况\n") && after.contains("\t自然人\t")
-    );
+    let (after, _) = apply(&mut lsp, &txt, "", 2, titled(&found, "插入2025年度报告模板"));
+    assert!(after.contains("\n三、收到和处理政府信息公开申请情况\n") && after.contains("\t自然人\t"));
     assert!(!after.contains('|'));
 }
 
@@ -220,20 +150,10 @@ fn the_skeleton_year_defaults_to_last_year() {
         None,
     );
     let title = found[0]["title"].as_str().unwrap().to_string();
-    let year: i32 = title
-        .trim_start_matches("插入")
-        .trim_end_matches("年度报告模板")
-        .parse()
-        .unwrap();
-    let now = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap()
-        .as_secs() as f64;
+    let year: i32 = title.trim_start_matches("插入").trim_end_matches("年度报告模板").parse().unwrap();
+    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs() as f64;
     let approx = 1970.0 + now / (365.2425 * 86400.0);
-    assert!(
-        (approx - 1.0 - year as f64 - 0.5).abs() < 0.6,
-        "{year} vs {approx}"
-    );
+    assert!((approx - 1.0 - year as f64 - 0.5).abs() < 0.6, "{year} vs {approx}");
 }
 
 #[test]
@@ -241,15 +161,11 @@ fn fix_all_applies_every_safe_fix_in_one_edit() {
     let text = fixture("xiaye-2025-fixed.txt")
         .replace("行政处罚\t31", "行政处罚\t/")
         .replace("行政强制\t0", "行政强制\t-")
-        .replace(
-            "（七）总计\t\t0\t0\t0\t0\t0\t0\t0",
-            "（七）总计\t\t0\t0\t0\t0\t0\t0\t5",
-        );
+        .replace("（七）总计\t\t0\t0\t0\t0\t0\t0\t0", "（七）总计\t\t0\t0\t0\t0\t0\t0\t5");
     let (mut lsp, _ws, uri) = with_document("many.txt", "plaintext", &text);
     let before = codes(&lsp.diagnostics(&uri, 1));
     assert!(
-        before.contains(&"table/bad-cell".to_string())
-            && before.contains(&"tally/row-total".to_string()),
+        before.contains(&"table/bad-cell".to_string()) && before.contains(&"tally/row-total".to_string()),
         "{before:?}"
     );
 
@@ -285,37 +201,15 @@ fn every_finding_can_be_disabled_from_its_line() {
     let (mut lsp, _ws, uri) = with_document("draft.txt", "plaintext", &text);
     let diags = lsp.diagnostics(&uri, 1);
     for d in &diags {
-        let found = actions(
-            &mut lsp,
-            &uri,
-            d["range"].clone(),
-            Some(json!(["quickfix"])),
-        );
+        let found = actions(&mut lsp, &uri, d["range"].clone(), Some(json!(["quickfix"])));
         let title = format!("在此行禁用 {}", d["code"].as_str().unwrap());
         titled(&found, &title);
     }
     // a comment line inside a TAB table leaves the table whole
-    let row = diags
-        .iter()
-        .find(|d| d["code"] == "table/row-width")
-        .unwrap();
-    let found = actions(
-        &mut lsp,
-        &uri,
-        row["range"].clone(),
-        Some(json!(["quickfix"])),
-    );
-    let (_, after) = apply(
-        &mut lsp,
-        &uri,
-        &text,
-        2,
-        titled(&found, "在此行禁用 table/row-width"),
-    );
+    let row = diags.iter().find(|d| d["code"] == "table/row-width").unwrap();
+    let found = actions(&mut lsp, &uri, row["range"].clone(), Some(json!(["quickfix"])));
+    let (_, after) = apply(&mut lsp, &uri, &text, 2, titled(&found, "在此行禁用 table/row-width"));
     let count = |ds: &[Value], code: &str| ds.iter().filter(|d| d["code"] == code).count();
-    assert_eq!(
-        count(&after, "table/row-width"),
-        count(&diags, "table/row-width") - 1
-    );
+    assert_eq!(count(&after, "table/row-width"), count(&diags, "table/row-width") - 1);
     assert_eq!(after.len(), diags.len() - 1, "{:?}", codes(&after));
 }

@@ -28,10 +28,7 @@ fn a_panicking_request_is_answered_with_an_error() {
     assert!(!lsp.diagnostics(&uri, 1).is_empty());
     assert!(lsp.shutdown_and_exit().success());
     let logged = std::fs::read_to_string(&log).unwrap();
-    assert!(
-        logged.contains("nianbao/debugPanic requested"),
-        "the panic hook logs through tracing: {logged}"
-    );
+    assert!(logged.contains("nianbao/debugPanic requested"), "the panic hook logs through tracing: {logged}");
 }
 
 #[test]
@@ -42,14 +39,10 @@ fn a_panicking_analysis_is_isolated() {
     let poisoned = format!("{draft}\nNIANBAO_PANIC\n");
     let mut lsp = Lsp::start();
     lsp.open(&bad, "plaintext", &poisoned, 1);
-    let hover = lsp.request(
-        "textDocument/hover",
-        json!({"textDocument": {"uri": bad}, "position": {"line": 2, "character": 1}}),
-    );
+    let hover = lsp
+        .request("textDocument/hover", json!({"textDocument": {"uri": bad}, "position": {"line": 2, "character": 1}}));
     assert_eq!(hover["error"]["code"], INTERNAL_ERROR, "{hover}");
-    let pushed = lsp.collect(Duration::from_millis(300), |m| {
-        m["params"]["uri"] == bad.as_str()
-    });
+    let pushed = lsp.collect(Duration::from_millis(300), |m| m["params"]["uri"] == bad.as_str());
     assert!(pushed.is_empty(), "{pushed:?}");
 
     // other documents are unaffected
@@ -58,8 +51,7 @@ fn a_panicking_analysis_is_isolated() {
 
     // removing the trigger brings the document back
     let line = poisoned.lines().count() - 1;
-    let r =
-        json!({"start": {"line": line, "character": 0}, "end": {"line": line, "character": 13}});
+    let r = json!({"start": {"line": line, "character": 0}, "end": {"line": line, "character": 13}});
     lsp.change(&bad, 2, json!([{"range": r, "text": ""}]));
     assert!(!lsp.diagnostics(&bad, 2).is_empty());
     assert_eq!(lsp.server_text(&bad), format!("{draft}\n\n"));

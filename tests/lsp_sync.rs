@@ -23,21 +23,8 @@ impl Rng {
     }
 }
 
-const PIECES: &[&str] = &[
-    "年",
-    "𠮷",
-    "\r\n",
-    "\n",
-    "\r",
-    "ab",
-    "，",
-    "\u{2028}",
-    "表三\t0\t",
-    "😀",
-    "政府信息公开",
-    "\r\n\r\n",
-    "12",
-];
+const PIECES: &[&str] =
+    &["年", "𠮷", "\r\n", "\n", "\r", "ab", "，", "\u{2028}", "表三\t0\t", "😀", "政府信息公开", "\r\n\r\n", "12"];
 
 /// A random position: usually at a character, sometimes past the end of
 /// its line or of the document (the server clamps like the client does).
@@ -48,9 +35,7 @@ fn random_position(rng: &mut Rng, text: &str, near: Option<usize>, unit: ColumnU
         1 if near.is_none() => json!({"line": rng.below(idx.line_count()), "character": 9999}),
         _ => {
             // deletions stay local (a few lines) so the text keeps reading like a report
-            let (lo, hi) = near.map_or((0, text.len()), |n| {
-                (n, (n + 1 + rng.below(120)).min(text.len()))
-            });
+            let (lo, hi) = near.map_or((0, text.len()), |n| (n, (n + 1 + rng.below(120)).min(text.len())));
             let bounds: Vec<usize> = (lo..=hi).filter(|&i| text.is_char_boundary(i)).collect();
             position(text, bounds[rng.below(bounds.len())], unit)
         }
@@ -61,29 +46,16 @@ fn random_position(rng: &mut Rng, text: &str, near: Option<usize>, unit: ColumnU
 fn random_change(rng: &mut Rng, text: &str, unit: ColumnUnit) -> (Value, String) {
     let a = random_position(rng, text, None, unit);
     let oa = offset(text, &a, unit);
-    let b = if rng.below(3) == 0 {
-        a.clone()
-    } else {
-        random_position(rng, text, Some(oa), unit)
-    };
+    let b = if rng.below(3) == 0 { a.clone() } else { random_position(rng, text, Some(oa), unit) };
     let ob = offset(text, &b, unit);
-    let (start, end, lo, hi) = if oa <= ob {
-        (a, b, oa, ob)
-    } else {
-        (b, a, ob, oa)
-    };
+    let (start, end, lo, hi) = if oa <= ob { (a, b, oa, ob) } else { (b, a, ob, oa) };
     let insert: String = match rng.below(4) {
         0 => String::new(),
-        _ => (0..1 + rng.below(3))
-            .map(|_| PIECES[rng.below(PIECES.len())])
-            .collect(),
+        _ => (0..1 + rng.below(3)).map(|_| PIECES[rng.below(PIECES.len())]).collect(),
     };
     let mut out = text.to_string();
     out.replace_range(lo..hi, &insert);
-    (
-        json!({"range": {"start": start, "end": end}, "text": insert}),
-        out,
-    )
+    (json!({"range": {"start": start, "end": end}, "text": insert}), out)
 }
 
 fn run(seed: u64, capabilities: Value, edits: usize) {
@@ -91,14 +63,10 @@ fn run(seed: u64, capabilities: Value, edits: usize) {
     let uri = ws.uri("sync.txt");
     let mut lsp = Lsp::spawn();
     // included by path, so it is checked even when the edits garble its headings
-    lsp.initialize(
-        capabilities,
-        Some(json!({"debounceMs": 0, "include": ["**/*.txt"]})),
-    );
+    lsp.initialize(capabilities, Some(json!({"debounceMs": 0, "include": ["**/*.txt"]})));
     let unit = lsp.unit;
     let mut rng = Rng(seed);
-    let mut text =
-        fixture("xiaye-2025-draft.txt").replace("一、总体情况\n", "一、总体情况\r\n𠮷\r");
+    let mut text = fixture("xiaye-2025-draft.txt").replace("一、总体情况\n", "一、总体情况\r\n𠮷\r");
     lsp.open(&uri, "plaintext", &text, 1);
     let mut version = 1;
     let mut sent = 0;
@@ -115,38 +83,18 @@ fn run(seed: u64, capabilities: Value, edits: usize) {
         version += 1;
         lsp.change(&uri, version, Value::Array(changes));
         if version % 50 == 0 {
-            assert_eq!(
-                lsp.server_text(&uri),
-                text,
-                "diverged by version {version} (seed {seed})"
-            );
+            assert_eq!(lsp.server_text(&uri), text, "diverged by version {version} (seed {seed})");
         }
     }
     assert_eq!(lsp.server_text(&uri), text, "seed {seed}");
     // the final text's findings are the library's, pushed and pulled
     let analysis = nianbao::analyze(&text, &nianbao::Config::default());
-    let want: Vec<Value> = analysis
-        .findings
-        .iter()
-        .map(|f| range(&text, f.span, unit))
-        .collect();
-    let pulled = lsp.call(
-        "textDocument/diagnostic",
-        json!({"textDocument": {"uri": uri}}),
-    );
-    let got: Vec<Value> = pulled["items"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| d["range"].clone())
-        .collect();
+    let want: Vec<Value> = analysis.findings.iter().map(|f| range(&text, f.span, unit)).collect();
+    let pulled = lsp.call("textDocument/diagnostic", json!({"textDocument": {"uri": uri}}));
+    let got: Vec<Value> = pulled["items"].as_array().unwrap().iter().map(|d| d["range"].clone()).collect();
     assert_eq!(got, want, "seed {seed}");
     assert!(!want.is_empty());
-    let pushed: Vec<Value> = lsp
-        .diagnostics(&uri, version)
-        .iter()
-        .map(|d| d["range"].clone())
-        .collect();
+    let pushed: Vec<Value> = lsp.diagnostics(&uri, version).iter().map(|d| d["range"].clone()).collect();
     assert_eq!(pushed, want);
     assert!(lsp.shutdown_and_exit().success());
 }
@@ -158,9 +106,5 @@ fn three_hundred_random_edits_in_utf16() {
 
 #[test]
 fn three_hundred_random_edits_in_utf8() {
-    run(
-        0xD1B5_4A32_D192_ED03,
-        json!({"general": {"positionEncodings": ["utf-8"]}}),
-        300,
-    );
+    run(0xD1B5_4A32_D192_ED03, json!({"general": {"positionEncodings": ["utf-8"]}}), 300);
 }

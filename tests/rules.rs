@@ -323,6 +323,19 @@ fn year_mismatch() {
 }
 
 #[test]
+fn year_mismatch_by_majority() {
+    // last year's title on this year's text
+    let t = base()
+        .replacen("青山镇人民政府2025年", "青山镇人民政府2024年", 1)
+        .replace("2025年", "2026年")
+        .replace("2026年1月", "2027年1月");
+    let t = t.replacen("青山镇人民政府2026年", "青山镇人民政府2024年", 1);
+    let f = has(&t, "year/mismatch");
+    assert!(f.iter().any(|f| f.message.contains("正文中 2026 年")), "{:?}", summary(&t, &check(&t)));
+    assert!(has(&base(), "year/mismatch").is_empty());
+}
+
+#[test]
 fn year_plan() {
     let t = replace_once(&base(), "2026年，我镇将进一步提升", "2025年，我镇将进一步提升");
     let f = assert_only(&t, "year/plan");
@@ -468,6 +481,10 @@ fn deadline_late() {
     // a government's own report has until 3月31日
     let gov = replace_once(&t, "青山镇人民政府2025年", "青山县人民政府2025年");
     assert!(has(&gov, "deadline/late").is_empty());
+    // other dates in the text are not the publication date
+    let t =
+        replace_once(&base(), "（四）政府信息公开平台建设：", "（四）政府信息公开平台建设：受理日期：2026年3月5日，");
+    assert!(has(&t, "deadline/late").is_empty());
     let t2 = replace_once(&base(), "发布日期：2026年1月20日", "发布时间：2026-03-05");
     assert!(!has(&t2, "deadline/late").is_empty());
     let cfg_text = "[deadline]\ntownship = \"03-31\"\n";

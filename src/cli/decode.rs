@@ -67,9 +67,7 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Encoding), DecodeError> {
     if let Some(rest) = bytes.strip_prefix(UTF8_BOM) {
         return match std::str::from_utf8(rest) {
             Ok(s) => Ok((s.to_owned(), Encoding::Utf8Bom)),
-            Err(_) => Err(DecodeError::Unrecognised(
-                "有 UTF-8 BOM，内容却不是有效的 UTF-8",
-            )),
+            Err(_) => Err(DecodeError::Unrecognised("有 UTF-8 BOM，内容却不是有效的 UTF-8")),
         };
     }
     if let Ok(s) = std::str::from_utf8(bytes) {
@@ -77,23 +75,15 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Encoding), DecodeError> {
     }
     match GB18030.decode_without_bom_handling_and_without_replacement(bytes) {
         Some(s) => Ok((s.into_owned(), Encoding::Gb18030)),
-        None => Err(DecodeError::Unrecognised(
-            "既不是 UTF-8、UTF-16，也不是 GB18030/GBK",
-        )),
+        None => Err(DecodeError::Unrecognised("既不是 UTF-8、UTF-16，也不是 GB18030/GBK")),
     }
 }
 
 fn decode_utf16(rest: &[u8], enc: Encoding) -> Result<(String, Encoding), DecodeError> {
-    let codec = if enc == Encoding::Utf16Le {
-        UTF_16LE
-    } else {
-        UTF_16BE
-    };
+    let codec = if enc == Encoding::Utf16Le { UTF_16LE } else { UTF_16BE };
     let text = codec
         .decode_without_bom_handling_and_without_replacement(rest)
-        .ok_or(DecodeError::Unrecognised(
-            "有 UTF-16 BOM，内容却不是有效的 UTF-16",
-        ))?;
+        .ok_or(DecodeError::Unrecognised("有 UTF-16 BOM，内容却不是有效的 UTF-16"))?;
     if text.chars().take(BINARY_SCAN / 2).any(|c| c == '\0') {
         return Err(DecodeError::Binary);
     }
@@ -129,15 +119,9 @@ mod tests {
 
     #[test]
     fn plain_and_bom_utf8() {
-        assert_eq!(
-            decode("一、总体情况".as_bytes()).unwrap(),
-            ("一、总体情况".to_owned(), Encoding::Utf8)
-        );
+        assert_eq!(decode("一、总体情况".as_bytes()).unwrap(), ("一、总体情况".to_owned(), Encoding::Utf8));
         let with_bom = [UTF8_BOM, "年报".as_bytes()].concat();
-        assert_eq!(
-            decode(&with_bom).unwrap(),
-            ("年报".to_owned(), Encoding::Utf8Bom)
-        );
+        assert_eq!(decode(&with_bom).unwrap(), ("年报".to_owned(), Encoding::Utf8Bom));
         assert_eq!(encode("年报", Encoding::Utf8Bom), with_bom);
         assert_eq!(decode(b"").unwrap(), (String::new(), Encoding::Utf8));
     }
@@ -160,24 +144,15 @@ mod tests {
             assert_eq!(decode(&bytes).unwrap(), (text.to_owned(), enc));
         }
         // an odd byte count cannot be UTF-16
-        assert!(matches!(
-            decode(b"\xFF\xFEa"),
-            Err(DecodeError::Unrecognised(_))
-        ));
+        assert!(matches!(decode(b"\xFF\xFEa"), Err(DecodeError::Unrecognised(_))));
     }
 
     #[test]
     fn nul_bytes_mean_binary_and_garbage_is_rejected() {
         assert_eq!(decode(b"PK\x03\x04\x00\x00"), Err(DecodeError::Binary));
         // 0xFF never starts a GB18030 sequence
-        assert!(matches!(
-            decode(b"abc\xFF\xFFdef"),
-            Err(DecodeError::Unrecognised(_))
-        ));
+        assert!(matches!(decode(b"abc\xFF\xFFdef"), Err(DecodeError::Unrecognised(_))));
         // a BOM in front of broken UTF-8 is not silently reinterpreted as GBK
-        assert!(matches!(
-            decode(b"\xEF\xBB\xBF\xC4\xEA"),
-            Err(DecodeError::Unrecognised(_))
-        ));
+        assert!(matches!(decode(b"\xEF\xBB\xBF\xC4\xEA"), Err(DecodeError::Unrecognised(_))));
     }
 }

@@ -24,11 +24,7 @@ struct Paint(bool);
 
 impl Paint {
     fn paint(&self, sgr: &str, s: &str) -> String {
-        if self.0 {
-            format!("\x1b[{sgr}m{s}\x1b[0m")
-        } else {
-            s.to_owned()
-        }
+        if self.0 { format!("\x1b[{sgr}m{s}\x1b[0m") } else { s.to_owned() }
     }
     fn severity(&self, sev: Severity, s: &str) -> String {
         let sgr = match sev {
@@ -60,24 +56,15 @@ impl Counts {
         }
     }
     fn describe(&self) -> String {
-        let mut parts: Vec<String> = [
-            Severity::Error,
-            Severity::Warning,
-            Severity::Info,
-            Severity::Hint,
-        ]
-        .into_iter()
-        .filter(|s| self.by_severity[*s as usize] > 0)
-        .map(|s| format!("{} 个{}", self.by_severity[s as usize], s.zh()))
-        .collect();
+        let mut parts: Vec<String> = [Severity::Error, Severity::Warning, Severity::Info, Severity::Hint]
+            .into_iter()
+            .filter(|s| self.by_severity[*s as usize] > 0)
+            .map(|s| format!("{} 个{}", self.by_severity[s as usize], s.zh()))
+            .collect();
         if self.failed > 0 {
             parts.push(format!("{} 个文件未能检查", self.failed));
         }
-        if parts.is_empty() {
-            "没有发现问题".to_owned()
-        } else {
-            parts.join("，")
-        }
+        if parts.is_empty() { "没有发现问题".to_owned() } else { parts.join("，") }
     }
 }
 
@@ -91,11 +78,7 @@ pub fn render(results: &[FileResult], color: bool) -> String {
         match &r.outcome {
             Outcome::Failed(message) => {
                 total.failed += 1;
-                let _ = writeln!(
-                    out,
-                    "{}: {path}：{message}\n",
-                    p.severity(Severity::Error, "error")
-                );
+                let _ = writeln!(out, "{}: {path}：{message}\n", p.severity(Severity::Error, "error"));
             }
             Outcome::ConfigFailed(e) => {
                 total.failed += 1;
@@ -104,35 +87,19 @@ pub fn render(results: &[FileResult], color: bool) -> String {
                 if config_errors_shown.insert(described.clone()) {
                     let _ = writeln!(out, "{}", p.bold(&described));
                 }
-                let _ = writeln!(
-                    out,
-                    "{}: {path}：未检查（配置文件有误）\n",
-                    p.severity(Severity::Error, "error")
-                );
+                let _ = writeln!(out, "{}: {path}：未检查（配置文件有误）\n", p.severity(Severity::Error, "error"));
             }
             Outcome::Checked(c) => {
                 let mut counts = Counts::default();
                 counts.add(&c.analysis.findings);
-                total
-                    .by_severity
-                    .iter_mut()
-                    .zip(counts.by_severity)
-                    .for_each(|(t, n)| *t += n);
+                total.by_severity.iter_mut().zip(counts.by_severity).for_each(|(t, n)| *t += n);
                 file(&mut out, &p, &path, c);
-                let _ = writeln!(
-                    out,
-                    "{}\n",
-                    p.bold(&format!("{path}：{}", counts.describe()))
-                );
+                let _ = writeln!(out, "{}\n", p.bold(&format!("{path}：{}", counts.describe())));
             }
         }
     }
     let files = results.len();
-    let _ = writeln!(
-        out,
-        "{}",
-        p.bold(&format!("共 {files} 个文件：{}", total.describe()))
-    );
+    let _ = writeln!(out, "{}", p.bold(&format!("共 {files} 个文件：{}", total.describe())));
     out
 }
 
@@ -172,11 +139,7 @@ fn diagnostic(out: &mut String, p: &Paint, path: &str, text: &str, idx: &LineInd
     }
     let _ = writeln!(out, "{pad} {eq} 说明：nianbao explain {}", f.rule);
     for fix in &f.fixes {
-        let safe = if fix.safe {
-            "（可自动修复）"
-        } else {
-            ""
-        };
+        let safe = if fix.safe { "（可自动修复）" } else { "" };
         let _ = writeln!(out, "{pad} {eq} 修复：{}{safe}", fix.title);
     }
     out.push('\n');
@@ -213,14 +176,8 @@ impl Snippet {
         let widths: Vec<usize> = chars.iter().map(|&(_, c)| char_width(c)).collect();
         // Character indices of the span on this line; a span running on to
         // later lines is underlined to the end of this one.
-        let first = chars
-            .iter()
-            .position(|&(b, _)| b >= span.start)
-            .unwrap_or(chars.len());
-        let last = chars
-            .iter()
-            .position(|&(b, _)| b >= span.end.max(span.start))
-            .unwrap_or(chars.len());
+        let first = chars.iter().position(|&(b, _)| b >= span.start).unwrap_or(chars.len());
+        let last = chars.iter().position(|&(b, _)| b >= span.end.max(span.start)).unwrap_or(chars.len());
 
         let (mut lo, mut hi) = (0, chars.len());
         if widths.iter().sum::<usize>() > MAX_LINE_WIDTH {
@@ -262,11 +219,7 @@ impl Snippet {
         if hi < chars.len() {
             source.push(ELLIPSIS);
         }
-        Snippet {
-            source,
-            caret_start: caret_start.unwrap_or(col),
-            caret_width: caret_width.max(1),
-        }
+        Snippet { source, caret_start: caret_start.unwrap_or(col), caret_width: caret_width.max(1) }
     }
 }
 
@@ -276,11 +229,7 @@ mod tests {
 
     fn snip(text: &str, needle: &str) -> Snippet {
         let start = text.find(needle).unwrap();
-        Snippet::new(
-            text,
-            &LineIndex::new(text),
-            Span::new(start, start + needle.len()),
-        )
+        Snippet::new(text, &LineIndex::new(text), Span::new(start, start + needle.len()))
     }
 
     #[test]
@@ -296,10 +245,7 @@ mod tests {
     fn empty_span_and_span_past_the_line_get_one_caret_or_the_rest_of_the_line() {
         let t = "ab\ncd";
         let s = Snippet::new(t, &LineIndex::new(t), Span::empty(2));
-        assert_eq!(
-            (s.source.as_str(), s.caret_start, s.caret_width),
-            ("ab", 2, 1)
-        );
+        assert_eq!((s.source.as_str(), s.caret_start, s.caret_width), ("ab", 2, 1));
         let s = Snippet::new(t, &LineIndex::new(t), Span::new(1, 5));
         assert_eq!((s.caret_start, s.caret_width), (1, 1));
     }
@@ -308,11 +254,7 @@ mod tests {
     fn long_lines_are_windowed_around_the_span() {
         let line = format!("{}错{}", "字".repeat(100), "文".repeat(100));
         let s = snip(&line, "错");
-        assert!(
-            s.source.starts_with('…') && s.source.ends_with('…'),
-            "{}",
-            s.source
-        );
+        assert!(s.source.starts_with('…') && s.source.ends_with('…'), "{}", s.source);
         // the ellipsis plus CONTEXT_BEFORE columns of 字 come first
         assert_eq!(s.caret_start, 1 + CONTEXT_BEFORE);
         assert_eq!(s.caret_width, 2);

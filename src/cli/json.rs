@@ -55,12 +55,7 @@ impl Range {
     fn of(text: &str, idx: &LineIndex, span: Span) -> Range {
         let (line, column) = position(text, idx, span.start);
         let (end_line, end_column) = position(text, idx, span.end);
-        Range {
-            line,
-            column,
-            end_line,
-            end_column,
-        }
+        Range { line, column, end_line, end_column }
     }
 }
 
@@ -78,10 +73,7 @@ fn diagnostic(text: &str, idx: &LineIndex, f: &Finding) -> Diagnostic {
                 edits: x
                     .edits
                     .iter()
-                    .map(|e| Edit {
-                        range: Range::of(text, idx, e.span),
-                        new_text: e.new_text.clone(),
-                    })
+                    .map(|e| Edit { range: Range::of(text, idx, e.span), new_text: e.new_text.clone() })
                     .collect(),
             })
             .collect(),
@@ -107,20 +99,14 @@ pub fn render(results: &[FileResult]) -> String {
                     File {
                         path: path.clone(),
                         report_year: c.analysis.report.report_year,
-                        diagnostics: c
-                            .analysis
-                            .findings
-                            .iter()
-                            .map(|f| diagnostic(&c.text, &idx, f))
-                            .collect(),
+                        diagnostics: c.analysis.findings.iter().map(|f| diagnostic(&c.text, &idx, f)).collect(),
                         error: None,
                     }
                 }
             }
         })
         .collect();
-    let mut s =
-        serde_json::to_string_pretty(&Document { files }).expect("plain data always serialises");
+    let mut s = serde_json::to_string_pretty(&Document { files }).expect("plain data always serialises");
     s.push('\n');
     s
 }

@@ -110,10 +110,7 @@ pub fn check(a: CheckArgs) -> ExitCode {
             (e, cfg)
         })
         .collect();
-    let results: Vec<FileResult> = jobs
-        .into_par_iter()
-        .map(|(e, cfg)| process(e, cfg, a.fix))
-        .collect();
+    let results: Vec<FileResult> = jobs.into_par_iter().map(|(e, cfg)| process(e, cfg, a.fix)).collect();
 
     let out = match a.format {
         OutputFormat::Human => human::render(&results, color_enabled()),
@@ -142,18 +139,9 @@ fn color_enabled() -> bool {
 
 /// 2 (something could not be checked) wins over 1 (an error-severity finding).
 fn exit_status(results: &[FileResult]) -> ExitCode {
-    let unchecked = results
-        .iter()
-        .any(|r| !matches!(r.outcome, Outcome::Checked(_)));
-    let has_error = |c: &Checked| {
-        c.analysis
-            .findings
-            .iter()
-            .any(|f| f.severity == Severity::Error)
-    };
-    let errors = results
-        .iter()
-        .any(|r| matches!(&r.outcome, Outcome::Checked(c) if has_error(c)));
+    let unchecked = results.iter().any(|r| !matches!(r.outcome, Outcome::Checked(_)));
+    let has_error = |c: &Checked| c.analysis.findings.iter().any(|f| f.severity == Severity::Error);
+    let errors = results.iter().any(|r| matches!(&r.outcome, Outcome::Checked(c) if has_error(c)));
     ExitCode::from(if unchecked { 2 } else { u8::from(errors) })
 }
 
@@ -194,12 +182,7 @@ fn check_file(path: &Path, cfg: &Config, fix: bool) -> Result<Checked, String> {
         }
     }
     let analysis = nianbao::analyze(&text, cfg);
-    Ok(Checked {
-        text,
-        encoding,
-        analysis,
-        fixed,
-    })
+    Ok(Checked { text, encoding, analysis, fixed })
 }
 
 fn fix_text(original: &str, cfg: &Config) -> Result<(String, usize), String> {
@@ -210,8 +193,8 @@ fn fix_text(original: &str, cfg: &Config) -> Result<(String, usize), String> {
         if edits.is_empty() {
             break;
         }
-        let (next, n) = fix::apply(&text, &edits)
-            .map_err(|e| format!("自动修复失败（nianbao 的缺陷，请报告）：{e}"))?;
+        let (next, n) =
+            fix::apply(&text, &edits).map_err(|e| format!("自动修复失败（nianbao 的缺陷，请报告）：{e}"))?;
         if next == text {
             break;
         }
@@ -228,15 +211,9 @@ fn write_back(path: &Path, bytes: &[u8]) -> io::Result<()> {
     let target = std::fs::canonicalize(path)?;
     let perms = std::fs::metadata(&target)?.permissions();
     let dir = target.parent().unwrap_or(Path::new("."));
-    let name = target
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
+    let name = target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let tmp = dir.join(format!(".{name}.nianbao-{}.tmp", std::process::id()));
-    let file = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(&tmp);
+    let file = std::fs::OpenOptions::new().write(true).create_new(true).open(&tmp);
     let mut file = match file {
         Ok(f) => f,
         // A writable file in a read-only directory can still be fixed in place.
@@ -308,9 +285,7 @@ fn levenshtein(a: &str, b: &str) -> usize {
     for (i, ca) in a.chars().enumerate() {
         let mut cur = vec![i + 1; b.len() + 1];
         for (j, cb) in b.iter().enumerate() {
-            cur[j + 1] = (prev[j] + usize::from(ca != *cb))
-                .min(prev[j + 1] + 1)
-                .min(cur[j] + 1);
+            cur[j + 1] = (prev[j] + usize::from(ca != *cb)).min(prev[j + 1] + 1).min(cur[j] + 1);
         }
         prev = cur;
     }
@@ -331,19 +306,10 @@ pub fn skeleton(a: SkeletonArgs) -> ExitCode {
 }
 
 pub fn rules() -> ExitCode {
-    let width = nianbao::rules::RULES
-        .iter()
-        .map(|r| r.id.len())
-        .max()
-        .unwrap_or(0);
+    let width = nianbao::rules::RULES.iter().map(|r| r.id.len()).max().unwrap_or(0);
     let mut out = String::new();
     for r in nianbao::rules::RULES {
-        out.push_str(&format!(
-            "{:<width$}  {:<7}  {}\n",
-            r.id,
-            r.severity.as_str(),
-            r.summary
-        ));
+        out.push_str(&format!("{:<width$}  {:<7}  {}\n", r.id, r.severity.as_str(), r.summary));
     }
     let _ = io::stdout().lock().write_all(out.as_bytes());
     ExitCode::SUCCESS

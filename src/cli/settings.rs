@@ -23,13 +23,7 @@ impl Resolver {
     pub fn new(explicit: Option<&Path>) -> Self {
         let cwd = std::env::current_dir().ok();
         let explicit = explicit.map(|p| load(p, p));
-        Resolver {
-            explicit,
-            cwd,
-            default: Arc::default(),
-            dir_to_config: HashMap::new(),
-            loaded: HashMap::new(),
-        }
+        Resolver { explicit, cwd, default: Arc::default(), dir_to_config: HashMap::new(), loaded: HashMap::new() }
     }
 
     pub fn for_file(&mut self, file: &Path) -> Resolved {
@@ -39,16 +33,9 @@ impl Resolver {
         // `Config::discover` stops at the top of a relative path, which for
         // `nianbao check draft.txt` is the current directory; walking from
         // the absolute directory finds a config in any ancestor.
-        let dir = file
-            .parent()
-            .filter(|d| !d.as_os_str().is_empty())
-            .unwrap_or(Path::new("."));
+        let dir = file.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
         let dir = std::path::absolute(dir).unwrap_or_else(|_| dir.to_path_buf());
-        let found = self
-            .dir_to_config
-            .entry(dir)
-            .or_insert_with_key(|d| Config::discover(d))
-            .clone();
+        let found = self.dir_to_config.entry(dir).or_insert_with_key(|d| Config::discover(d)).clone();
         let Some(cfg_path) = found else {
             return Ok(self.default.clone());
         };
@@ -64,23 +51,12 @@ impl Resolver {
     /// Config paths are printed relative to the current directory when they
     /// are under it, like the paths of the checked files.
     fn display_path(&self, p: &Path) -> PathBuf {
-        self.cwd
-            .as_ref()
-            .and_then(|c| p.strip_prefix(c).ok())
-            .map(Path::to_path_buf)
-            .unwrap_or_else(|| p.to_path_buf())
+        self.cwd.as_ref().and_then(|c| p.strip_prefix(c).ok()).map(Path::to_path_buf).unwrap_or_else(|| p.to_path_buf())
     }
 }
 
 fn load(path: &Path, shown: &Path) -> Resolved {
-    let fail = |message: String| {
-        Arc::new(ConfigError {
-            path: shown.to_path_buf(),
-            line: 0,
-            column: 0,
-            message,
-        })
-    };
+    let fail = |message: String| Arc::new(ConfigError { path: shown.to_path_buf(), line: 0, column: 0, message });
     let bytes = std::fs::read(path).map_err(|e| fail(super::walk::io_message(&e)))?;
     // Notepad saves nianbao.toml with a BOM or as GBK just like the drafts;
     // a BOM-stripped text keeps every line and column where an editor shows it.
@@ -93,12 +69,6 @@ pub fn describe(e: &ConfigError) -> String {
     if e.line == 0 {
         format!("{}: 配置错误：{}", e.path.display(), e.message)
     } else {
-        format!(
-            "{}:{}:{}: 配置错误：{}",
-            e.path.display(),
-            e.line,
-            e.column,
-            e.message
-        )
+        format!("{}:{}:{}: 配置错误：{}", e.path.display(), e.line, e.column, e.message)
     }
 }

@@ -34,8 +34,7 @@ fn checked_extension(path: &Path) -> bool {
 /// Hidden entries are VCS metadata, editor swap and lock files (`.#draft.txt`
 /// is even a dangling symlink), never drafts.
 fn hidden(name: &std::ffi::OsStr) -> bool {
-    name.to_str()
-        .is_some_and(|n| n.starts_with('.') && n != "." && n != "..")
+    name.to_str().is_some_and(|n| n.starts_with('.') && n != "." && n != "..")
 }
 
 pub fn io_message(e: &io::Error) -> String {
@@ -53,10 +52,7 @@ pub fn collect(paths: &[PathBuf]) -> Vec<Entry> {
     let mut out = Vec::new();
     for p in paths {
         match std::fs::metadata(p) {
-            Err(e) => out.push(Entry::Error {
-                path: p.clone(),
-                message: io_message(&e),
-            }),
+            Err(e) => out.push(Entry::Error { path: p.clone(), message: io_message(&e) }),
             Ok(m) if m.is_dir() => walk_dir(p, &mut out),
             // Named explicitly: checked whatever its extension.
             Ok(_) => out.push(Entry::File(p.clone())),
@@ -73,26 +69,19 @@ fn walk_dir(root: &Path, out: &mut Vec<Entry>) {
         .filter_entry(|e| e.depth() == 0 || !hidden(e.file_name()));
     for item in walker {
         match item {
-            Ok(e) if e.file_type().is_file() && checked_extension(e.path()) => {
-                out.push(Entry::File(e.into_path()))
-            }
+            Ok(e) if e.file_type().is_file() && checked_extension(e.path()) => out.push(Entry::File(e.into_path())),
             Ok(_) => {}
             Err(err) => {
                 let path = err.path().unwrap_or(root).to_path_buf();
                 if let Some(ancestor) = err.loop_ancestor() {
-                    let message = format!(
-                        "符号链接循环（指向上级目录 {}），已跳过",
-                        ancestor.display()
-                    );
+                    let message = format!("符号链接循环（指向上级目录 {}），已跳过", ancestor.display());
                     out.push(Entry::Error { path, message });
                     continue;
                 }
                 let io = err.io_error();
                 // A dangling link to a picture or a temp file is none of our
                 // business; one that would have been a draft is.
-                if io.is_some_and(|e| e.kind() == io::ErrorKind::NotFound)
-                    && !checked_extension(&path)
-                {
+                if io.is_some_and(|e| e.kind() == io::ErrorKind::NotFound) && !checked_extension(&path) {
                     continue;
                 }
                 let message = match io {

@@ -74,11 +74,7 @@ fn markdown<'t>(text: &str, t: &'t Table) -> Vec<(&'t Row, String)> {
 
 fn tsv<'t>(text: &str, t: &'t Table) -> Vec<(&'t Row, String)> {
     // a row without a TAB joined the table by its spacing; it keeps it
-    let rows: Vec<&Row> = t
-        .rows
-        .iter()
-        .filter(|r| r.span.slice(text).contains('\t'))
-        .collect();
+    let rows: Vec<&Row> = t.rows.iter().filter(|r| r.span.slice(text).contains('\t')).collect();
     let ncols = rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
     rows.into_iter()
         .map(|r| {
@@ -102,8 +98,7 @@ mod tests {
 
     #[test]
     fn markdown_columns_align_by_display_width() {
-        let t =
-            "前言\n\n| 信息内容 | 数量 |\n|:--|--:|\n| 规章 | 0 |\n| 行政规范性文件 | 12 |\n\n后记";
+        let t = "前言\n\n| 信息内容 | 数量 |\n|:--|--:|\n| 规章 | 0 |\n| 行政规范性文件 | 12 |\n\n后记";
         let out = format(t);
         let lines: Vec<&str> = out.lines().skip(2).take(4).collect();
         assert_eq!(lines[0], "| 信息内容       | 数量 |");

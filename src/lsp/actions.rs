@@ -20,9 +20,7 @@ pub const FIX_ALL: CodeActionKind = CodeActionKind::new("source.fixAll.nianbao")
 /// (`quickfix` admits `quickfix.x`, `source` admits `source.fixAll.nianbao`).
 fn wanted(kind: &CodeActionKind, only: Option<&[CodeActionKind]>) -> bool {
     only.is_none_or(|only| {
-        only.iter().any(|o| {
-            kind.as_str() == o.as_str() || kind.as_str().starts_with(&format!("{}.", o.as_str()))
-        })
+        only.iter().any(|o| kind.as_str() == o.as_str() || kind.as_str().starts_with(&format!("{}.", o.as_str())))
     })
 }
 
@@ -32,16 +30,12 @@ fn overlaps(a: Span, b: Span) -> bool {
 
 /// The year a new report is for: the configured one, else last year.
 pub fn skeleton_year(snap: &Snapshot) -> i32 {
-    snap.config
-        .report_year
-        .unwrap_or_else(|| current_year() - 1)
+    snap.config.report_year.unwrap_or_else(|| current_year() - 1)
 }
 
 /// The current year (UTC), from the system clock.
 fn current_year() -> i32 {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs() as i64);
+    let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64);
     // days since 1970-01-01 to a civil year (H. Hinnant's algorithm)
     let z = secs.div_euclid(86_400) + 719_468;
     let era = z.div_euclid(146_097);
@@ -62,17 +56,9 @@ struct Builder<'a> {
 
 impl Builder<'_> {
     fn edit(&self, edits: &[Edit]) -> WorkspaceEdit {
-        let text_edits = edits
-            .iter()
-            .map(|e| TextEdit {
-                range: self.conv.range(e.span),
-                new_text: e.new_text.clone(),
-            })
-            .collect();
-        WorkspaceEdit {
-            changes: Some(HashMap::from([(self.snap.uri.clone(), text_edits)])),
-            ..Default::default()
-        }
+        let text_edits =
+            edits.iter().map(|e| TextEdit { range: self.conv.range(e.span), new_text: e.new_text.clone() }).collect();
+        WorkspaceEdit { changes: Some(HashMap::from([(self.snap.uri.clone(), text_edits)])), ..Default::default() }
     }
 
     fn push(
@@ -127,32 +113,17 @@ pub fn code_actions(
     range: Range,
     only: Option<&[CodeActionKind]>,
 ) -> Vec<CodeActionOrCommand> {
-    let mut b = Builder {
-        snap,
-        conv: snap.conv(unit),
-        out: Vec::new(),
-        only,
-    };
+    let mut b = Builder { snap, conv: snap.conv(unit), out: Vec::new(), only };
     let sel = b.conv.span(range);
     let text = snap.text.as_str();
     let report = &snap.analysis.report;
 
     if text.trim().is_empty() {
-        let style = if snap.kind == DocKind::Markdown {
-            TableStyle::Markdown
-        } else {
-            TableStyle::Tsv
-        };
+        let style = if snap.kind == DocKind::Markdown { TableStyle::Markdown } else { TableStyle::Tsv };
         let year = skeleton_year(snap);
         let body = skeleton::report(year, None, style) + "\n";
         let edit = Edit::replace(Span::new(0, text.len()), body);
-        b.push(
-            format!("插入{year}年度报告模板"),
-            CodeActionKind::REFACTOR_REWRITE,
-            &[edit],
-            Vec::new(),
-            false,
-        );
+        b.push(format!("插入{year}年度报告模板"), CodeActionKind::REFACTOR_REWRITE, &[edit], Vec::new(), false);
         return b.out;
     }
     if !snap.checked {
@@ -161,21 +132,12 @@ pub fn code_actions(
     let findings = &snap.analysis.findings;
 
     // quick fixes, then "disable on this line", for each finding in range
-    let here: Vec<&Finding> = findings
-        .iter()
-        .filter(|f| overlaps(trigger(snap, f), sel))
-        .collect();
+    let here: Vec<&Finding> = findings.iter().filter(|f| overlaps(trigger(snap, f), sel)).collect();
     let mut offered: Vec<Vec<Edit>> = Vec::new();
     for f in &here {
         let diag = to_diagnostic(f, snap, &b.conv);
         for fix in &f.fixes {
-            b.push(
-                fix.title.clone(),
-                CodeActionKind::QUICKFIX,
-                &fix.edits,
-                vec![diag.clone()],
-                fix.safe,
-            );
+            b.push(fix.title.clone(), CodeActionKind::QUICKFIX, &fix.edits, vec![diag.clone()], fix.safe);
             offered.push(fix.edits.clone());
         }
     }
@@ -186,10 +148,8 @@ pub fn code_actions(
         if !overlaps(extent, sel) {
             continue;
         }
-        let damage: Vec<&Finding> = findings
-            .iter()
-            .filter(|f| f.rule.starts_with("table/") && extent.touches(f.span.start))
-            .collect();
+        let damage: Vec<&Finding> =
+            findings.iter().filter(|f| f.rule.starts_with("table/") && extent.touches(f.span.start)).collect();
         if damage.is_empty() {
             continue;
         }
@@ -197,17 +157,8 @@ pub fn code_actions(
         if offered.contains(&edit) {
             continue;
         }
-        let diags = damage
-            .iter()
-            .map(|f| to_diagnostic(f, snap, &b.conv))
-            .collect();
-        b.push(
-            format!("替换为标准{}（保留已有数字）", t.id.zh()),
-            CodeActionKind::QUICKFIX,
-            &edit,
-            diags,
-            false,
-        );
+        let diags = damage.iter().map(|f| to_diagnostic(f, snap, &b.conv)).collect();
+        b.push(format!("替换为标准{}（保留已有数字）", t.id.zh()), CodeActionKind::QUICKFIX, &edit, diags, false);
         offered.push(edit);
     }
 
@@ -218,11 +169,7 @@ pub fn code_actions(
             continue;
         }
         disabled.push((line_start, f.rule));
-        let comment = format!(
-            "<!-- nianbao-disable-next-line {} -->{}",
-            f.rule,
-            line_break_at(text, line_start)
-        );
+        let comment = format!("<!-- nianbao-disable-next-line {} -->{}", f.rule, line_break_at(text, line_start));
         let diag = to_diagnostic(f, snap, &b.conv);
         b.push(
             format!("在此行禁用 {}", f.rule),
@@ -239,21 +186,12 @@ pub fn code_actions(
     safe.dedup();
     let mut kept: Vec<Edit> = Vec::new();
     for e in safe {
-        if kept
-            .last()
-            .is_none_or(|k| k.span.end <= e.span.start && k.span != e.span)
-        {
+        if kept.last().is_none_or(|k| k.span.end <= e.span.start && k.span != e.span) {
             kept.push(e);
         }
     }
     if !kept.is_empty() {
-        b.push(
-            format!("修复全部可安全修复的问题（{} 处）", kept.len()),
-            FIX_ALL,
-            &kept,
-            Vec::new(),
-            false,
-        );
+        b.push(format!("修复全部可安全修复的问题（{} 处）", kept.len()), FIX_ALL, &kept, Vec::new(), false);
     }
     b.out
 }
@@ -268,10 +206,7 @@ mod tests {
         assert!(wanted(&FIX_ALL, Some(&[CodeActionKind::SOURCE])));
         assert!(wanted(&FIX_ALL, Some(&[CodeActionKind::SOURCE_FIX_ALL])));
         assert!(!wanted(&FIX_ALL, Some(&[CodeActionKind::QUICKFIX])));
-        assert!(!wanted(
-            &CodeActionKind::new("sourcex"),
-            Some(&[CodeActionKind::SOURCE])
-        ));
+        assert!(!wanted(&CodeActionKind::new("sourcex"), Some(&[CodeActionKind::SOURCE])));
     }
 
     #[test]

@@ -4,15 +4,12 @@
 use super::snapshot::Snapshot;
 use nianbao::ColumnUnit;
 use nianbao::model::suggest::{self, SuggestionKind};
-use tower_lsp_server::lsp_types::{
-    CompletionItem, CompletionItemKind, CompletionTextEdit, Position, TextEdit,
-};
+use tower_lsp_server::lsp_types::{CompletionItem, CompletionItemKind, CompletionTextEdit, Position, TextEdit};
 
 pub fn completion(snap: &Snapshot, unit: ColumnUnit, pos: Position) -> Vec<CompletionItem> {
     let conv = snap.conv(unit);
     let offset = conv.offset(pos);
-    let markdown =
-        snap.markdown() || snap.analysis.report.style == nianbao::syntax::TableStyle::Markdown;
+    let markdown = snap.markdown() || snap.analysis.report.style == nianbao::syntax::TableStyle::Markdown;
     suggest::at(&snap.text, &snap.analysis.report, offset, markdown)
         .into_iter()
         .enumerate()
@@ -27,10 +24,7 @@ pub fn completion(snap: &Snapshot, unit: ColumnUnit, pos: Position) -> Vec<Compl
             // clients filter on the typed text, which may include "## "
             filter_text: Some(s.insert.clone()),
             sort_text: Some(format!("{i:03}")),
-            text_edit: Some(CompletionTextEdit::Edit(TextEdit {
-                range: conv.range(s.replace),
-                new_text: s.insert,
-            })),
+            text_edit: Some(CompletionTextEdit::Edit(TextEdit { range: conv.range(s.replace), new_text: s.insert })),
             ..Default::default()
         })
         .collect()

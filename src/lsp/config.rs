@@ -69,39 +69,23 @@ impl Settings {
                 *lock(slot) = t;
                 None
             }
-            Err(e) => Some(format!(
-                "nianbao 设置（{source}）有误，沿用上一次的有效设置：{e}"
-            )),
+            Err(e) => Some(format!("nianbao 设置（{source}）有误，沿用上一次的有效设置：{e}")),
         };
-        Problem {
-            source: source.to_string(),
-            message,
-        }
+        Problem { source: source.to_string(), message }
     }
 
     /// The nearest `nianbao.toml` above a document, else the first workspace
     /// root's.
     fn project_file(&self, doc: Option<&Path>) -> Option<PathBuf> {
-        doc.and_then(Config::discover).or_else(|| {
-            self.roots()
-                .iter()
-                .map(|r| r.join(FILE_NAME))
-                .find(|p| p.is_file())
-        })
+        doc.and_then(Config::discover).or_else(|| self.roots().iter().map(|r| r.join(FILE_NAME)).find(|p| p.is_file()))
     }
 
     /// Read (or reuse) a project file. The file is re-read when its size or
     /// modification time changes, so edits take effect without a watcher.
     fn load(&self, path: &Path) -> (Option<toml::Table>, Problem) {
-        let stamp = std::fs::metadata(path)
-            .ok()
-            .map(|m| (m.modified().unwrap_or(SystemTime::UNIX_EPOCH), m.len()));
+        let stamp = std::fs::metadata(path).ok().map(|m| (m.modified().unwrap_or(SystemTime::UNIX_EPOCH), m.len()));
         let mut files = lock(&self.files);
-        let entry = files.entry(path.to_path_buf()).or_insert(ProjectFile {
-            stamp: None,
-            good: None,
-            error: None,
-        });
+        let entry = files.entry(path.to_path_buf()).or_insert(ProjectFile { stamp: None, good: None, error: None });
         if entry.stamp.is_none() || entry.stamp != stamp {
             entry.stamp = stamp;
             match std::fs::read_to_string(path) {
@@ -115,10 +99,7 @@ impl Settings {
                 Err(e) => entry.error = Some(format!("{}: {e}", path.display())),
             }
         }
-        let problem = Problem {
-            source: path.display().to_string(),
-            message: entry.error.clone(),
-        };
+        let problem = Problem { source: path.display().to_string(), message: entry.error.clone() };
         (entry.good.clone(), problem)
     }
 
@@ -166,11 +147,9 @@ fn to_toml(v: &Value) -> Result<Option<toml::Value>, String> {
             None => toml::Value::Float(n.as_f64().unwrap_or(f64::NAN)),
         },
         Value::String(s) => toml::Value::String(s.clone()),
-        Value::Array(a) => toml::Value::Array(
-            a.iter()
-                .filter_map(|x| to_toml(x).transpose())
-                .collect::<Result<_, _>>()?,
-        ),
+        Value::Array(a) => {
+            toml::Value::Array(a.iter().filter_map(|x| to_toml(x).transpose()).collect::<Result<_, _>>()?)
+        }
         Value::Object(o) => {
             let mut t = toml::Table::new();
             for (k, x) in o {
@@ -218,15 +197,13 @@ pub fn settings_to_toml(value: &Value) -> Result<toml::Table, String> {
                     return Err("lsp 应为对象".into());
                 };
                 for (ik, iv) in inner {
-                    let ik = if ik == "debounceMs" {
-                        "debounce_ms".to_string()
-                    } else {
-                        ik
-                    };
+                    let ik = if ik == "debounceMs" { "debounce_ms".to_string() } else { ik };
                     lsp.insert(ik, iv);
                 }
                 continue;
             }
+            // the VS Code extension's own keys travel in the same section
+            "path" | "trace" | "server" => continue,
             other => return Err(format!("未知的设置项“{other}”")),
         };
         t.insert(key.into(), v);
@@ -246,12 +223,21 @@ mod tests {
     use serde_json::json;
 
     #[test]
-    fn camel_case_settings_become_a_config() {
+    fn the_vscode_extensions_own_keys_are_ignored() {
         let t = settings_to_toml(
-            &json!({"nianbao": {"reportYear": 2024, "debounceMs": 0, "rules": {"year/stale": "off"},
-            "include": ["**/*.txt"], "deadline": {"government": "04-15"}, "bodyLevel": "乡镇"}}),
+            &json!({"nianbao": {"path": "/opt/nianbao", "trace": {"server": "off"}, "reportYear": 2025}}),
         )
         .unwrap();
+        assert_eq!(t.len(), 1);
+        assert!(settings_to_toml(&json!({"nianbao": {"reportYaer": 2025}})).is_err());
+    }
+
+    #[test]
+    fn camel_case_settings_become_a_config() {
+        let t =
+            settings_to_toml(&json!({"nianbao": {"reportYear": 2024, "debounceMs": 0, "rules": {"year/stale": "off"},
+            "include": ["**/*.txt"], "deadline": {"government": "04-15"}, "bodyLevel": "乡镇"}}))
+            .unwrap();
         let c = Config::parse(&toml::to_string(&t).unwrap(), Path::new("x")).unwrap();
         assert_eq!(c.report_year, Some(2024));
         assert_eq!(c.lsp.debounce_ms, 0);
@@ -261,23 +247,11 @@ mod tests {
 
     #[test]
     fn bad_settings_are_rejected_and_the_last_good_layer_stays() {
-        assert!(
-            settings_to_toml(&json!({"reportYaer": 2024}))
-                .unwrap_err()
-                .contains("reportYaer")
-        );
-        assert!(
-            settings_to_toml(&json!({"rules": {"tally/nope": "off"}}))
-                .unwrap_err()
-                .contains("tally/nope")
-        );
+        assert!(settings_to_toml(&json!({"reportYaer": 2024})).unwrap_err().contains("reportYaer"));
+        assert!(settings_to_toml(&json!({"rules": {"tally/nope": "off"}})).unwrap_err().contains("tally/nope"));
         let s = Settings::default();
         assert!(s.set_editor(&json!({"reportYear": 2023})).message.is_none());
-        assert!(
-            s.set_editor(&json!({"bodyLevel": "village"}))
-                .message
-                .is_some()
-        );
+        assert!(s.set_editor(&json!({"bodyLevel": "village"})).message.is_some());
         assert_eq!(s.config_for(None).0.report_year, Some(2023));
     }
 
@@ -289,9 +263,6 @@ mod tests {
         let c = s.config_for(None).0;
         assert_eq!(c.report_year, Some(2023));
         assert_eq!(c.severity_of("year/stale", Severity::Warning), None);
-        assert_eq!(
-            c.severity_of("year/plan", Severity::Warning),
-            Some(Severity::Error)
-        );
+        assert_eq!(c.severity_of("year/plan", Severity::Warning), Some(Severity::Error));
     }
 }

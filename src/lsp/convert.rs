@@ -33,12 +33,7 @@ impl Conv<'_> {
     }
 
     pub fn offset(&self, pos: Position) -> usize {
-        self.index.offset(
-            self.text,
-            pos.line as usize,
-            pos.character as usize,
-            self.unit,
-        )
+        self.index.offset(self.text, pos.line as usize, pos.character as usize, self.unit)
     }
 
     /// A range as a span; a reversed range is read from its earlier end.
@@ -57,10 +52,7 @@ mod tests {
         assert_eq!(negotiate(None).1, ColumnUnit::Utf16);
         let both = [PositionEncodingKind::UTF16, PositionEncodingKind::UTF8];
         assert_eq!(negotiate(Some(&both)).0, PositionEncodingKind::UTF8);
-        assert_eq!(
-            negotiate(Some(&[PositionEncodingKind::UTF32])).1,
-            ColumnUnit::Utf16
-        );
+        assert_eq!(negotiate(Some(&[PositionEncodingKind::UTF32])).1, ColumnUnit::Utf16);
     }
 
     #[test]
@@ -68,11 +60,7 @@ mod tests {
         let text = "𠮷年\r\n报\u{2028}告\r末";
         let index = LineIndex::new(text);
         for unit in [ColumnUnit::Utf16, ColumnUnit::Utf8] {
-            let c = Conv {
-                text,
-                index: &index,
-                unit,
-            };
+            let c = Conv { text, index: &index, unit };
             for (off, _) in text.char_indices() {
                 if matches!(text.as_bytes()[off], b'\r' | b'\n') {
                     continue;
@@ -80,11 +68,7 @@ mod tests {
                 assert_eq!(c.offset(c.position(off)), off, "{unit:?} at {off}");
             }
         }
-        let c = Conv {
-            text,
-            index: &index,
-            unit: ColumnUnit::Utf16,
-        };
+        let c = Conv { text, index: &index, unit: ColumnUnit::Utf16 };
         assert_eq!(c.position(text.find('年').unwrap()), Position::new(0, 2));
         assert_eq!(c.position(text.find('告').unwrap()), Position::new(1, 2));
         assert_eq!(c.position(text.find('末').unwrap()), Position::new(2, 0));

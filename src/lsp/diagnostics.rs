@@ -11,8 +11,7 @@ use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 use tower_lsp_server::UriExt;
 use tower_lsp_server::lsp_types::{
-    CodeDescription, Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, Location,
-    NumberOrString, Uri,
+    CodeDescription, Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, Location, NumberOrString, Uri,
 };
 
 pub const SOURCE: &str = "nianbao";
@@ -33,15 +32,9 @@ pub fn docs_dir() -> PathBuf {
     let base = std::env::var_os("XDG_CACHE_HOME")
         .filter(|v| !v.is_empty())
         .map(PathBuf::from)
-        .or_else(|| {
-            std::env::var_os("HOME")
-                .filter(|v| !v.is_empty())
-                .map(|h| PathBuf::from(h).join(".cache"))
-        })
+        .or_else(|| std::env::var_os("HOME").filter(|v| !v.is_empty()).map(|h| PathBuf::from(h).join(".cache")))
         .unwrap_or_else(std::env::temp_dir);
-    base.join("nianbao")
-        .join("docs")
-        .join(env!("CARGO_PKG_VERSION"))
+    base.join("nianbao").join("docs").join(env!("CARGO_PKG_VERSION"))
 }
 
 /// Each rule's doc as a `file:` URI, written once per process (rewritten
@@ -56,15 +49,9 @@ fn doc_uris() -> &'static HashMap<&'static str, Uri> {
             .filter_map(|r| {
                 let path = dir.join(format!("{}.md", r.id));
                 let written = std::fs::read_to_string(&path).is_ok_and(|t| t == r.doc)
-                    || path
-                        .parent()
-                        .is_some_and(|d| std::fs::create_dir_all(d).is_ok())
+                    || path.parent().is_some_and(|d| std::fs::create_dir_all(d).is_ok())
                         && std::fs::write(&path, r.doc).is_ok();
-                let uri = if written {
-                    Uri::from_file_path(&path)
-                } else {
-                    None
-                };
+                let uri = if written { Uri::from_file_path(&path) } else { None };
                 let uri = uri.or_else(|| nianbao::rules::doc_url(r.id).parse().ok())?;
                 Some((r.id, uri))
             })
@@ -79,11 +66,8 @@ fn fixes_data(f: &Finding, conv: &Conv) -> serde_json::Value {
         .fixes
         .iter()
         .map(|x| {
-            let edits: Vec<_> = x
-                .edits
-                .iter()
-                .map(|e| json!({"range": conv.range(e.span), "newText": e.new_text}))
-                .collect();
+            let edits: Vec<_> =
+                x.edits.iter().map(|e| json!({"range": conv.range(e.span), "newText": e.new_text})).collect();
             json!({"title": x.title, "safe": x.safe, "edits": edits})
         })
         .collect();
@@ -95,10 +79,7 @@ pub fn to_diagnostic(f: &Finding, snap: &Snapshot, conv: &Conv) -> Diagnostic {
         .related
         .iter()
         .map(|r| DiagnosticRelatedInformation {
-            location: Location {
-                uri: snap.uri.clone(),
-                range: conv.range(r.span),
-            },
+            location: Location { uri: snap.uri.clone(), range: conv.range(r.span) },
             message: r.message.clone(),
         })
         .collect();
@@ -106,9 +87,7 @@ pub fn to_diagnostic(f: &Finding, snap: &Snapshot, conv: &Conv) -> Diagnostic {
         range: conv.range(f.span),
         severity: Some(severity(f.severity)),
         code: Some(NumberOrString::String(f.rule.to_string())),
-        code_description: doc_uris()
-            .get(f.rule)
-            .map(|href| CodeDescription { href: href.clone() }),
+        code_description: doc_uris().get(f.rule).map(|href| CodeDescription { href: href.clone() }),
         source: Some(SOURCE.to_string()),
         message: f.message.clone(),
         related_information: (!related.is_empty()).then_some(related),
@@ -123,11 +102,7 @@ pub fn diagnostics(snap: &Snapshot, unit: ColumnUnit) -> Vec<Diagnostic> {
         return Vec::new();
     }
     let conv = snap.conv(unit);
-    snap.analysis
-        .findings
-        .iter()
-        .map(|f| to_diagnostic(f, snap, &conv))
-        .collect()
+    snap.analysis.findings.iter().map(|f| to_diagnostic(f, snap, &conv)).collect()
 }
 
 /// Publish after `delay` unless the document changes meanwhile. Each edit
@@ -170,8 +145,5 @@ async fn publish(shared: &Arc<Shared>, snap: &Snapshot) {
         }
         doc.published = !diags.is_empty();
     }
-    shared
-        .client
-        .publish_diagnostics(snap.uri.clone(), diags, Some(snap.version))
-        .await;
+    shared.client.publish_diagnostics(snap.uri.clone(), diags, Some(snap.version)).await;
 }

@@ -137,10 +137,7 @@ impl Documents {
 
 /// The file a URI names, for `file:` URIs.
 pub fn file_path(uri: &Uri) -> Option<std::path::PathBuf> {
-    if uri
-        .scheme()
-        .is_none_or(|s| !s.as_str().eq_ignore_ascii_case("file"))
-    {
+    if uri.scheme().is_none_or(|s| !s.as_str().eq_ignore_ascii_case("file")) {
         return None;
     }
     uri.to_file_path().map(std::borrow::Cow::into_owned)
@@ -149,10 +146,7 @@ pub fn file_path(uri: &Uri) -> Option<std::path::PathBuf> {
 /// Chars of a line without its line break (`\n`, `\r\n` or `\r`).
 fn content_chars(line: RopeSlice) -> usize {
     let n = line.len_chars();
-    match (
-        n.checked_sub(2).map(|i| line.char(i)),
-        n.checked_sub(1).map(|i| line.char(i)),
-    ) {
+    match (n.checked_sub(2).map(|i| line.char(i)), n.checked_sub(1).map(|i| line.char(i))) {
         (Some('\r'), Some('\n')) => n - 2,
         (_, Some('\n' | '\r')) => n - 1,
         _ => n,

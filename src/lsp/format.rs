@@ -9,9 +9,6 @@ pub fn format(snap: &Snapshot, unit: ColumnUnit, range: Option<Range>) -> Vec<Te
     let within = range.map(|r| conv.span(r));
     nianbao::fix::format::align_tables(&snap.text, &snap.analysis.report.syntax, within)
         .into_iter()
-        .map(|e| TextEdit {
-            range: conv.range(e.span),
-            new_text: e.new_text,
-        })
+        .map(|e| TextEdit { range: conv.range(e.span), new_text: e.new_text })
         .collect()
 }

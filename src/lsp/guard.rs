@@ -14,10 +14,7 @@ use tower_lsp_server::jsonrpc::{Error, ErrorCode, Result};
 /// the default hook's raw stderr print.
 pub fn install_panic_hook() {
     std::panic::set_hook(Box::new(|info| {
-        let location = info
-            .location()
-            .map(|l| format!("{}:{}:{}", l.file(), l.line(), l.column()))
-            .unwrap_or_default();
+        let location = info.location().map(|l| format!("{}:{}:{}", l.file(), l.line(), l.column())).unwrap_or_default();
         tracing::error!(target: "nianbao::panic", "panic at {location}: {}", message(info.payload()));
     }));
 }
@@ -31,11 +28,7 @@ pub fn message(payload: &(dyn Any + Send)) -> String {
 }
 
 pub fn internal_error(message: String) -> Error {
-    Error {
-        code: ErrorCode::InternalError,
-        message: message.into(),
-        data: None,
-    }
+    Error { code: ErrorCode::InternalError, message: message.into(), data: None }
 }
 
 /// Run a request handler; a panic becomes an InternalError reply.

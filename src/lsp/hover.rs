@@ -5,8 +5,8 @@ use super::snapshot::Snapshot;
 use nianbao::model::locate::{self, Total, table_at};
 use nianbao::{ColumnUnit, Span};
 use tower_lsp_server::lsp_types::{
-    Hover, HoverContents, InlayHint, InlayHintLabel, InlayHintTooltip, MarkupContent, MarkupKind,
-    Position, Range, TextEdit,
+    Hover, HoverContents, InlayHint, InlayHintLabel, InlayHintTooltip, MarkupContent, MarkupKind, Position, Range,
+    TextEdit,
 };
 
 fn formula(t: &Total) -> String {
@@ -14,16 +14,10 @@ fn formula(t: &Total) -> String {
     let mut s = format!("**{}** = {}", t.name, names.join(" + "));
     match t.computed {
         Some(sum) => {
-            let values: Vec<String> = t
-                .parts
-                .iter()
-                .map(|p| p.value.unwrap_or(0).to_string())
-                .collect();
+            let values: Vec<String> = t.parts.iter().map(|p| p.value.unwrap_or(0).to_string()).collect();
             s.push_str(&format!("\n\n= {} = **{sum}**", values.join(" + ")));
             match t.stated {
-                Some(stated) if stated != sum => {
-                    s.push_str(&format!("\n\n表中填写 {stated}，与计算值 {sum} 不符。"))
-                }
+                Some(stated) if stated != sum => s.push_str(&format!("\n\n表中填写 {stated}，与计算值 {sum} 不符。")),
                 Some(_) => s.push_str("\n\n与表中数字一致。"),
                 None => {}
             }
@@ -36,10 +30,7 @@ fn formula(t: &Total) -> String {
 /// The explanation without its first heading, which repeats the rule id.
 fn doc_body(doc: &str) -> &str {
     match doc.strip_prefix('#') {
-        Some(_) => doc
-            .split_once('\n')
-            .map_or("", |(_, rest)| rest)
-            .trim_start(),
+        Some(_) => doc.split_once('\n').map_or("", |(_, rest)| rest).trim_start(),
         None => doc,
     }
 }
@@ -53,16 +44,10 @@ pub fn hover(snap: &Snapshot, unit: ColumnUnit, pos: Position) -> Option<Hover> 
 
     if let Some(cell) = locate::cell_at(report, offset) {
         let names = locate::describe(report, &cell);
-        let column = names.column.unwrap_or_else(|| {
-            format!(
-                "第 {} 个数（本行数字个数与表头列数不符，列无法确定）",
-                cell.position + 1
-            )
-        });
-        let mut s = format!(
-            "**{}**\n\n- 行：{}\n- 列：{}",
-            names.table, names.row, column
-        );
+        let column = names
+            .column
+            .unwrap_or_else(|| format!("第 {} 个数（本行数字个数与表头列数不符，列无法确定）", cell.position + 1));
+        let mut s = format!("**{}**\n\n- 行：{}\n- 列：{}", names.table, names.row, column);
         if let Some(col) = cell.column {
             for t in locate::totals_of(report, cell.table, cell.spec, col) {
                 s.push_str("\n\n");
@@ -73,28 +58,13 @@ pub fn hover(snap: &Snapshot, unit: ColumnUnit, pos: Position) -> Option<Hover> 
         range = Some(cell.span);
     } else if let Some(ti) = table_at(report, offset) {
         let t = &report.tables[ti];
-        parts.push(format!(
-            "**{}：{}**",
-            t.id.zh(),
-            nianbao::model::sections::spec(t.id.section()).title
-        ));
+        parts.push(format!("**{}：{}**", t.id.zh(), nianbao::model::sections::spec(t.id.section()).title));
     }
 
     if snap.checked {
-        for f in snap
-            .analysis
-            .findings
-            .iter()
-            .filter(|f| f.span.touches(offset))
-        {
+        for f in snap.analysis.findings.iter().filter(|f| f.span.touches(offset)) {
             let doc = nianbao::rules::lookup(f.rule).map_or("", |r| doc_body(r.doc));
-            parts.push(format!(
-                "**{}**（{}）\n\n{}\n\n---\n\n{}",
-                f.rule,
-                f.severity.zh(),
-                f.message,
-                doc.trim_end()
-            ));
+            parts.push(format!("**{}**（{}）\n\n{}\n\n---\n\n{}", f.rule, f.severity.zh(), f.message, doc.trim_end()));
             range = Some(range.map_or(f.span, |r| r.cover(f.span)));
         }
     }
@@ -102,10 +72,7 @@ pub fn hover(snap: &Snapshot, unit: ColumnUnit, pos: Position) -> Option<Hover> 
         return None;
     }
     Some(Hover {
-        contents: HoverContents::Markup(MarkupContent {
-            kind: MarkupKind::Markdown,
-            value: parts.join("\n\n---\n\n"),
-        }),
+        contents: HoverContents::Markup(MarkupContent { kind: MarkupKind::Markdown, value: parts.join("\n\n---\n\n") }),
         range: range.map(|r| conv.range(r)),
     })
 }
@@ -124,14 +91,8 @@ pub fn inlay_hints(snap: &Snapshot, unit: ColumnUnit, range: Range) -> Vec<Inlay
                 position: conv.position(t.span.end),
                 label: InlayHintLabel::String(format!("= {sum}")),
                 kind: None,
-                text_edits: Some(vec![TextEdit {
-                    range: conv.range(t.span),
-                    new_text: sum.to_string(),
-                }]),
-                tooltip: Some(InlayHintTooltip::String(format!(
-                    "{}：各项合计为 {sum}，表中为 {stated}",
-                    t.name
-                ))),
+                text_edits: Some(vec![TextEdit { range: conv.range(t.span), new_text: sum.to_string() }]),
+                tooltip: Some(InlayHintTooltip::String(format!("{}：各项合计为 {sum}，表中为 {stated}", t.name))),
                 padding_left: Some(true),
                 padding_right: None,
                 data: None,

@@ -34,16 +34,11 @@ pub struct LspArgs {
 fn init_logging(file: Option<&std::path::Path>) -> std::io::Result<()> {
     use tracing_subscriber::EnvFilter;
     let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("warn"));
-    let builder = tracing_subscriber::fmt()
-        .with_env_filter(filter)
-        .with_ansi(false);
+    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_ansi(false);
     // stdout carries the protocol: logs never go there
     let result = match file {
         Some(path) => {
-            let f = std::fs::OpenOptions::new()
-                .create(true)
-                .append(true)
-                .open(path)?;
+            let f = std::fs::OpenOptions::new().create(true).append(true).open(path)?;
             builder.with_writer(std::sync::Mutex::new(f)).try_init()
         }
         None => builder.with_writer(std::io::stderr).try_init(),
@@ -62,11 +57,7 @@ pub fn run(args: LspArgs) -> ExitCode {
         return ExitCode::from(2);
     }
     guard::install_panic_hook();
-    let runtime = match tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-    {
+    let runtime = match tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build() {
         Ok(r) => r,
         Err(e) => {
             tracing::error!("cannot start the runtime: {e}");
@@ -74,19 +65,8 @@ pub fn run(args: LspArgs) -> ExitCode {
         }
     };
     let clean = runtime.block_on(server::serve());
-    tracing::info!(
-        "server stopped ({})",
-        if clean {
-            "after shutdown"
-        } else {
-            "without shutdown"
-        }
-    );
+    tracing::info!("server stopped ({})", if clean { "after shutdown" } else { "without shutdown" });
     // the thread reading stdin may be blocked in read(); don't wait for it
     runtime.shutdown_timeout(Duration::from_millis(100));
-    if clean {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
-    }
+    if clean { ExitCode::SUCCESS } else { ExitCode::from(1) }
 }

@@ -62,12 +62,7 @@ impl Shared {
             if let Some(s) = d.snapshot.as_ref().filter(|s| s.generation == d.generation) {
                 return Ok(Some(s.clone()));
             }
-            (
-                d.rope.to_string(),
-                d.version,
-                d.generation,
-                DocKind::of(uri, &d.language_id),
-            )
+            (d.rope.to_string(), d.version, d.generation, DocKind::of(uri, &d.language_id))
         };
         let shared = self.clone();
         let for_task = uri.clone();
@@ -78,28 +73,14 @@ impl Shared {
             if let Some(dir) = file.as_ref().and_then(|f| f.parent()) {
                 bases.insert(0, dir.to_path_buf());
             }
-            let snap = Snapshot::build(
-                for_task,
-                version,
-                generation,
-                kind,
-                text,
-                config,
-                path.as_deref(),
-                &bases,
-            );
+            let snap = Snapshot::build(for_task, version, generation, kind, text, config, path.as_deref(), &bases);
             (snap, problem)
         })
         .await;
         match joined {
             Ok((snap, problem)) => {
                 let snap = Arc::new(snap);
-                if let Some(d) = self
-                    .docs
-                    .lock()
-                    .get_mut(uri)
-                    .filter(|d| d.generation == generation)
-                {
+                if let Some(d) = self.docs.lock().get_mut(uri).filter(|d| d.generation == generation) {
                     d.snapshot = Some(snap.clone());
                     d.debounce = Duration::from_millis(snap.config.lsp.debounce_ms);
                 }
@@ -109,10 +90,7 @@ impl Shared {
             Err(e) => {
                 // the panic hook has logged the payload already
                 tracing::error!("analysis of {} failed: {e}", uri.as_str());
-                Err(internal_error(format!(
-                    "nianbao: 分析 {} 时内部出错",
-                    uri.as_str()
-                )))
+                Err(internal_error(format!("nianbao: 分析 {} 时内部出错", uri.as_str())))
             }
         }
     }
@@ -148,10 +126,7 @@ impl Shared {
     }
 
     async fn pull_configuration(self: &Arc<Self>) {
-        let item = ConfigurationItem {
-            scope_uri: None,
-            section: Some("nianbao".into()),
-        };
+        let item = ConfigurationItem { scope_uri: None, section: Some("nianbao".into()) };
         match self.client.configuration(vec![item]).await {
             Ok(values) => {
                 let value = values.into_iter().next().unwrap_or(Value::Null);
@@ -180,11 +155,7 @@ impl Backend {
     }
 
     /// Run `f` on the snapshot of a document the server handles.
-    async fn with_snapshot<T>(
-        &self,
-        uri: &Uri,
-        f: impl FnOnce(&Snapshot, ColumnUnit) -> T,
-    ) -> Result<Option<T>> {
+    async fn with_snapshot<T>(&self, uri: &Uri, f: impl FnOnce(&Snapshot, ColumnUnit) -> T) -> Result<Option<T>> {
         match self.0.snapshot(uri).await? {
             Some(s) if s.kind != DocKind::Other => Ok(Some(f(&s, self.0.unit()))),
             _ => Ok(None),
@@ -196,9 +167,9 @@ impl Backend {
     async fn document_text(&self, params: DocumentTextParams) -> Result<Option<Value>> {
         guard::request("nianbao/documentText", async {
             let docs = self.0.docs.lock();
-            Ok(docs.get(&params.text_document.uri).map(|d| {
-                json!({"uri": params.text_document.uri, "version": d.version, "text": d.rope.to_string()})
-            }))
+            Ok(docs
+                .get(&params.text_document.uri)
+                .map(|d| json!({"uri": params.text_document.uri, "version": d.version, "text": d.rope.to_string()})))
         })
         .await
     }
@@ -223,16 +194,12 @@ struct DocumentTextParams {
 fn capabilities(encoding: PositionEncodingKind) -> ServerCapabilities {
     ServerCapabilities {
         position_encoding: Some(encoding),
-        text_document_sync: Some(TextDocumentSyncCapability::Options(
-            TextDocumentSyncOptions {
-                open_close: Some(true),
-                change: Some(TextDocumentSyncKind::INCREMENTAL),
-                save: Some(TextDocumentSyncSaveOptions::SaveOptions(SaveOptions {
-                    include_text: Some(false),
-                })),
-                ..Default::default()
-            },
-        )),
+        text_document_sync: Some(TextDocumentSyncCapability::Options(TextDocumentSyncOptions {
+            open_close: Some(true),
+            change: Some(TextDocumentSyncKind::INCREMENTAL),
+            save: Some(TextDocumentSyncSaveOptions::SaveOptions(SaveOptions { include_text: Some(false) })),
+            ..Default::default()
+        })),
         hover_provider: Some(HoverProviderCapability::Simple(true)),
         completion_provider: Some(CompletionOptions::default()),
         document_symbol_provider: Some(OneOf::Left(true)),
@@ -241,11 +208,7 @@ fn capabilities(encoding: PositionEncodingKind) -> ServerCapabilities {
         document_formatting_provider: Some(OneOf::Left(true)),
         document_range_formatting_provider: Some(OneOf::Left(true)),
         code_action_provider: Some(CodeActionProviderCapability::Options(CodeActionOptions {
-            code_action_kinds: Some(vec![
-                CodeActionKind::QUICKFIX,
-                CodeActionKind::REFACTOR_REWRITE,
-                actions::FIX_ALL,
-            ]),
+            code_action_kinds: Some(vec![CodeActionKind::QUICKFIX, CodeActionKind::REFACTOR_REWRITE, actions::FIX_ALL]),
             resolve_provider: Some(false),
             ..Default::default()
         })),
@@ -262,14 +225,13 @@ fn capabilities(encoding: PositionEncodingKind) -> ServerCapabilities {
 fn client_flags(caps: &ClientCapabilities) -> ClientFlags {
     let ws = caps.workspace.as_ref();
     ClientFlags {
-        pull_diagnostics: caps
-            .text_document
-            .as_ref()
-            .is_some_and(|t| t.diagnostic.is_some()),
-        diagnostic_refresh: ws
-            .and_then(|w| w.diagnostic.as_ref())
-            .and_then(|d| d.refresh_support)
-            .unwrap_or(false),
+        pull_diagnostics: caps.text_document.as_ref().is_some_and(|t| t.diagnostic.is_some()),
+        // lsp-types 0.97 reads the spec's `workspace.diagnostics` as
+        // `workspace.diagnostic`, so VS Code's refresh support is not seen.
+        // Sending the refresh anyway was tried and made VS Code drop a later
+        // pull now and then (editors/vscode e2e); its extension re-pulls
+        // after a settings change by itself instead.
+        diagnostic_refresh: ws.and_then(|w| w.diagnostic.as_ref()).and_then(|d| d.refresh_support).unwrap_or(false),
         configuration: ws.and_then(|w| w.configuration).unwrap_or(false),
         watch_files: ws
             .and_then(|w| w.did_change_watched_files.as_ref())
@@ -280,12 +242,7 @@ fn client_flags(caps: &ClientCapabilities) -> ClientFlags {
 
 #[allow(deprecated)] // root_uri and root_path: old clients send only these
 fn workspace_roots(params: &InitializeParams) -> Vec<std::path::PathBuf> {
-    let folders: Vec<_> = params
-        .workspace_folders
-        .iter()
-        .flatten()
-        .filter_map(|f| file_path(&f.uri))
-        .collect();
+    let folders: Vec<_> = params.workspace_folders.iter().flatten().filter_map(|f| file_path(&f.uri)).collect();
     if !folders.is_empty() {
         return folders;
     }
@@ -299,30 +256,20 @@ fn workspace_roots(params: &InitializeParams) -> Vec<std::path::PathBuf> {
 }
 
 fn is_config_file(uri: &Uri) -> bool {
-    uri.path()
-        .as_str()
-        .ends_with(&format!("/{}", nianbao::config::FILE_NAME))
+    uri.path().as_str().ends_with(&format!("/{}", nianbao::config::FILE_NAME))
 }
 
 impl LanguageServer for Backend {
     async fn initialize(&self, params: InitializeParams) -> Result<InitializeResult> {
         guard::request("initialize", async {
-            let offered = params
-                .capabilities
-                .general
-                .as_ref()
-                .and_then(|g| g.position_encodings.as_deref());
+            let offered = params.capabilities.general.as_ref().and_then(|g| g.position_encodings.as_deref());
             let (encoding, unit) = convert::negotiate(offered);
             let _ = self.0.unit.set(unit);
             let _ = self.0.flags.set(client_flags(&params.capabilities));
             self.0.settings.set_roots(workspace_roots(&params));
             if let Some(options) = &params.initialization_options {
                 let problem = self.0.settings.set_init(options);
-                self.0
-                    .early_problems
-                    .lock()
-                    .unwrap_or_else(|e| e.into_inner())
-                    .push(problem);
+                self.0.early_problems.lock().unwrap_or_else(|e| e.into_inner()).push(problem);
             }
             tracing::info!("initialize: position encoding {}", encoding.as_str());
             Ok(InitializeResult {
@@ -338,22 +285,13 @@ impl LanguageServer for Backend {
 
     async fn initialized(&self, _: InitializedParams) {
         guard::notification("initialized", async {
-            let early = std::mem::take(
-                &mut *self
-                    .0
-                    .early_problems
-                    .lock()
-                    .unwrap_or_else(|e| e.into_inner()),
-            );
+            let early = std::mem::take(&mut *self.0.early_problems.lock().unwrap_or_else(|e| e.into_inner()));
             self.0.report(early).await;
             let flags = self.0.flags();
             if flags.watch_files {
                 let options = DidChangeWatchedFilesRegistrationOptions {
                     watchers: vec![FileSystemWatcher {
-                        glob_pattern: GlobPattern::String(format!(
-                            "**/{}",
-                            nianbao::config::FILE_NAME
-                        )),
+                        glob_pattern: GlobPattern::String(format!("**/{}", nianbao::config::FILE_NAME)),
                         kind: None,
                     }],
                 };
@@ -363,11 +301,7 @@ impl LanguageServer for Backend {
                     register_options: serde_json::to_value(options).ok(),
                 };
                 if let Err(e) = self.0.client.register_capability(vec![registration]).await {
-                    tracing::warn!(
-                        "could not watch {}: {}",
-                        nianbao::config::FILE_NAME,
-                        e.message
-                    );
+                    tracing::warn!("could not watch {}: {}", nianbao::config::FILE_NAME, e.message);
                 }
             }
             if flags.configuration {
@@ -386,10 +320,7 @@ impl LanguageServer for Backend {
     async fn did_open(&self, params: DidOpenTextDocumentParams) {
         guard::notification("textDocument/didOpen", async {
             let d = params.text_document;
-            let generation = self
-                .0
-                .docs
-                .open(d.uri.clone(), d.language_id, &d.text, d.version);
+            let generation = self.0.docs.open(d.uri.clone(), d.language_id, &d.text, d.version);
             diagnostics::schedule(&self.0, d.uri, generation, Duration::ZERO);
         })
         .await
@@ -399,18 +330,11 @@ impl LanguageServer for Backend {
         guard::notification("textDocument/didChange", async {
             // no await before this line: see documents.rs
             let uri = params.text_document.uri;
-            let applied = self.0.docs.change(
-                &uri,
-                params.text_document.version,
-                &params.content_changes,
-                self.0.unit(),
-            );
+            let applied =
+                self.0.docs.change(&uri, params.text_document.version, &params.content_changes, self.0.unit());
             match applied {
                 Some((generation, delay)) => diagnostics::schedule(&self.0, uri, generation, delay),
-                None => tracing::warn!(
-                    "didChange for a document that is not open: {}",
-                    uri.as_str()
-                ),
+                None => tracing::warn!("didChange for a document that is not open: {}", uri.as_str()),
             }
         })
         .await
@@ -429,10 +353,7 @@ impl LanguageServer for Backend {
         guard::notification("textDocument/didClose", async {
             let uri = params.text_document.uri;
             if self.0.docs.close(&uri).is_some_and(|d| d.published) {
-                self.0
-                    .client
-                    .publish_diagnostics(uri, Vec::new(), None)
-                    .await;
+                self.0.client.publish_diagnostics(uri, Vec::new(), None).await;
             }
         })
         .await
@@ -440,8 +361,7 @@ impl LanguageServer for Backend {
 
     async fn did_change_configuration(&self, params: DidChangeConfigurationParams) {
         guard::notification("workspace/didChangeConfiguration", async {
-            let empty = params.settings.is_null()
-                || params.settings.as_object().is_some_and(|o| o.is_empty());
+            let empty = params.settings.is_null() || params.settings.as_object().is_some_and(|o| o.is_empty());
             if empty && self.0.flags().configuration {
                 self.0.pull_configuration().await;
             } else {
@@ -466,24 +386,16 @@ impl LanguageServer for Backend {
         .await
     }
 
-    async fn diagnostic(
-        &self,
-        params: DocumentDiagnosticParams,
-    ) -> Result<DocumentDiagnosticReportResult> {
+    async fn diagnostic(&self, params: DocumentDiagnosticParams) -> Result<DocumentDiagnosticReportResult> {
         guard::request("textDocument/diagnostic", async {
-            let items = self
-                .with_snapshot(&params.text_document.uri, diagnostics::diagnostics)
-                .await?
-                .unwrap_or_default();
-            Ok(DocumentDiagnosticReportResult::Report(
-                DocumentDiagnosticReport::Full(RelatedFullDocumentDiagnosticReport {
+            let items =
+                self.with_snapshot(&params.text_document.uri, diagnostics::diagnostics).await?.unwrap_or_default();
+            Ok(DocumentDiagnosticReportResult::Report(DocumentDiagnosticReport::Full(
+                RelatedFullDocumentDiagnosticReport {
                     related_documents: None,
-                    full_document_diagnostic_report: FullDocumentDiagnosticReport {
-                        result_id: None,
-                        items,
-                    },
-                }),
-            ))
+                    full_document_diagnostic_report: FullDocumentDiagnosticReport { result_id: None, items },
+                },
+            )))
         })
         .await
     }
@@ -504,24 +416,14 @@ impl LanguageServer for Backend {
     async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
         guard::request("textDocument/hover", async {
             let p = params.text_document_position_params;
-            Ok(self
-                .with_snapshot(&p.text_document.uri, |s, unit| {
-                    hover::hover(s, unit, p.position)
-                })
-                .await?
-                .flatten())
+            Ok(self.with_snapshot(&p.text_document.uri, |s, unit| hover::hover(s, unit, p.position)).await?.flatten())
         })
         .await
     }
 
-    async fn document_symbol(
-        &self,
-        params: DocumentSymbolParams,
-    ) -> Result<Option<DocumentSymbolResponse>> {
+    async fn document_symbol(&self, params: DocumentSymbolParams) -> Result<Option<DocumentSymbolResponse>> {
         guard::request("textDocument/documentSymbol", async {
-            let found = self
-                .with_snapshot(&params.text_document.uri, symbols::document_symbols)
-                .await?;
+            let found = self.with_snapshot(&params.text_document.uri, symbols::document_symbols).await?;
             Ok(found.map(DocumentSymbolResponse::Nested))
         })
         .await
@@ -529,8 +431,7 @@ impl LanguageServer for Backend {
 
     async fn folding_range(&self, params: FoldingRangeParams) -> Result<Option<Vec<FoldingRange>>> {
         guard::request("textDocument/foldingRange", async {
-            self.with_snapshot(&params.text_document.uri, |s, _| symbols::folding_ranges(s))
-                .await
+            self.with_snapshot(&params.text_document.uri, |s, _| symbols::folding_ranges(s)).await
         })
         .await
     }
@@ -538,48 +439,31 @@ impl LanguageServer for Backend {
     async fn completion(&self, params: CompletionParams) -> Result<Option<CompletionResponse>> {
         guard::request("textDocument/completion", async {
             let p = params.text_document_position;
-            let items = self
-                .with_snapshot(&p.text_document.uri, |s, unit| {
-                    completion::completion(s, unit, p.position)
-                })
-                .await?;
-            Ok(items
-                .filter(|i| !i.is_empty())
-                .map(CompletionResponse::Array))
+            let items =
+                self.with_snapshot(&p.text_document.uri, |s, unit| completion::completion(s, unit, p.position)).await?;
+            Ok(items.filter(|i| !i.is_empty()).map(CompletionResponse::Array))
         })
         .await
     }
 
     async fn inlay_hint(&self, params: InlayHintParams) -> Result<Option<Vec<InlayHint>>> {
         guard::request("textDocument/inlayHint", async {
-            self.with_snapshot(&params.text_document.uri, |s, unit| {
-                hover::inlay_hints(s, unit, params.range)
-            })
-            .await
+            self.with_snapshot(&params.text_document.uri, |s, unit| hover::inlay_hints(s, unit, params.range)).await
         })
         .await
     }
 
     async fn formatting(&self, params: DocumentFormattingParams) -> Result<Option<Vec<TextEdit>>> {
         guard::request("textDocument/formatting", async {
-            self.with_snapshot(&params.text_document.uri, |s, unit| {
-                format::format(s, unit, None)
-            })
-            .await
+            self.with_snapshot(&params.text_document.uri, |s, unit| format::format(s, unit, None)).await
         })
         .await
     }
 
-    async fn range_formatting(
-        &self,
-        params: DocumentRangeFormattingParams,
-    ) -> Result<Option<Vec<TextEdit>>> {
+    async fn range_formatting(&self, params: DocumentRangeFormattingParams) -> Result<Option<Vec<TextEdit>>> {
         guard::request("textDocument/rangeFormatting", async {
             let range = params.range;
-            self.with_snapshot(&params.text_document.uri, |s, unit| {
-                format::format(s, unit, Some(range))
-            })
-            .await
+            self.with_snapshot(&params.text_document.uri, |s, unit| format::format(s, unit, Some(range))).await
         })
         .await
     }
@@ -587,14 +471,11 @@ impl LanguageServer for Backend {
 
 /// Serve on stdio until `exit` or end of input; whether `shutdown` came first.
 pub async fn serve() -> bool {
-    let builder = LspService::build(Backend::new)
-        .custom_method("nianbao/documentText", Backend::document_text);
+    let builder = LspService::build(Backend::new).custom_method("nianbao/documentText", Backend::document_text);
     #[cfg(feature = "test-panic")]
     let builder = builder.custom_method("nianbao/debugPanic", Backend::debug_panic);
     let (service, socket) = builder.finish();
     let shared = service.inner().0.clone();
-    Server::new(tokio::io::stdin(), tokio::io::stdout(), socket)
-        .serve(service)
-        .await;
+    Server::new(tokio::io::stdin(), tokio::io::stdout(), socket).serve(service).await;
     shared.shutdown.load(Ordering::SeqCst)
 }

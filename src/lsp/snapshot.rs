@@ -40,25 +40,11 @@ impl Snapshot {
         let index = LineIndex::new(&text);
         let included = path.is_some_and(|p| included(p, &config.lsp.include, include_bases));
         let checked = kind != DocKind::Other && (analysis.report.looks_like_report() || included);
-        Snapshot {
-            uri,
-            version,
-            generation,
-            kind,
-            text,
-            index,
-            analysis,
-            config,
-            checked,
-        }
+        Snapshot { uri, version, generation, kind, text, index, analysis, config, checked }
     }
 
     pub fn conv(&self, unit: ColumnUnit) -> Conv<'_> {
-        Conv {
-            text: &self.text,
-            index: &self.index,
-            unit,
-        }
+        Conv { text: &self.text, index: &self.index, unit }
     }
 
     pub fn markdown(&self) -> bool {
@@ -70,20 +56,13 @@ impl Snapshot {
 /// absolute path and the path relative to each base (the config file's
 /// directory, the workspace roots).
 fn included(path: &Path, globs: &[String], bases: &[PathBuf]) -> bool {
-    let matchers: Vec<_> = globs
-        .iter()
-        .filter_map(|g| Glob::new(g).ok())
-        .map(|g| g.compile_matcher())
-        .collect();
+    let matchers: Vec<_> = globs.iter().filter_map(|g| Glob::new(g).ok()).map(|g| g.compile_matcher()).collect();
     if matchers.is_empty() {
         return false;
     }
-    let candidates: Vec<&Path> = std::iter::once(path)
-        .chain(bases.iter().filter_map(|b| path.strip_prefix(b).ok()))
-        .collect();
-    matchers
-        .iter()
-        .any(|m| candidates.iter().any(|c| m.is_match(c)))
+    let candidates: Vec<&Path> =
+        std::iter::once(path).chain(bases.iter().filter_map(|b| path.strip_prefix(b).ok())).collect();
+    matchers.iter().any(|m| candidates.iter().any(|c| m.is_match(c)))
 }
 
 #[cfg(test)]

@@ -25,16 +25,12 @@ fn symbol(n: &Node, snap: &Snapshot, unit: ColumnUnit) -> DocumentSymbol {
         deprecated: None,
         range: conv.range(n.extent),
         selection_range: conv.range(n.selection),
-        children: (!n.children.is_empty())
-            .then(|| n.children.iter().map(|c| symbol(c, snap, unit)).collect()),
+        children: (!n.children.is_empty()).then(|| n.children.iter().map(|c| symbol(c, snap, unit)).collect()),
     }
 }
 
 pub fn document_symbols(snap: &Snapshot, unit: ColumnUnit) -> Vec<DocumentSymbol> {
-    outline::outline(&snap.text, &snap.analysis.report)
-        .iter()
-        .map(|n| symbol(n, snap, unit))
-        .collect()
+    outline::outline(&snap.text, &snap.analysis.report).iter().map(|n| symbol(n, snap, unit)).collect()
 }
 
 /// Sections and tables, by line (folding needs no columns).

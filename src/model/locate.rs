@@ -15,10 +15,7 @@ pub fn table_extent(t: &MappedTable) -> Span {
 
 /// Index into `report.tables` of the table whose extent touches `offset`.
 pub fn table_at(report: &Report, offset: usize) -> Option<usize> {
-    report
-        .tables
-        .iter()
-        .position(|t| table_extent(t).touches(offset))
+    report.tables.iter().position(|t| table_extent(t).touches(offset))
 }
 
 /// A data cell of a mapped table.
@@ -55,13 +52,7 @@ pub fn cell_at(report: &Report, offset: usize) -> Option<CellAt> {
             for (position, c) in r.data.iter().enumerate() {
                 if c.span.touches(offset) {
                     let column = column_of(t, r, position);
-                    return Some(CellAt {
-                        table: ti,
-                        spec: r.spec,
-                        position,
-                        column,
-                        span: c.span,
-                    });
+                    return Some(CellAt { table: ti, spec: r.spec, position, column, span: c.span });
                 }
             }
         }
@@ -73,11 +64,7 @@ pub fn cell_at(report: &Report, offset: usize) -> Option<CellAt> {
 pub fn describe(report: &Report, cell: &CellAt) -> CellNames {
     let t = &report.tables[cell.table];
     CellNames {
-        table: format!(
-            "{}：{}",
-            t.id.zh(),
-            super::sections::spec(t.id.section()).title
-        ),
+        table: format!("{}：{}", t.id.zh(), super::sections::spec(t.id.section()).title),
         row: row_name(t, cell.spec),
         column: cell.column.map(|c| column_name(t, cell.spec, c)),
         cell: cell.column.map(|c| cell_name(t, cell.spec, c)),
@@ -123,17 +110,9 @@ impl Total {
     }
 }
 
-fn total(
-    t: &MappedTable,
-    ti: usize,
-    spec: usize,
-    column: usize,
-    parts: Vec<Part>,
-) -> Option<Total> {
+fn total(t: &MappedTable, ti: usize, spec: usize, column: usize, parts: Vec<Part>) -> Option<Total> {
     let cell = t.cell(spec, column)?;
-    let computed = parts
-        .iter()
-        .try_fold(0i64, |acc, p| acc.checked_add(p.value?));
+    let computed = parts.iter().try_fold(0i64, |acc, p| acc.checked_add(p.value?));
     Some(Total {
         table: ti,
         spec,
@@ -156,20 +135,14 @@ pub fn totals_of(report: &Report, ti: usize, spec: usize, column: usize) -> Vec<
         TableId::Three => {
             if column == T3_TOTAL_COL {
                 let parts = (0..T3_TOTAL_COL)
-                    .map(|c| Part {
-                        name: T3_COLUMNS[c].to_string(),
-                        value: t.int(spec, c),
-                    })
+                    .map(|c| Part { name: T3_COLUMNS[c].to_string(), value: t.int(spec, c) })
                     .collect();
                 out.extend(total(t, ti, spec, column, parts));
             }
             if spec == t3::TOTAL {
                 let parts = result_items(t)
                     .into_iter()
-                    .map(|r| Part {
-                        name: T3_ROWS[r].name.to_string(),
-                        value: t.int(r, column),
-                    })
+                    .map(|r| Part { name: T3_ROWS[r].name.to_string(), value: t.int(r, column) })
                     .collect();
                 out.extend(total(t, ti, spec, column, parts));
             }
@@ -177,10 +150,7 @@ pub fn totals_of(report: &Report, ti: usize, spec: usize, column: usize) -> Vec<
         TableId::Four if column % 5 == 4 => {
             let g = column / 5;
             let parts = (0..4)
-                .map(|i| Part {
-                    name: format!("{}·{}", T4_GROUPS[g], T4_RESULTS[i]),
-                    value: t.int(spec, g * 5 + i),
-                })
+                .map(|i| Part { name: format!("{}·{}", T4_GROUPS[g], T4_RESULTS[i]), value: t.int(spec, g * 5 + i) })
                 .collect();
             out.extend(total(t, ti, spec, column, parts));
         }
@@ -239,10 +209,7 @@ mod tests {
         assert_eq!(totals.len(), 1);
         assert_eq!((totals[0].stated, totals[0].computed), (Some(5), Some(1)));
         assert!(totals[0].disagrees());
-        let wrong: Vec<Total> = all_totals(&report)
-            .into_iter()
-            .filter(Total::disagrees)
-            .collect();
+        let wrong: Vec<Total> = all_totals(&report).into_iter().filter(Total::disagrees).collect();
         assert_eq!(wrong.len(), 1);
         assert!(cell_at(&report, 0).is_none());
     }

@@ -49,14 +49,8 @@ pub fn part_heading(text: &str, line: Span) -> Option<Span> {
         .skip(2)
         .find(|(_, c)| matches!(c, '：' | ':' | '。' | '；' | '，' | '*'))
         .map_or(rest.len(), |(i, _)| i);
-    let name_end = rest[..name_end]
-        .char_indices()
-        .nth(24)
-        .map_or(name_end, |(i, _)| i);
-    Some(trim_span(
-        text,
-        Span::new(line.start + lead, line.start + lead + name_end),
-    ))
+    let name_end = rest[..name_end].char_indices().nth(24).map_or(name_end, |(i, _)| i);
+    Some(trim_span(text, Span::new(line.start + lead, line.start + lead + name_end)))
 }
 
 /// Title → sections → parts → tables. A table sits under the part whose
@@ -65,14 +59,9 @@ pub fn outline(text: &str, report: &Report) -> Vec<Node> {
     let end_of_text = text.trim_end().len();
     let mut sections = Vec::new();
     for (k, s) in report.sections.iter().enumerate() {
-        let next = report
-            .sections
-            .get(k + 1)
-            .map_or(text.len(), |n| n.heading.line.start);
-        let extent = Span::new(
-            s.heading.line.start,
-            content_end(text, s.heading.line.start, next).max(s.heading.line.end),
-        );
+        let next = report.sections.get(k + 1).map_or(text.len(), |n| n.heading.line.start);
+        let extent =
+            Span::new(s.heading.line.start, content_end(text, s.heading.line.start, next).max(s.heading.line.end));
         let tables: Vec<Node> = report
             .tables
             .iter()
@@ -82,17 +71,11 @@ pub fn outline(text: &str, report: &Report) -> Vec<Node> {
                 let e = Span::new(e.start, e.end.min(extent.end));
                 Node {
                     kind: NodeKind::Table,
-                    name: format!(
-                        "{}：{}",
-                        t.id.zh(),
-                        super::sections::spec(t.id.section()).title
-                    ),
+                    name: format!("{}：{}", t.id.zh(), super::sections::spec(t.id.section()).title),
                     extent: e,
                     selection: Span::new(
                         e.start,
-                        text[e.start..e.end]
-                            .find(['\n', '\r'])
-                            .map_or(e.end, |i| e.start + i),
+                        text[e.start..e.end].find(['\n', '\r']).map_or(e.end, |i| e.start + i),
                     ),
                     children: Vec::new(),
                 }
@@ -138,19 +121,10 @@ pub fn outline(text: &str, report: &Report) -> Vec<Node> {
         });
     }
     match &report.title {
-        Some(t)
-            if sections
-                .first()
-                .is_none_or(|s| s.extent.start >= t.span.end) =>
-        {
+        Some(t) if sections.first().is_none_or(|s| s.extent.start >= t.span.end) => {
             vec![Node {
                 kind: NodeKind::Title,
-                name: t
-                    .span
-                    .slice(text)
-                    .split_whitespace()
-                    .collect::<Vec<_>>()
-                    .join(" "),
+                name: t.span.slice(text).split_whitespace().collect::<Vec<_>>().join(" "),
                 extent: Span::new(t.span.start, end_of_text.max(t.span.end)),
                 selection: t.span,
                 children: sections,

@@ -30,11 +30,7 @@ pub struct Suggestion {
 }
 
 fn heading_text(n: u32) -> String {
-    format!(
-        "{}、{}",
-        cn_numeral_char(n as usize),
-        super::sections::spec(n).title
-    )
+    format!("{}、{}", cn_numeral_char(n as usize), super::sections::spec(n).title)
 }
 
 /// Suggestions at `offset`; `markdown` writes headings with `## `.
@@ -49,18 +45,12 @@ pub fn at(text: &str, report: &Report, offset: usize, markdown: bool) -> Vec<Sug
     let mut out = Vec::new();
 
     let in_table_line = typed.contains(['\t', '|']);
-    if let Some(ti) = table_at(report, offset).or_else(|| {
-        in_table_line
-            .then(|| table_at(report, line_start))
-            .flatten()
-    }) {
+    if let Some(ti) = table_at(report, offset).or_else(|| in_table_line.then(|| table_at(report, line_start)).flatten())
+    {
         let t = &report.tables[ti];
         // the cell being typed starts after the last separator
-        let cell_start = typed
-            .rfind(['\t', '|'])
-            .map_or(line_start, |i| line_start + i + 1);
-        let cell_start = cell_start
-            + (text[cell_start..offset].len() - text[cell_start..offset].trim_start().len());
+        let cell_start = typed.rfind(['\t', '|']).map_or(line_start, |i| line_start + i + 1);
+        let cell_start = cell_start + (text[cell_start..offset].len() - text[cell_start..offset].trim_start().len());
         let specs: Vec<usize> = match t.id {
             TableId::Three => t3_rows(t.version == FormatVersion::Trial2019),
             TableId::Two => (0..t.row_specs().len()).collect(),
@@ -79,12 +69,7 @@ pub fn at(text: &str, report: &Report, offset: usize, markdown: bool) -> Vec<Sug
         return out;
     }
     // other tables (not one of the three) get no suggestions
-    if report
-        .syntax
-        .tables
-        .iter()
-        .any(|t| t.span.touches(line_start))
-    {
+    if report.syntax.tables.iter().any(|t| t.span.touches(line_start)) {
         return out;
     }
 
@@ -93,11 +78,7 @@ pub fn at(text: &str, report: &Report, offset: usize, markdown: bool) -> Vec<Sug
     if let Some(n) = (current + 1..=6).find(|&n| report.section(n).is_none()) {
         let heading = heading_text(n);
         if heading.starts_with(bare) {
-            let insert = if markdown {
-                format!("## {heading}")
-            } else {
-                heading.clone()
-            };
+            let insert = if markdown { format!("## {heading}") } else { heading.clone() };
             out.push(Suggestion {
                 kind: SuggestionKind::Heading,
                 label: heading,
@@ -108,17 +89,9 @@ pub fn at(text: &str, report: &Report, offset: usize, markdown: bool) -> Vec<Sug
         }
     }
 
-    if current == 6
-        && !report
-            .section(6)
-            .is_some_and(|s| s.body.slice(text).contains(FEE_SENTENCE))
-    {
+    if current == 6 && !report.section(6).is_some_and(|s| s.body.slice(text).contains(FEE_SENTENCE)) {
         let lead = typed.len() - typed.trim_start().len();
-        let start = if FEE_SENTENCE.starts_with(typed.trim_start()) {
-            line_start + lead
-        } else {
-            offset
-        };
+        let start = if FEE_SENTENCE.starts_with(typed.trim_start()) { line_start + lead } else { offset };
         out.push(Suggestion {
             kind: SuggestionKind::Sentence,
             label: FEE_SENTENCE.to_string(),
@@ -154,9 +127,6 @@ mod tests {
 
         let end = t.len();
         let six = at(t, &report, end, false);
-        assert!(
-            six.iter()
-                .any(|s| s.kind == SuggestionKind::Sentence && s.insert == FEE_SENTENCE)
-        );
+        assert!(six.iter().any(|s| s.kind == SuggestionKind::Sentence && s.insert == FEE_SENTENCE));
     }
 }

@@ -69,6 +69,8 @@ pub struct MappedTable {
     /// columns are assumed.
     pub header_found: bool,
     pub header_span: Option<Span>,
+    /// Column-label cells found in the header, by standard column.
+    pub header_cells: Vec<(usize, Span)>,
     pub rows: Vec<MappedRow>,
     pub extra_rows: Vec<ExtraRow>,
 }
@@ -176,6 +178,16 @@ fn rows_of<'a>(parts: &[&'a Table]) -> impl Iterator<Item = &'a Row> {
     parts.iter().flat_map(|t| t.rows.iter()).filter(|r| !r.separator)
 }
 
+/// Record a standard row the first time it is seen; a repeat (a header
+/// block pasted twice) keeps the first. Returns whether it was new.
+fn push_row(rows: &mut Vec<MappedRow>, spec: usize, label: Span, line: Span, data: &[&Cell], expected: usize) -> bool {
+    if rows.iter().any(|r| r.spec == spec) {
+        return false;
+    }
+    rows.push(MappedRow { spec, label, line, data: data.iter().map(|c| (*c).clone()).collect(), expected });
+    true
+}
+
 // ---------------------------------------------------------------- table 三
 
 fn t3_label(core: &str, group: Option<usize>, header: bool) -> Option<T3Label> {
@@ -227,6 +239,7 @@ pub fn map_three(text: &str, parts: &[&Table], year_version: Option<FormatVersio
     let (span, part_spans, style) = cover(parts);
     // Pass 1: the header's columns, from rows that carry no data.
     let mut cols = [false; 7];
+    let mut header_cells: Vec<(usize, Span)> = Vec::new();
     let mut header_span: Option<Span> = None;
     let mut seen_data = false;
     for row in rows_of(parts) {
@@ -240,6 +253,7 @@ pub fn map_three(text: &str, parts: &[&Table], year_version: Option<FormatVersio
             match t3_label(&label_core(cell.span.slice(text)), None, true) {
                 Some(T3Label::Column(c)) => {
                     cols[c] = true;
+                    header_cells.push((c, cell.span));
                     any = true;
                 }
                 Some(T3Label::Header) => any = true,
@@ -294,38 +308,21 @@ pub fn map_three(text: &str, parts: &[&Table], year_version: Option<FormatVersio
         // row of their own: each is a row with no numbers.
         let last = hits.pop();
         for (i, label) in hits {
-            if rows.iter().all(|r: &MappedRow| r.spec != i) {
-                trial_other |= i == t3::OTHER_2019;
-                rows.push(MappedRow { spec: i, label, line: row.span, data: Vec::new(), expected: width });
-            }
+            trial_other |= push_row(&mut rows, i, label, row.span, &[], width) && i == t3::OTHER_2019;
         }
         let spec = last;
         if sr.data.is_empty() {
             if let Some((i, label)) = spec {
-                if (row.cells.len() == 1 || parts.iter().any(|p| p.style == TableStyle::Vertical))
-                    && rows.iter().all(|r: &MappedRow| r.spec != i)
-                {
-                    trial_other |= i == t3::OTHER_2019;
-                    rows.push(MappedRow { spec: i, label, line: row.span, data: Vec::new(), expected: width });
+                if row.cells.len() == 1 || parts.iter().any(|p| p.style == TableStyle::Vertical) {
+                    trial_other |= push_row(&mut rows, i, label, row.span, &[], width) && i == t3::OTHER_2019;
                 }
             }
             continue;
         }
         match spec {
             Some((i, label)) => {
-                if i == t3::OTHER_2019 {
-                    trial_other = true;
-                }
-                if rows.iter().any(|r: &MappedRow| r.spec == i) {
-                    continue;
-                }
-                rows.push(MappedRow {
-                    spec: i,
-                    label,
-                    line: row.span,
-                    data: sr.data.iter().map(|c| (*c).clone()).collect(),
-                    expected: width,
-                });
+                trial_other |= i == t3::OTHER_2019;
+                push_row(&mut rows, i, label, row.span, &sr.data, width);
             }
             None => {
                 let has_values = sr.data.iter().any(|c| c.value != CellValue::Empty);
@@ -358,6 +355,7 @@ pub fn map_three(text: &str, parts: &[&Table], year_version: Option<FormatVersio
         columns,
         header_found,
         header_span,
+        header_cells,
         rows,
         extra_rows,
     }
@@ -413,6 +411,7 @@ pub fn map_four(text: &str, parts: &[&Table]) -> MappedTable {
         columns,
         header_found,
         header_span,
+        header_cells: Vec::new(),
         rows,
         extra_rows: Vec::new(),
     }
@@ -465,42 +464,13 @@ pub fn map_two(text: &str, parts: &[&Table], year_version: Option<FormatVersion>
             .collect();
         let hit = hits.pop();
         for (i, label) in hits {
-            if rows.iter().all(|r| r.spec != i) {
-                rows.push(MappedRow {
-                    spec: i,
-                    label,
-                    line: row.span,
-                    data: Vec::new(),
-                    expected: specs[i].columns.len(),
-                });
-            }
+            push_row(&mut rows, i, label, row.span, &[], specs[i].columns.len());
         }
         match hit {
             Some((i, label)) => {
                 let sr = split(row, Some(specs[i].columns.len()));
-                if sr.data.is_empty() && probe.data.is_empty() {
-                    // a label with no cells at all (vertical header noise)
-                    if rows.iter().all(|r| r.spec != i) {
-                        rows.push(MappedRow {
-                            spec: i,
-                            label,
-                            line: row.span,
-                            data: Vec::new(),
-                            expected: specs[i].columns.len(),
-                        });
-                    }
-                    continue;
-                }
-                if rows.iter().any(|r| r.spec == i) {
-                    continue;
-                }
-                rows.push(MappedRow {
-                    spec: i,
-                    label,
-                    line: row.span,
-                    data: sr.data.iter().map(|c| (*c).clone()).collect(),
-                    expected: specs[i].columns.len(),
-                });
+                // a label with no cells at all (vertical header noise) is an unfilled row
+                push_row(&mut rows, i, label, row.span, &sr.data, specs[i].columns.len());
             }
             None => {
                 let numeric = probe.data.iter().any(|c| c.value.is_number());
@@ -530,6 +500,7 @@ pub fn map_two(text: &str, parts: &[&Table], year_version: Option<FormatVersion>
         columns: Vec::new(),
         header_found: true,
         header_span: None,
+        header_cells: Vec::new(),
         rows,
         extra_rows,
     }

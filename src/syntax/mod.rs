@@ -170,6 +170,10 @@ pub fn heading_line(text: &str, line: Span) -> Option<HeadingLine> {
     if words.len() > 1 && words.iter().skip(1).all(|w| normalize::parse_cell(w).is_data_like()) {
         return None;
     }
+    // "三、本年度办理结果  （一）予以公开  0  0 …": headings do not end in numbers
+    if words.len() > 2 && words.last().is_some_and(|w| normalize::parse_cell(w).is_number()) {
+        return None;
+    }
     Some(HeadingLine { line, span, title: title_span, numeral })
 }
 

@@ -71,8 +71,7 @@ fn reader(
 ) {
     let mut r = BufReader::new(stdout);
     while let Some(msg) = read_frame(&mut r) {
-        if let (Some(id), Some(method)) = (msg.get("id"), msg.get("method").and_then(Value::as_str))
-        {
+        if let (Some(id), Some(method)) = (msg.get("id"), msg.get("method").and_then(Value::as_str)) {
             let result = match method {
                 "workspace/configuration" => {
                     let n = msg["params"]["items"].as_array().map_or(1, Vec::len);
@@ -80,10 +79,7 @@ fn reader(
                 }
                 _ => Value::Null,
             };
-            write_frame(
-                &stdin,
-                &json!({"jsonrpc": "2.0", "id": id, "result": result}),
-            );
+            write_frame(&stdin, &json!({"jsonrpc": "2.0", "id": id, "result": result}));
         }
         if tx.send(msg).is_err() {
             return;
@@ -99,10 +95,7 @@ impl Lsp {
     pub fn spawn_with(args: &[&str], env: &[(&str, &str)]) -> Lsp {
         let cache = tempfile::tempdir().unwrap();
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_nianbao"));
-        cmd.args(args)
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::inherit());
+        cmd.args(args).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::inherit());
         cmd.env("XDG_CACHE_HOME", cache.path());
         for (k, v) in env {
             cmd.env(k, v);
@@ -116,16 +109,7 @@ impl Lsp {
             let (stdin, configuration) = (stdin.clone(), configuration.clone());
             std::thread::spawn(move || reader(stdout, tx, stdin, configuration));
         }
-        Lsp {
-            child,
-            stdin,
-            rx,
-            backlog: Vec::new(),
-            next_id: 0,
-            configuration,
-            unit: ColumnUnit::Utf16,
-            cache,
-        }
+        Lsp { child, stdin, rx, backlog: Vec::new(), next_id: 0, configuration, unit: ColumnUnit::Utf16, cache }
     }
 
     pub fn send(&self, msg: &Value) {
@@ -156,8 +140,7 @@ impl Lsp {
     }
 
     pub fn expect(&mut self, what: &str, pred: impl Fn(&Value) -> bool) -> Value {
-        self.wait_for(TIMEOUT, pred)
-            .unwrap_or_else(|| panic!("timed out waiting for {what}"))
+        self.wait_for(TIMEOUT, pred).unwrap_or_else(|| panic!("timed out waiting for {what}"))
     }
 
     /// Send a request; its whole response (`result` or `error`).
@@ -165,9 +148,7 @@ impl Lsp {
         self.next_id += 1;
         let id = self.next_id;
         self.send(&json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params}));
-        self.expect(&format!("the response to {method}"), |m| {
-            m["id"] == json!(id) && m.get("method").is_none()
-        })
+        self.expect(&format!("the response to {method}"), |m| m["id"] == json!(id) && m.get("method").is_none())
     }
 
     /// Send a request that must succeed; its result.
@@ -226,29 +207,19 @@ impl Lsp {
     /// Every message received so far (and within `settle`) for which `pred` holds.
     pub fn collect(&mut self, settle: Duration, pred: impl Fn(&Value) -> bool) -> Vec<Value> {
         let deadline = Instant::now() + settle;
-        while let Ok(m) = self
-            .rx
-            .recv_timeout(deadline.saturating_duration_since(Instant::now()))
-        {
+        while let Ok(m) = self.rx.recv_timeout(deadline.saturating_duration_since(Instant::now())) {
             self.backlog.push(m);
         }
-        let (hit, rest): (Vec<Value>, Vec<Value>) = std::mem::take(&mut self.backlog)
-            .into_iter()
-            .partition(|m| pred(m));
+        let (hit, rest): (Vec<Value>, Vec<Value>) =
+            std::mem::take(&mut self.backlog).into_iter().partition(|m| pred(m));
         self.backlog = rest;
         hit
     }
 
     /// The server's own copy of a document.
     pub fn server_text(&mut self, uri: &str) -> String {
-        let r = self.call(
-            "nianbao/documentText",
-            json!({"textDocument": {"uri": uri}}),
-        );
-        r["text"]
-            .as_str()
-            .unwrap_or_else(|| panic!("{uri} is not open: {r}"))
-            .to_string()
+        let r = self.call("nianbao/documentText", json!({"textDocument": {"uri": uri}}));
+        r["text"].as_str().unwrap_or_else(|| panic!("{uri} is not open: {r}")).to_string()
     }
 
     pub fn close_stdin(&self) {
@@ -291,12 +262,7 @@ impl Drop for Lsp {
 // ------------------------------------------------------------ the client's model
 
 pub fn fixture(name: &str) -> String {
-    std::fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("examples")
-            .join(name),
-    )
-    .unwrap()
+    std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("examples").join(name)).unwrap()
 }
 
 /// A scratch directory and `file:` URIs inside it.
@@ -306,9 +272,7 @@ pub struct Workspace {
 
 impl Workspace {
     pub fn new() -> Workspace {
-        Workspace {
-            dir: tempfile::tempdir().unwrap(),
-        }
+        Workspace { dir: tempfile::tempdir().unwrap() }
     }
     pub fn path(&self, name: &str) -> PathBuf {
         self.dir.path().join(name)
@@ -331,10 +295,7 @@ pub fn range(text: &str, span: Span, unit: ColumnUnit) -> Value {
 }
 
 pub fn offset(text: &str, pos: &Value, unit: ColumnUnit) -> usize {
-    let (line, col) = (
-        pos["line"].as_u64().unwrap() as usize,
-        pos["character"].as_u64().unwrap() as usize,
-    );
+    let (line, col) = (pos["line"].as_u64().unwrap() as usize, pos["character"].as_u64().unwrap() as usize);
     LineIndex::new(text).offset(text, line, col, unit)
 }
 
@@ -343,10 +304,7 @@ pub fn apply_edits(text: &str, edits: &[Value], unit: ColumnUnit) -> String {
     let mut spans: Vec<(usize, usize, &str)> = edits
         .iter()
         .map(|e| {
-            let (a, b) = (
-                offset(text, &e["range"]["start"], unit),
-                offset(text, &e["range"]["end"], unit),
-            );
+            let (a, b) = (offset(text, &e["range"]["start"], unit), offset(text, &e["range"]["end"], unit));
             (a, b, e["newText"].as_str().unwrap())
         })
         .collect();
@@ -363,14 +321,8 @@ pub fn apply_edits(text: &str, edits: &[Value], unit: ColumnUnit) -> String {
 
 /// The edits a code action makes to `uri`.
 pub fn action_edits(action: &Value, uri: &str) -> Vec<Value> {
-    assert!(
-        action.get("command").is_none(),
-        "actions must not need client commands: {action}"
-    );
-    action["edit"]["changes"][uri]
-        .as_array()
-        .unwrap_or_else(|| panic!("no edit for {uri}: {action}"))
-        .clone()
+    assert!(action.get("command").is_none(), "actions must not need client commands: {action}");
+    action["edit"]["changes"][uri].as_array().unwrap_or_else(|| panic!("no edit for {uri}: {action}")).clone()
 }
 
 /// Send a client-side edit the way editors do: one incremental change per
@@ -379,19 +331,13 @@ pub fn action_edits(action: &Value, uri: &str) -> Vec<Value> {
 pub fn send_edits(lsp: &Lsp, uri: &str, version: i64, text: &str, edits: &[Value]) -> String {
     let mut sorted: Vec<&Value> = edits.iter().collect();
     sorted.sort_by_key(|e| std::cmp::Reverse(offset(text, &e["range"]["start"], lsp.unit)));
-    let changes: Vec<Value> = sorted
-        .iter()
-        .map(|e| json!({"range": e["range"], "text": e["newText"]}))
-        .collect();
+    let changes: Vec<Value> = sorted.iter().map(|e| json!({"range": e["range"], "text": e["newText"]})).collect();
     lsp.change(uri, version, Value::Array(changes));
     apply_edits(text, edits, lsp.unit)
 }
 
 pub fn codes(diags: &[Value]) -> Vec<String> {
-    diags
-        .iter()
-        .map(|d| d["code"].as_str().unwrap().to_string())
-        .collect()
+    diags.iter().map(|d| d["code"].as_str().unwrap().to_string()).collect()
 }
 
 /// Code actions at a range, as a list.
@@ -400,10 +346,8 @@ pub fn actions(lsp: &mut Lsp, uri: &str, range: Value, only: Option<Value>) -> V
     if let Some(o) = only {
         context["only"] = o;
     }
-    let r = lsp.call(
-        "textDocument/codeAction",
-        json!({"textDocument": {"uri": uri}, "range": range, "context": context}),
-    );
+    let r =
+        lsp.call("textDocument/codeAction", json!({"textDocument": {"uri": uri}, "range": range, "context": context}));
     r.as_array().cloned().unwrap_or_default()
 }
 
@@ -411,22 +355,11 @@ pub fn titled<'a>(actions: &'a [Value], prefix: &str) -> &'a Value {
     actions
         .iter()
         .find(|a| a["title"].as_str().is_some_and(|t| t.starts_with(prefix)))
-        .unwrap_or_else(|| {
-            panic!(
-                "no action starting with {prefix}: {:#}",
-                Value::Array(actions.to_vec())
-            )
-        })
+        .unwrap_or_else(|| panic!("no action starting with {prefix}: {:#}", Value::Array(actions.to_vec())))
 }
 
 /// Code actions at a byte span of the client's text.
-pub fn actions_at(
-    lsp: &mut Lsp,
-    uri: &str,
-    text: &str,
-    span: Span,
-    only: Option<Value>,
-) -> Vec<Value> {
+pub fn actions_at(lsp: &mut Lsp, uri: &str, text: &str, span: Span, only: Option<Value>) -> Vec<Value> {
     let r = range(text, span, lsp.unit);
     actions(lsp, uri, r, only)
 }

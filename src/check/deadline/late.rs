@@ -7,7 +7,7 @@ use crate::finding::Finding;
 use crate::span::Span;
 use crate::syntax::normalize::label_key;
 
-const LABELS: &[&str] = &["发布时间", "发布日期", "公开日期", "成文日期", "印发日期", "发文日期", "发布于", "日期"];
+const LABELS: &[&str] = &["发布时间", "发布日期", "公开日期", "成文日期", "印发日期", "发文日期", "发布于"];
 
 /// (year, month, day, span) of a date written 2026-01-09, 2026/1/9,
 /// 2026.01.09 or 2026年1月9日.

@@ -15,6 +15,8 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
         );
         match t.id {
             TableId::Three if t.header_found => {
+                // where the missing column should follow: the last label found
+                let anchor = t.header_cells.iter().max_by_key(|(c, _)| *c).map_or(anchor, |(_, s)| *s);
                 let missing: Vec<&str> = (0..7).filter(|c| !t.columns.contains(c)).map(|c| T3_COLUMNS[c]).collect();
                 if missing.is_empty() {
                     continue;

@@ -15,9 +15,10 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
                 TableId::Three if t.header_found => "表头有",
                 _ => "应有",
             };
+            let numbers = r.data.first().zip(r.data.last()).map_or(r.line, |(a, b)| a.span.cover(b.span));
             out.push(Finding::new(
                 "table/row-width",
-                r.line,
+                numbers,
                 format!("{}行有 {} 个数，{basis} {} 列", row_name(t, r.spec), r.data.len(), r.expected),
             ));
         }

@@ -3,6 +3,7 @@
 use crate::check::Ctx;
 use crate::finding::{Edit, Finding};
 use crate::model::report::YearSource;
+use crate::syntax::numbers::years;
 
 pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
     let r = cx.report;
@@ -17,6 +18,37 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
                     false,
                 ),
             );
+        }
+    }
+    // A title left from last year's report while the body was updated: the
+    // body names another year far more often than the title's.
+    if let (Some(ty), Some(YearSource::Title)) = (&title_year, r.year_source) {
+        let mut counts: std::collections::BTreeMap<i32, usize> = Default::default();
+        for p in r.paragraphs() {
+            for y in years(cx.text, p.span) {
+                if !super::inside_quotes(cx.text, p.span, y.span.start) {
+                    *counts.entry(y.year).or_default() += 1;
+                }
+            }
+        }
+        let own = counts.get(&ty.year).copied().unwrap_or(0);
+        if let Some((&other, &n)) =
+            counts.iter().filter(|(y, _)| **y != ty.year && **y != ty.year + 1).max_by_key(|(_, n)| **n)
+        {
+            if n >= 3 && n > own * 2 {
+                out.push(
+                    Finding::new(
+                        "year/mismatch",
+                        ty.span,
+                        format!("标题年份为 {}，正文中 {other} 年出现 {n} 次、{} 年只出现 {own} 次", ty.year, ty.year),
+                    )
+                    .fix(
+                        format!("改为 {other}"),
+                        vec![Edit::replace(ty.span, other.to_string())],
+                        false,
+                    ),
+                );
+            }
         }
     }
     if let Some(p) = &r.stat_period {

@@ -38,6 +38,16 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
             if y.year >= year || inside_quotes(cx.text, sent, y.span.start) {
                 continue;
             }
+            // "2024年，我局…" is a leftover; "2024年12月，…" dates a real event
+            let after: String = cx.text[y.end..sent.end].chars().filter(|c| !c.is_whitespace()).take(3).collect();
+            let dated_event = after.starts_with(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c))
+                || after.starts_with([
+                    '底', '初', '末', '上', '下', '春', '夏', '秋', '冬', '第', '元', '一', '二', '三', '四', '五',
+                    '六', '七', '八', '九', '十',
+                ]);
+            if dated_event {
+                continue;
+            }
             let s = sent.slice(cx.text);
             if COMPARISON.iter().any(|c| s.contains(c)) {
                 continue;
