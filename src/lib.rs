@@ -14,6 +14,7 @@ pub mod model;
 pub mod rules;
 pub mod span;
 pub mod syntax;
+pub mod text_edit;
 
 pub use config::Config;
 pub use finding::{Edit, Finding, Fix, Severity};

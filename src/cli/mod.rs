@@ -163,7 +163,22 @@ fn process(entry: walk::Entry, cfg: Option<settings::Resolved>, fix: bool) -> Fi
     FileResult { path, outcome }
 }
 
+/// Checks one file. A panic in analysis (a bug in nianbao) costs only this
+/// file: it becomes an internal error on it, and the other files of the run
+/// are still checked and reported, rather than rayon re-raising the panic
+/// and ending the run with no output at all.
 fn check_file(path: &Path, cfg: &Config, fix: bool) -> Result<Checked, String> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| check_file_inner(path, cfg, fix))).unwrap_or_else(|p| {
+        let what = p
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| p.downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        Err(format!("内部错误（nianbao 的缺陷，请报告）：{what}，未检查"))
+    })
+}
+
+fn check_file_inner(path: &Path, cfg: &Config, fix: bool) -> Result<Checked, String> {
     let bytes = std::fs::read(path).map_err(|e| walk::io_message(&e))?;
     let (mut text, encoding) = decode::decode(&bytes).map_err(|e| format!("{e}，未检查"))?;
     let mut fixed = 0;

@@ -54,6 +54,11 @@ pub fn collect(paths: &[PathBuf]) -> Vec<Entry> {
         match std::fs::metadata(p) {
             Err(e) => out.push(Entry::Error { path: p.clone(), message: io_message(&e) }),
             Ok(m) if m.is_dir() => walk_dir(p, &mut out),
+            // A FIFO, socket or device: reading a FIFO with no writer blocks
+            // forever, and none of them is a draft.
+            Ok(m) if !m.is_file() => {
+                out.push(Entry::Error { path: p.clone(), message: "不是普通文件，未检查".to_owned() })
+            }
             // Named explicitly: checked whatever its extension.
             Ok(_) => out.push(Entry::File(p.clone())),
         }

@@ -12,6 +12,7 @@ mod convert;
 mod diagnostics;
 mod documents;
 mod format;
+mod frames;
 mod guard;
 mod hover;
 mod server;

@@ -476,6 +476,8 @@ pub async fn serve() -> bool {
     let builder = builder.custom_method("nianbao/debugPanic", Backend::debug_panic);
     let (service, socket) = builder.finish();
     let shared = service.inner().0.clone();
-    Server::new(tokio::io::stdin(), tokio::io::stdout(), socket).serve(service).await;
+    // stdin goes through the framing guard: a single malformed frame would
+    // otherwise end the transport's read loop, and the server with it.
+    Server::new(super::frames::guarded_stdin(), tokio::io::stdout(), socket).serve(service).await;
     shared.shutdown.load(Ordering::SeqCst)
 }

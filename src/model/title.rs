@@ -80,7 +80,11 @@ fn is_body_name(s: &str) -> bool {
 fn strip_hashes(text: &str, span: Span) -> Span {
     let t = span.slice(text);
     let n = t.len() - t.trim_start_matches(['#', '*', ' ']).len();
-    let m = t.len() - t.trim_end_matches(['*', ' ']).len();
+    // Trailing decoration is measured on what the leading left, so that a
+    // line of nothing but "**" is not stripped from both ends (that made
+    // an inverted span, and the slice in `trim_span` panicked).
+    let rest = &t[n..];
+    let m = rest.len() - rest.trim_end_matches(['*', ' ']).len();
     trim_span(text, Span::new(span.start + n, span.end - m))
 }
 
@@ -106,6 +110,14 @@ pub fn guess_level(name: &str) -> Option<BodyLevel> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_line_of_only_decoration_strips_to_empty() {
+        let t = "２０２４年度政府信息公开工作年度报告\n**\n";
+        let line = Span::new(t.find('*').unwrap(), t.len() - 1);
+        assert!(strip_hashes(t, line).is_empty());
+        assert!(find(t, &crate::syntax::parse(t), 2).is_some());
+    }
 
     #[test]
     fn levels() {

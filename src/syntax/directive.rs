@@ -28,8 +28,11 @@ pub fn scan(text: &str, line: Span) -> Vec<Directive> {
     let mut from = 0;
     while let Some(open) = s[from..].find("<!--") {
         let open = from + open;
-        let Some(close) = s[open..].find("-->") else { break };
-        let close = open + close + 3;
+        // The close is looked for after the whole "<!--": in "<!--->" the
+        // "-->" overlaps the opener, and slicing the body between them
+        // panicked (found by the analyze fuzzer).
+        let Some(close) = s[open + 4..].find("-->") else { break };
+        let close = open + 4 + close + 3;
         let body = s[open + 4..close - 3].trim();
         let mut words = body.splitn(2, char::is_whitespace);
         let kind = match words.next().unwrap_or("") {
@@ -61,8 +64,8 @@ pub fn strip_comments(s: &str) -> String {
     let mut rest = s;
     while let Some(open) = rest.find("<!--") {
         out.push_str(&rest[..open]);
-        match rest[open..].find("-->") {
-            Some(close) => rest = &rest[open + close + 3..],
+        match rest[open + 4..].find("-->") {
+            Some(close) => rest = &rest[open + 4 + close + 3..],
             None => {
                 rest = "";
                 break;

@@ -64,7 +64,11 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
     let t = cx.text;
     for p in cx.report.paragraphs() {
         for sent in sentences(t, p.span) {
-            let items: Vec<Counted> = numbers(t, sent).iter().filter_map(|n| counted(t, n)).collect();
+            // `counted` skips whitespace, line breaks included, to find the
+            // measure word: one found past the sentence is not this
+            // sentence's ("…信息10\n件，其中…" panicked slicing before this).
+            let items: Vec<Counted> =
+                numbers(t, sent).iter().filter_map(|n| counted(t, n)).filter(|c| c.end <= sent.end).collect();
             for (k, total) in items.iter().enumerate() {
                 let after = &t[total.end..sent.end];
                 // the breakdown must be introduced right after the total

@@ -1,0 +1,327 @@
+//! The fuzz oracles, shared by the cargo-fuzz targets in `fuzz/` (included
+//! there with `#[path]`) and by `tests/fuzz_replay.rs`, which replays every
+//! corpus file through exactly the same code in an ordinary `cargo test`.
+//!
+//! Each oracle takes raw fuzzer bytes and panics when an invariant breaks.
+//! Inputs are decoded by hand from the bytes (no `arbitrary`) so that the
+//! library needs no fuzzing dependency and a corpus file means the same thing
+//! to the fuzzer and to the replay test.
+#![allow(dead_code)]
+
+pub mod generate;
+
+use nianbao::fix;
+use nianbao::span::{ColumnUnit, LineIndex, Span};
+use nianbao::text_edit::{self, Pos};
+use nianbao::{Analysis, Config, Edit};
+use ropey::Rope;
+use std::cell::Cell;
+use std::sync::Once;
+
+use generate::Reader;
+
+thread_local! {
+    static PANICS: Cell<usize> = const { Cell::new(0) };
+}
+static HOOK: Once = Once::new();
+
+/// Runs `f` and counts the panics raised on this thread meanwhile, caught or
+/// not. `check::run` catches a panicking rule so that users lose only that
+/// rule's findings; for fuzzing that is still a bug to find. (Under
+/// cargo-fuzz libfuzzer's own hook, which we chain to, aborts on any panic
+/// anyway; in the replay test the count is what fails the test.)
+pub fn panics_during<R>(f: impl FnOnce() -> R) -> (R, usize) {
+    HOOK.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            PANICS.with(|p| p.set(p.get() + 1));
+            previous(info);
+        }));
+    });
+    let before = PANICS.with(Cell::get);
+    let r = f();
+    (r, PANICS.with(Cell::get) - before)
+}
+
+fn valid_span(text: &str, s: Span) -> bool {
+    s.start <= s.end && s.end <= text.len() && text.is_char_boundary(s.start) && text.is_char_boundary(s.end)
+}
+
+/// Analyse and check what every consumer of an [`Analysis`] relies on: no
+/// rule panicked, spans are inside the text on character boundaries (the
+/// front ends slice with them), findings are sorted, and each fix's edits
+/// apply to the text as one non-overlapping set.
+pub fn analyze_checked(text: &str, config: &Config) -> Analysis {
+    let (analysis, panics) = panics_during(|| nianbao::analyze(text, config));
+    assert_eq!(panics, 0, "analysis panicked (a rule's panic was caught by check::run) on {text:?}");
+    let index = LineIndex::new(text);
+    for f in &analysis.findings {
+        assert!(valid_span(text, f.span), "{} span {:?} invalid in {text:?}", f.rule, f.span);
+        for r in &f.related {
+            assert!(valid_span(text, r.span), "{} related span {:?} invalid", f.rule, r.span);
+        }
+        for x in &f.fixes {
+            for e in &x.edits {
+                assert!(valid_span(text, e.span), "{} fix edit {:?} invalid", f.rule, e.span);
+            }
+            let (_, applied) = fix::apply(text, &x.edits).expect("fix edits apply");
+            assert_eq!(applied, x.edits.len(), "{} fix {:?} has overlapping edits", f.rule, x.title);
+        }
+        // every front end turns spans into positions and back
+        for unit in [ColumnUnit::Utf16, ColumnUnit::Utf8, ColumnUnit::Scalar] {
+            let (line, col) = index.position(text, f.span.start, unit);
+            assert!(index.offset(text, line, col, unit) <= text.len());
+        }
+    }
+    assert!(
+        analysis.findings.windows(2).all(|w| w[0].span.start <= w[1].span.start),
+        "findings not sorted by position"
+    );
+    analysis
+}
+
+/// Target `analyze`: the parser and every rule on arbitrary text. The first
+/// byte picks how the rest becomes text: strict UTF-8, lossy UTF-8 of raw
+/// bytes, or the structured splicer of real report fragments in
+/// [`generate::document`], which reaches tables and tallies that random
+/// bytes never would.
+pub fn analyze(data: &[u8]) {
+    let Some((&mode, rest)) = data.split_first() else { return };
+    let config = generate::config(mode >> 2);
+    let text = match mode & 3 {
+        0 => match std::str::from_utf8(rest) {
+            Ok(s) => s.to_owned(),
+            Err(_) => return,
+        },
+        1 => String::from_utf8_lossy(rest).into_owned(),
+        _ => generate::document(&mut Reader::new(rest)),
+    };
+    analyze_checked(&text, &config);
+}
+
+// ---------------------------------------------------------------------------
+// LSP edits
+
+/// A deliberately naive model of an LSP document: the text as a flat vector
+/// of code units in the negotiated encoding (UTF-16 units, UTF-8 bytes or
+/// scalars), with line starts recomputed by a linear scan on every query.
+pub struct Reference {
+    units: Vec<u32>,
+    unit: ColumnUnit,
+}
+
+impl Reference {
+    pub fn new(text: &str, unit: ColumnUnit) -> Self {
+        let units = match unit {
+            ColumnUnit::Utf16 => text.encode_utf16().map(u32::from).collect(),
+            ColumnUnit::Utf8 => text.bytes().map(u32::from).collect(),
+            ColumnUnit::Scalar => text.chars().map(u32::from).collect(),
+        };
+        Reference { units, unit }
+    }
+
+    pub fn text(&self) -> String {
+        match self.unit {
+            ColumnUnit::Utf16 => {
+                let v: Vec<u16> = self.units.iter().map(|&u| u as u16).collect();
+                String::from_utf16(&v).expect("reference split a surrogate pair")
+            }
+            ColumnUnit::Utf8 => {
+                let v: Vec<u8> = self.units.iter().map(|&u| u as u8).collect();
+                String::from_utf8(v).expect("reference split a UTF-8 sequence")
+            }
+            ColumnUnit::Scalar => self.units.iter().map(|&u| char::from_u32(u).unwrap()).collect(),
+        }
+    }
+
+    /// A unit that continues a character rather than starting one.
+    fn continues(&self, u: u32) -> bool {
+        match self.unit {
+            ColumnUnit::Utf16 => (0xDC00..=0xDFFF).contains(&u),
+            ColumnUnit::Utf8 => u & 0xC0 == 0x80,
+            ColumnUnit::Scalar => false,
+        }
+    }
+
+    /// Unit index of the start of every line: breaks are LF, CR LF and CR.
+    pub fn line_starts(&self) -> Vec<usize> {
+        let mut starts = vec![0];
+        let mut i = 0;
+        while i < self.units.len() {
+            if self.units[i] == 0x0A {
+                starts.push(i + 1);
+            } else if self.units[i] == 0x0D {
+                if self.units.get(i + 1) == Some(&0x0A) {
+                    i += 1;
+                }
+                starts.push(i + 1);
+            }
+            i += 1;
+        }
+        starts
+    }
+
+    /// (start, end of content) of a line, in units.
+    pub fn line_bounds(&self, line: usize) -> Option<(usize, usize)> {
+        let starts = self.line_starts();
+        let start = *starts.get(line)?;
+        let mut end = starts.get(line + 1).copied().unwrap_or(self.units.len());
+        if end > start && self.units[end - 1] == 0x0A {
+            end -= 1;
+        }
+        if end > start && self.units[end - 1] == 0x0D {
+            end -= 1;
+        }
+        Some((start, end))
+    }
+
+    pub fn offset(&self, pos: Pos) -> usize {
+        let Some((start, end)) = self.line_bounds(pos.line) else { return self.units.len() };
+        let mut at = start.saturating_add(pos.col).min(end);
+        while at > start && at < self.units.len() && self.continues(self.units[at]) {
+            at -= 1;
+        }
+        at
+    }
+
+    pub fn apply(&mut self, start: Pos, end: Pos, new_text: &str) {
+        let (a, b) = (self.offset(start), self.offset(end));
+        let (a, b) = (a.min(b), a.max(b));
+        let new = Reference::new(new_text, self.unit).units;
+        self.units.splice(a..b, new);
+    }
+}
+
+/// One random edit against the current reference text: positions are biased
+/// to land on and around line ends, past the end of lines and of the
+/// document, and (for odd columns) inside surrogate pairs.
+pub fn next_edit(r: &mut Reader, reference: &Reference) -> Option<(Pos, Pos, String)> {
+    let lines = reference.line_starts().len();
+    let start = position(r, reference, lines)?;
+    let end = match r.byte()? % 4 {
+        0 => start,
+        1 => Pos::new(start.line, start.col + usize::from(r.byte()? % 8)),
+        2 => Pos::new(start.line + 1, usize::from(r.byte()? % 8)),
+        _ => position(r, reference, lines)?,
+    };
+    let new_text = generate::edit_text(r, 4)?;
+    Some((start, end, new_text))
+}
+
+fn position(r: &mut Reader, reference: &Reference, lines: usize) -> Option<Pos> {
+    let lb = r.byte()?;
+    let cb = r.byte()?;
+    let line = if lb == 255 { u32::MAX as usize } else { usize::from(lb) % (lines + 2) };
+    let width = reference.line_bounds(line).map_or(0, |(s, e)| e - s);
+    let col = if cb == 255 { u32::MAX as usize } else { usize::from(cb) % (width + 3) };
+    Some(Pos::new(line, col))
+}
+
+/// Target `lsp_edit`: [`text_edit::apply_lsp_edit`] on a rope against
+/// [`Reference`], after every edit of a random sequence, in a random column
+/// unit; and `text_edit::char_index` against `LineIndex::offset` on the same
+/// positions, so the server and the analysis agree on what a position means.
+pub fn lsp_edit(data: &[u8]) {
+    let mut r = Reader::new(data);
+    let Some(u) = r.byte() else { return };
+    let unit = [ColumnUnit::Utf16, ColumnUnit::Utf8, ColumnUnit::Scalar][usize::from(u % 3)];
+    let Some(initial) = generate::edit_text(&mut r, 32) else { return };
+    let mut rope = Rope::from_str(&initial);
+    let mut reference = Reference::new(&initial, unit);
+    let mut steps = 0;
+    while let Some((start, end, new_text)) = next_edit(&mut r, &reference) {
+        let before = reference.text();
+        let index = LineIndex::new(&before);
+        assert_eq!(rope.len_lines(), index.line_count(), "rope and LineIndex disagree on lines of {before:?}");
+        for p in [start, end] {
+            let ours = rope.char_to_byte(text_edit::char_index(&rope, p, unit));
+            assert_eq!(
+                ours,
+                index.offset(&before, p.line, p.col, unit),
+                "char_index vs LineIndex at {p:?} in {before:?}"
+            );
+        }
+        text_edit::apply_lsp_edit(&mut rope, start, end, unit, &new_text);
+        reference.apply(start, end, &new_text);
+        steps += 1;
+        assert_eq!(
+            rope.to_string(),
+            reference.text(),
+            "step {steps}: {unit:?} {start:?}..{end:?} := {new_text:?} on {before:?}"
+        );
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Fixes
+
+/// Where a point of the original text ends up after `edits` (sorted,
+/// non-overlapping). A span that touches an edit grows to cover its new
+/// text: a start point inside a replaced range goes to the start of the
+/// replacement, an end point to its end, and an insertion exactly at a span's
+/// start or end falls inside the mapped span.
+pub fn map_point(p: usize, edits: &[Edit], end: bool) -> usize {
+    let mut delta: isize = 0;
+    for e in edits {
+        let (s, t, n) = (e.span.start, e.span.end, e.new_text.len());
+        let before = if end { p < s || (p == s && s < t) } else { p <= s };
+        if before {
+            break;
+        }
+        if p >= t {
+            delta += n as isize - (t - s) as isize;
+            continue;
+        }
+        return ((s as isize + delta) as usize) + if end { n } else { 0 };
+    }
+    (p as isize + delta) as usize
+}
+
+pub fn map_span(span: Span, edits: &[Edit]) -> Span {
+    let mut sorted = edits.to_vec();
+    sorted.sort_by_key(|e| (e.span.start, e.span.end));
+    Span::new(map_point(span.start, &sorted, false), map_point(span.end, &sorted, true))
+}
+
+/// Target `fixes`: every fix offered for a generated document applies,
+/// the result re-parses and re-analyses without panic, and the fix removes
+/// what it was offered for: after it, fewer findings of the same rule sit
+/// at the finding's (mapped) place than before. Counting rather than
+/// demanding none is deliberate: a rule may report several things at one
+/// place (each missing row of a table at the table's span), and a fix
+/// answers only one of them. Finally "fix all" (`safe_edits`) applies and
+/// re-analyses too.
+const MAX_FIXES: usize = 16;
+
+pub fn fixes(data: &[u8]) {
+    let Some((&mode, rest)) = data.split_first() else { return };
+    let config = generate::config(mode >> 2);
+    let text = match mode & 3 {
+        0 => String::from_utf8_lossy(rest).into_owned(),
+        _ => generate::document(&mut Reader::new(rest)),
+    };
+    let analysis = analyze_checked(&text, &config);
+    // Every fix costs a full re-analysis, and a spliced document can have
+    // a hundred; checking at most MAX_FIXES per input, from a start the
+    // input picks, keeps the fuzzer fast and still reaches every fix.
+    let offered: Vec<_> = analysis.findings.iter().flat_map(|f| f.fixes.iter().map(move |x| (f, x))).collect();
+    let skip = usize::from(*data.last().unwrap_or(&0)) % offered.len().max(1);
+    for &(f, x) in offered.iter().cycle().skip(skip).take(offered.len().min(MAX_FIXES)) {
+        let before = analysis.findings.iter().filter(|g| g.rule == f.rule && g.span == f.span).count();
+        let (fixed, _) = fix::apply(&text, &x.edits).expect("checked by analyze_checked");
+        let after = analyze_checked(&fixed, &config);
+        let place = map_span(f.span, &x.edits);
+        let again = after.findings.iter().filter(|g| g.rule == f.rule && g.span == place).count();
+        assert!(
+            again < before,
+            "fix {:?} for {} at {:?} ({:?}) leaves {again} such finding(s) at {place:?} (had {before})\n\
+             --- before\n{text}\n--- after\n{fixed}",
+            x.title,
+            f.rule,
+            f.span,
+            f.message,
+        );
+    }
+    let (all, _) = fix::apply(&text, &fix::safe_edits(&analysis.findings)).expect("safe edits apply");
+    analyze_checked(&all, &config);
+}
