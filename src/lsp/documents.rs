@@ -6,7 +6,8 @@
 
 use super::snapshot::Snapshot;
 use nianbao::ColumnUnit;
-use ropey::{Rope, RopeSlice};
+use nianbao::text_edit::{Pos, apply_lsp_edit};
+use ropey::Rope;
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -95,13 +96,7 @@ impl Documents {
         let doc = docs.get_mut(uri)?;
         for c in changes {
             match c.range {
-                Some(r) => {
-                    let a = char_index(&doc.rope, r.start, unit);
-                    let b = char_index(&doc.rope, r.end, unit);
-                    let (a, b) = (a.min(b), a.max(b));
-                    doc.rope.remove(a..b);
-                    doc.rope.insert(a, &c.text);
-                }
+                Some(r) => apply_lsp_edit(&mut doc.rope, pos(r.start), pos(r.end), unit, &c.text),
                 None => doc.rope = Rope::from_str(&c.text),
             }
         }
@@ -143,56 +138,7 @@ pub fn file_path(uri: &Uri) -> Option<std::path::PathBuf> {
     uri.to_file_path().map(std::borrow::Cow::into_owned)
 }
 
-/// Chars of a line without its line break (`\n`, `\r\n` or `\r`).
-fn content_chars(line: RopeSlice) -> usize {
-    let n = line.len_chars();
-    match (n.checked_sub(2).map(|i| line.char(i)), n.checked_sub(1).map(|i| line.char(i))) {
-        (Some('\r'), Some('\n')) => n - 2,
-        (_, Some('\n' | '\r')) => n - 1,
-        _ => n,
-    }
-}
-
-/// The char index of a position. Lines past the end clamp to the end of the
-/// text, columns past a line's end clamp to the end of its content, and a
-/// column inside a character (half a surrogate pair) moves to its start —
-/// the same rules as `LineIndex::offset`.
-pub fn char_index(rope: &Rope, pos: Position, unit: ColumnUnit) -> usize {
-    let line = pos.line as usize;
-    if line >= rope.len_lines() {
-        return rope.len_chars();
-    }
-    let start = rope.line_to_char(line);
-    let content = rope.line(line).slice(..content_chars(rope.line(line)));
-    let col = pos.character as usize;
-    let within = match unit {
-        ColumnUnit::Utf16 if col < content.len_utf16_cu() => content.utf16_cu_to_char(col),
-        ColumnUnit::Utf8 if col < content.len_bytes() => content.byte_to_char(col),
-        ColumnUnit::Scalar if col < content.len_chars() => col,
-        _ => content.len_chars(),
-    };
-    start + within
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use nianbao::LineIndex;
-
-    #[test]
-    fn char_index_agrees_with_line_index() {
-        let text = "一𠮷二\r\n\r三\u{2028}四\n\nab";
-        let rope = Rope::from_str(text);
-        let index = LineIndex::new(text);
-        assert_eq!(rope.len_lines(), index.line_count());
-        for unit in [ColumnUnit::Utf16, ColumnUnit::Utf8] {
-            for line in 0..index.line_count() + 1 {
-                for col in 0..12 {
-                    let byte = index.offset(text, line, col, unit);
-                    let ch = char_index(&rope, Position::new(line as u32, col as u32), unit);
-                    assert_eq!(rope.char_to_byte(ch), byte, "{unit:?} {line}:{col}");
-                }
-            }
-        }
-    }
+/// The library's position (free of LSP types) for an LSP one.
+pub fn pos(p: Position) -> Pos {
+    Pos::new(p.line as usize, p.character as usize)
 }

@@ -1,7 +1,7 @@
 //! Shared pieces of table mapping: splitting a row into its label cells and
 //! its data cells, and recognising a label against a list of standard ones.
 
-use crate::syntax::normalize::{CellValue, core_key, label_key, similarity, strip_marker};
+use crate::syntax::normalize::{CellValue, is_core_char, label_key, similarity, strip_marker};
 use crate::syntax::{Cell, Row};
 
 /// A row split into the cells that name it and the cells that hold numbers.
@@ -52,7 +52,9 @@ pub fn split<'a>(row: &'a Row, width: Option<usize>) -> SplitRow<'a> {
 pub fn label_core(raw: &str) -> String {
     let key = label_key(raw);
     let (_, rest) = strip_marker(&key);
-    core_key(rest)
+    // `core_key(rest)` without reducing `rest` to a key a second time: a
+    // key is already spaceless and folded (`label_key` is idempotent)
+    rest.chars().filter(|&c| is_core_char(c)).collect()
 }
 
 /// Index of the best matching standard label: exact, then a prefix match
@@ -62,18 +64,37 @@ pub fn best_match(core: &str, candidates: &[&str]) -> Option<usize> {
         return None;
     }
     let cores: Vec<String> = candidates.iter().map(|c| label_core(c)).collect();
+    let cores: Vec<&str> = cores.iter().map(String::as_str).collect();
+    best_match_cores(core, &cores)
+}
+
+/// [`best_match`] against candidates already reduced by [`label_core`]: the
+/// mappers compare every cell with the same standard labels, and reducing
+/// them again for each cell was most of the time spent building a report.
+pub fn best_match_cores(core: &str, cores: &[&str]) -> Option<usize> {
+    if core.is_empty() {
+        return None;
+    }
     if let Some(i) = cores.iter().position(|c| *c == core) {
         return Some(i);
     }
-    if core.chars().count() >= 4 {
+    let len = core.chars().count();
+    if len >= 4 {
         let hits: Vec<usize> =
-            (0..cores.len()).filter(|&i| cores[i].starts_with(core) || core.starts_with(cores[i].as_str())).collect();
+            (0..cores.len()).filter(|&i| cores[i].starts_with(core) || core.starts_with(cores[i])).collect();
         if hits.len() == 1 && cores[hits[0]].chars().count() >= 4 {
             return Some(hits[0]);
         }
     }
     let mut best: Option<(usize, f64)> = None;
     for (i, c) in cores.iter().enumerate() {
+        // LCS ≤ the shorter length, so a pair this far apart in length can
+        // never reach the 0.8 threshold: skipping it changes no result, and
+        // spares the quadratic LCS for long header and note cells
+        let clen = c.chars().count();
+        if (2.0 * len.min(clen) as f64 / (len + clen) as f64) < 0.8 {
+            continue;
+        }
         let s = similarity(c, core);
         if best.is_none_or(|(_, b)| s > b) {
             best = Some((i, s));

@@ -1,6 +1,7 @@
 //! The six sections of the report and the headings accepted for each.
 
 use crate::syntax::normalize::{core_key, similarity};
+use std::sync::LazyLock;
 
 pub struct SectionSpec {
     /// 1..=6
@@ -100,23 +101,43 @@ impl HeadingMatch {
     }
 }
 
-/// Decide whether a heading title is one of the six sections.
-pub fn classify(title: &str, numeral: u32) -> Option<HeadingMatch> {
-    let key = core_key(title);
-    if key.is_empty() || TABLE_ROW_TITLES.iter().any(|t| core_key(t) == key) {
-        return None;
-    }
-    let mut best: Option<(u32, f64)> = None;
+/// The core keys of [`TABLE_ROW_TITLES`], and of every section's title and
+/// variants with the section number and length in chars, reduced once: every
+/// heading-like line is compared with all of them.
+static ROW_TITLE_KEYS: LazyLock<Vec<String>> = LazyLock::new(|| TABLE_ROW_TITLES.iter().map(|t| core_key(t)).collect());
+static SECTION_KEYS: LazyLock<Vec<(u32, String, usize)>> = LazyLock::new(|| {
+    let mut v = Vec::new();
     for s in &SECTIONS {
         for cand in std::iter::once(&s.title).chain(s.variants.iter()) {
             let ck = core_key(cand);
-            if ck == key {
-                return Some(HeadingMatch::Exact(s.number));
-            }
-            let sim = similarity(&ck, &key);
-            if best.is_none_or(|(_, b)| sim > b) {
-                best = Some((s.number, sim));
-            }
+            let n = ck.chars().count();
+            v.push((s.number, ck, n));
+        }
+    }
+    v
+});
+
+/// Decide whether a heading title is one of the six sections.
+pub fn classify(title: &str, numeral: u32) -> Option<HeadingMatch> {
+    let key = core_key(title);
+    if key.is_empty() || ROW_TITLE_KEYS.contains(&key) {
+        return None;
+    }
+    if let Some((n, _, _)) = SECTION_KEYS.iter().find(|(_, ck, _)| *ck == key) {
+        return Some(HeadingMatch::Exact(*n));
+    }
+    let len = key.chars().count();
+    let mut best: Option<(u32, f64)> = None;
+    for (number, ck, ck_len) in SECTION_KEYS.iter() {
+        // LCS ≤ the shorter length bounds the similarity; below 0.6 a
+        // candidate can neither match nor beat one that does, so skip the
+        // quadratic LCS (the outcome is the same)
+        if (2.0 * len.min(*ck_len) as f64 / (len + ck_len) as f64) < 0.6 {
+            continue;
+        }
+        let sim = similarity(ck, &key);
+        if best.is_none_or(|(_, b)| sim > b) {
+            best = Some((*number, sim));
         }
     }
     let (n, sim) = best?;

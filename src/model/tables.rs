@@ -1,13 +1,33 @@
 //! Mapping parsed tables onto the three standard tables by their labels,
 //! so a dropped column, a missing row or an extra row is still understood.
 
-use super::grid::{SplitRow, best_match, label_core, split};
+use super::grid::{SplitRow, best_match_cores, label_core, split};
 use super::sections::TableId;
 use super::standard::*;
 use crate::config::FormatVersion;
 use crate::span::Span;
 use crate::syntax::normalize::{CellValue, core_key};
 use crate::syntax::{Cell, Row, Table, TableStyle};
+use std::sync::LazyLock;
+
+/// [`label_core`] of the standard labels, reduced once: every cell of every
+/// table is compared with them, and reducing them per cell dominated the time
+/// spent building a report.
+fn cores(labels: impl Iterator<Item = &'static str>) -> Vec<String> {
+    labels.map(label_core).collect()
+}
+static T3_ROW_CORES: LazyLock<Vec<String>> = LazyLock::new(|| cores(T3_ROWS.iter().map(|r| r.label)));
+static T3_GROUP_CORES: LazyLock<Vec<String>> = LazyLock::new(|| cores(T3_GROUPS.iter().copied()));
+static T3_HEADER_CORES: LazyLock<Vec<String>> = LazyLock::new(|| cores(T3_HEADER_WORDS.iter().copied()));
+/// Rows of table 三 that a label outside any group may name, with their cores.
+static T3_ANY_ROW: LazyLock<(Vec<usize>, Vec<&'static str>)> = LazyLock::new(|| {
+    let all: Vec<usize> = (0..25).filter(|&i| T3_ROWS[i].label != "3.其他").collect();
+    let labels = all.iter().map(|&i| T3_ROW_CORES[i].as_str()).collect();
+    (all, labels)
+});
+static T2_CORES: LazyLock<Vec<String>> = LazyLock::new(|| cores(T2_ROWS.iter().map(|r| r.label)));
+static T2_2019_CORES: LazyLock<Vec<String>> = LazyLock::new(|| cores(T2_ROWS_2019.iter().map(|r| r.label)));
+static T2_2019_MARKER_CORES: LazyLock<Vec<String>> = LazyLock::new(|| cores(T2_2019_MARKERS.iter().copied()));
 
 #[derive(Debug, Clone)]
 pub struct MappedRow {
@@ -105,8 +125,13 @@ pub fn identify(text: &str, table: &Table) -> Option<TableId> {
     let mut score = [0usize; 3];
     for row in &table.rows {
         for cell in &row.cells {
+            // data cells first: reducing every number to a label core cost
+            // more than the rest of identification
+            if cell.value.is_data_like() {
+                continue;
+            }
             let core = label_core(cell.span.slice(text));
-            if core.is_empty() || cell.value.is_data_like() {
+            if core.is_empty() {
                 continue;
             }
             if ["规章", "行政规范性文件", "规范性文件", "行政许可", "行政处罚", "行政强制", "行政事业性收费"]
@@ -171,7 +196,7 @@ fn t3_label(core: &str, group: Option<usize>, header: bool) -> Option<T3Label> {
             return Some(T3Label::Column(c));
         }
     }
-    if let Some(g) = T3_GROUPS.iter().position(|g| label_core(g) == core) {
+    if let Some(g) = T3_GROUP_CORES.iter().position(|g| g == core) {
         return Some(T3Label::Group(g));
     }
     // group-local items first, so "3.其他" under （六） is the item, not a column
@@ -182,22 +207,21 @@ fn t3_label(core: &str, group: Option<usize>, header: bool) -> Option<T3Label> {
         Some(4) => t3::OTHER.collect(),
         _ => Vec::new(),
     };
-    let labels: Vec<&str> = items.iter().map(|&i| T3_ROWS[i].label).collect();
-    if let Some(i) = best_match(core, &labels) {
+    let labels: Vec<&str> = items.iter().map(|&i| T3_ROW_CORES[i].as_str()).collect();
+    if let Some(i) = best_match_cores(core, &labels) {
         return Some(T3Label::Row(items[i]));
     }
     if core == "其他" {
         return Some(T3Label::Column(5));
     }
-    let all: Vec<usize> = (0..25).filter(|&i| T3_ROWS[i].label != "3.其他").collect();
-    let labels: Vec<&str> = all.iter().map(|&i| T3_ROWS[i].label).collect();
-    if let Some(i) = best_match(core, &labels) {
+    let (all, labels) = &*T3_ANY_ROW;
+    if let Some(i) = best_match_cores(core, labels) {
         return Some(T3Label::Row(all[i]));
     }
     if let Some(c) = T3_COLUMNS.iter().position(|c| *c == core) {
         return Some(T3Label::Column(c));
     }
-    if T3_HEADER_WORDS.iter().any(|w| core.contains(&label_core(w))) || core.starts_with("本列数据") {
+    if T3_HEADER_CORES.iter().any(|w| core.contains(w.as_str())) || core.starts_with("本列数据") {
         return Some(T3Label::Header);
     }
     None
@@ -397,7 +421,7 @@ pub fn map_four(text: &str, parts: &[&Table]) -> MappedTable {
 
 pub fn map_two(text: &str, parts: &[&Table], year_version: Option<FormatVersion>) -> MappedTable {
     let (span, part_spans, style) = cover(parts);
-    let markers: Vec<String> = T2_2019_MARKERS.iter().map(|m| label_core(m)).collect();
+    let markers = &*T2_2019_MARKER_CORES;
     let mut trial = false;
     let mut modern = false;
     for row in rows_of(parts) {
@@ -419,7 +443,8 @@ pub fn map_two(text: &str, parts: &[&Table], year_version: Option<FormatVersion>
         _ => year_version.unwrap_or(FormatVersion::Standard2021),
     };
     let specs: &[RowSpec] = if version == FormatVersion::Trial2019 { &T2_ROWS_2019 } else { &T2_ROWS };
-    let labels: Vec<&str> = specs.iter().map(|s| s.label).collect();
+    let spec_cores = if version == FormatVersion::Trial2019 { &*T2_2019_CORES } else { &*T2_CORES };
+    let labels: Vec<&str> = spec_cores.iter().map(String::as_str).collect();
     let mut rows: Vec<MappedRow> = Vec::new();
     let mut extra_rows = Vec::new();
     for row in rows_of(parts) {
@@ -430,10 +455,10 @@ pub fn map_two(text: &str, parts: &[&Table], year_version: Option<FormatVersion>
             .filter_map(|c| {
                 let core = label_core(c.span.slice(text));
                 // "规范性文件" must not match "行政规范性文件" by prefix alone
-                specs
+                spec_cores
                     .iter()
-                    .position(|s| label_core(s.label) == core)
-                    .or_else(|| best_match(&core, &labels))
+                    .position(|s| *s == core)
+                    .or_else(|| best_match_cores(&core, &labels))
                     .map(|i| (i, c.span))
             })
             .collect();

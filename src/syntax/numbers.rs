@@ -19,41 +19,88 @@ impl Number {
     }
 }
 
-fn ascii_digit(c: char) -> Option<char> {
-    match c {
-        '0'..='9' => Some(c),
-        '０'..='９' => char::from_u32(c as u32 - 0xFF10 + '0' as u32),
+/// Every maximal run of digits (with one decimal point) in `span`.
+pub fn numbers(text: &str, span: Span) -> Vec<Number> {
+    let mut out = Vec::new();
+    for_each_run(span.slice(text), |start, end, run| {
+        out.push(make(span.start + start, span.start + end, fold_digits(run)));
+    });
+    out
+}
+
+/// The ASCII digit a byte position starts: `0`–`9` or full-width `０`–`９`
+/// (EF BC 90–99), with the byte length of its encoding.
+#[inline]
+fn digit_at(b: &[u8], i: usize) -> Option<(u8, usize)> {
+    match b[i] {
+        d @ b'0'..=b'9' => Some((d, 1)),
+        0xEF if b.get(i + 1) == Some(&0xBC) && matches!(b.get(i + 2), Some(0x90..=0x99)) => Some((b[i + 2] - 0x60, 3)),
         _ => None,
     }
 }
 
-/// Every maximal run of digits (with one decimal point) in `span`.
-pub fn numbers(text: &str, span: Span) -> Vec<Number> {
-    let s = span.slice(text);
-    let mut out = Vec::new();
-    let mut cur: Option<(usize, String)> = None;
-    let mut chars = s.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        if let Some(d) = ascii_digit(c) {
-            match &mut cur {
-                Some((_, digits)) => digits.push(d),
-                None => cur = Some((i, d.to_string())),
-            }
+/// Calls `f(start, end, run)` for every maximal run of digits in `s`, a
+/// `.`/`．` joining two runs once when a digit follows it. Works on bytes and
+/// allocates nothing: every rule that reads numbers or years goes through
+/// here, many times per document, and the char-by-char scan building a
+/// `String` per number was the largest single cost of checking long drafts.
+/// (UTF-8 is self-synchronising: an ASCII byte or the lead byte 0xEF is
+/// never inside another character.)
+fn for_each_run(s: &str, mut f: impl FnMut(usize, usize, &str)) {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let Some((_, n)) = digit_at(b, i) else {
+            i += 1;
             continue;
-        }
-        if let Some((start, digits)) = cur.as_mut() {
-            let next_is_digit = chars.peek().is_some_and(|(_, n)| ascii_digit(*n).is_some());
-            if matches!(c, '.' | '．') && next_is_digit && !digits.contains('.') {
-                digits.push('.');
+        };
+        let start = i;
+        i += n;
+        let mut dot = false;
+        loop {
+            if i >= b.len() {
+                break;
+            }
+            if let Some((_, n)) = digit_at(b, i) {
+                i += n;
                 continue;
             }
-            let (start, digits) = (*start, std::mem::take(digits));
-            cur = None;
-            out.push(make(span.start + start, span.start + i, digits));
+            // '.' (1 byte) or '．' (EF BC 8E), then a digit
+            let point = match b[i] {
+                b'.' => 1,
+                0xEF if b.get(i + 1) == Some(&0xBC) && b.get(i + 2) == Some(&0x8E) => 3,
+                _ => 0,
+            };
+            if point > 0 && !dot && i + point < b.len() && digit_at(b, i + point).is_some() {
+                dot = true;
+                i += point;
+                continue;
+            }
+            break;
         }
+        f(start, i, &s[start..i]);
     }
-    if let Some((start, digits)) = cur {
-        out.push(make(span.start + start, span.end, digits));
+}
+
+/// A run's digits folded to ASCII, its point to '.'.
+fn fold_digits(run: &str) -> String {
+    if run.is_ascii() {
+        return run.to_string();
+    }
+    let b = run.as_bytes();
+    let mut out = String::with_capacity(run.len());
+    let mut i = 0;
+    while i < b.len() {
+        match digit_at(b, i) {
+            Some((d, n)) => {
+                out.push(d as char);
+                i += n;
+            }
+            None => {
+                out.push('.');
+                i += if b[i] == b'.' { 1 } else { 3 };
+            }
+        }
     }
     out
 }
@@ -86,23 +133,31 @@ pub struct YearMention {
 
 /// "2025年", "2025 年", "２０２５年度" — four digits then 年.
 pub fn years(text: &str, span: Span) -> Vec<YearMention> {
-    numbers(text, span)
-        .into_iter()
-        .filter_map(|n| {
-            if n.digits.len() != 4 || n.digits.contains('.') {
-                return None;
-            }
-            let year: i32 = n.digits.parse().ok()?;
-            if !(1949..=2199).contains(&year) {
-                return None;
-            }
-            let (at, rest) = after_spaces(text, n.span.end);
-            if at > span.end {
-                return None;
-            }
-            rest.starts_with('年').then(|| YearMention { year, span: n.span, end: at + '年'.len_utf8() })
-        })
-        .collect()
+    let mut out = Vec::new();
+    // only four-digit runs can be years: skip building the other numbers
+    for_each_run(span.slice(text), |start, end, run| {
+        // four digits take at most 12 bytes (full-width)
+        if run.len() > 12 {
+            return;
+        }
+        let digits = fold_digits(run);
+        if digits.len() != 4 || digits.contains('.') {
+            return;
+        }
+        let Ok(year) = digits.parse::<i32>() else { return };
+        if !(1949..=2199).contains(&year) {
+            return;
+        }
+        let n_end = span.start + end;
+        let (at, rest) = after_spaces(text, n_end);
+        if at > span.end {
+            return;
+        }
+        if rest.starts_with('年') {
+            out.push(YearMention { year, span: Span::new(span.start + start, n_end), end: at + '年'.len_utf8() });
+        }
+    });
+    out
 }
 
 #[cfg(test)]

@@ -43,7 +43,8 @@ fn write_frame(stdin: &Mutex<Option<ChildStdin>>, msg: &Value) {
     }
 }
 
-fn read_frame(r: &mut impl BufRead) -> Option<Value> {
+/// One JSON-RPC message from a Content-Length framed stream.
+pub fn read_frame(r: &mut impl BufRead) -> Option<Value> {
     let mut len = None;
     loop {
         let mut line = String::new();

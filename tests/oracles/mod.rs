@@ -307,17 +307,7 @@ pub fn fixes(data: &[u8]) {
     let offered: Vec<_> = analysis.findings.iter().flat_map(|f| f.fixes.iter().map(move |x| (f, x))).collect();
     let skip = usize::from(*data.last().unwrap_or(&0)) % offered.len().max(1);
     for &(f, x) in offered.iter().cycle().skip(skip).take(offered.len().min(MAX_FIXES)) {
-        // year/mismatch suggests the most frequent other year for the title
-        // but lets report year + 1 pass (publication dates, plans). On a
-        // self-contradictory draft, changing the title to the suggestion can
-        // turn those "+1" mentions into the new majority conflict, and the
-        // rule reports the same place again about a *different* year
-        // (fuzz/corpus/fixes/regress-year-mismatch-suggestion-shifts-plus-one;
-        // a weakness of the suggestion, reported). For that rule a finding
-        // is only "the same" if its message, which names the years, is too.
-        let same = |g: &nianbao::Finding, at: Span| {
-            g.rule == f.rule && g.span == at && (f.rule != "year/mismatch" || g.message == f.message)
-        };
+        let same = |g: &nianbao::Finding, at: Span| g.rule == f.rule && g.span == at;
         let before = analysis.findings.iter().filter(|g| same(g, f.span)).count();
         let (fixed, _) = fix::apply(&text, &x.edits).expect("checked by analyze_checked");
         let after = analyze_checked(&fixed, &config);

@@ -4,7 +4,7 @@
 use crate::check::Ctx;
 use crate::finding::{Edit, Finding};
 use crate::span::Span;
-use crate::syntax::normalize::is_space;
+use crate::syntax::normalize::{fold_char, is_space};
 
 const RIGHT: &str = "国办公开办函〔2021〕30号";
 
@@ -12,28 +12,69 @@ const RIGHT: &str = "国办公开办函〔2021〕30号";
 fn find_loose(text: &str, from: usize, needle: &str) -> Option<Span> {
     let want: Vec<char> = needle.chars().filter(|c| !is_space(*c)).collect();
     let hay = &text[from..];
-    for (start, _) in hay.char_indices() {
-        let mut it = hay[start..].char_indices().filter(|(_, c)| !is_space(*c));
-        let mut end = start;
-        let mut ok = true;
-        for w in &want {
-            match it.next() {
-                Some((i, c))
-                    if c == *w || crate::syntax::normalize::fold_char(c) == crate::syntax::normalize::fold_char(*w) =>
-                {
-                    end = start + i + c.len_utf8();
-                }
-                _ => {
-                    ok = false;
-                    break;
-                }
+    // Trying every position for ten needles made this the slowest rule.
+    // Every match has the needle's k-th character at some place q, so jump
+    // from one q to the next and try only the start k characters before it.
+    // A CJK ideograph folds from itself alone, so `str::find` finds every q;
+    // a rare one (not in COMMON) keeps the candidates few. Matches come in
+    // the order of their q, so the first that holds is the one the
+    // position-by-position scan found.
+    const COMMON: &str = "年度报告政府信息公开工作国中华人民共和行";
+    let ideograph = |c: &char| ('\u{4e00}'..='\u{9fff}').contains(c);
+    let k =
+        want.iter().rposition(|c| ideograph(c) && !COMMON.contains(*c)).or_else(|| want.iter().rposition(ideograph));
+    // a needle without ideographs: any character folding to its first one
+    let (k, anchor) = match k {
+        Some(k) => (k, want[k]),
+        None => (0, *want.first()?),
+    };
+    let next = |at: usize| match k {
+        0 if !ideograph(&anchor) => {
+            hay[at..].char_indices().find(|&(_, c)| fold_char(c) == fold_char(anchor)).map(|(q, _)| at + q)
+        }
+        _ => hay[at..].find(anchor).map(|q| at + q),
+    };
+    let mut at = 0;
+    while let Some(q) = next(at) {
+        if let Some(p) = back_non_space(hay, q, k) {
+            if let Some(end) = match_at(hay, p, &want) {
+                // The matcher skips spaces, so a run of spaces right before
+                // the match starts it, as it did when every position was tried.
+                let start = hay[..p].trim_end_matches(is_space).len();
+                return Some(Span::new(from + start, from + end));
             }
         }
-        if ok {
-            return Some(Span::new(from + start, from + end));
-        }
+        at = q + hay[q..].chars().next().map_or(1, char::len_utf8);
     }
     None
+}
+
+/// Where the k-th non-space character before `q` starts (`q` itself for 0).
+fn back_non_space(hay: &str, q: usize, k: usize) -> Option<usize> {
+    let mut p = q;
+    let mut left = k;
+    let mut chars = hay[..q].char_indices().rev();
+    while left > 0 {
+        let (i, c) = chars.next()?;
+        if !is_space(c) {
+            left -= 1;
+            p = i;
+        }
+    }
+    Some(p)
+}
+
+/// The end of `want` matched at `p`, spaces in the text skipped.
+fn match_at(hay: &str, p: usize, want: &[char]) -> Option<usize> {
+    let mut it = hay[p..].char_indices().filter(|(_, c)| !is_space(*c));
+    let mut end = p;
+    for w in want {
+        match it.next() {
+            Some((i, c)) if c == *w || fold_char(c) == fold_char(*w) => end = p + i + c.len_utf8(),
+            _ => return None,
+        }
+    }
+    Some(end)
 }
 
 fn find_all(text: &str, needle: &str) -> Vec<Span> {

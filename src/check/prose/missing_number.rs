@@ -36,16 +36,49 @@ const COUNTING: &[&str] = &[
     "上传", "共", "累计", "其中", "包括", "处理", "办理", "公布",
 ];
 
+/// The measure words of `COUNTED`.
+static MEASURES: std::sync::LazyLock<Vec<char>> = std::sync::LazyLock::new(|| {
+    let mut v: Vec<char> = COUNTED.iter().map(|(_, m)| *m).collect();
+    v.dedup();
+    v
+});
+
+/// `COUNTING.iter().any(|c| cs.contains(c))`, in one pass: most clauses hold
+/// none of the words, and 22 substring searches per clause made this the
+/// costliest rule on long drafts. A 1024-bit filter of the words' first
+/// characters lets almost every character through with one bit test.
+fn contains_counting(cs: &str) -> bool {
+    static FIRST: std::sync::LazyLock<[u64; 16]> = std::sync::LazyLock::new(|| {
+        let mut bits = [0u64; 16];
+        for w in COUNTING {
+            if let Some(c) = w.chars().next() {
+                let h = c as usize & 1023;
+                bits[h / 64] |= 1 << (h % 64);
+            }
+        }
+        bits
+    });
+    let bits = &*FIRST;
+    cs.char_indices().any(|(i, c)| {
+        let h = c as usize & 1023;
+        bits[h / 64] & (1 << (h % 64)) != 0 && COUNTING.iter().any(|w| cs[i..].starts_with(w))
+    })
+}
+
 pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
     let r = cx.report;
     let spaced = spaced_numbers(cx.text);
     for p in r.paragraphs() {
         for clause in clauses(cx.text, p.span) {
             let cs = clause.slice(cx.text);
-            if !COUNTING.iter().any(|c| cs.contains(c)) {
+            if !contains_counting(cs) {
                 continue;
             }
             for (i, m) in cs.char_indices() {
+                // only the four measure words can end a counted noun
+                if !MEASURES.contains(&m) {
+                    continue;
+                }
                 let Some((noun, _)) = COUNTED.iter().find(|(n, mw)| *mw == m && before_spaces(cs, i).ends_with(n))
                 else {
                     continue;

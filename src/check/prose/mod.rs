@@ -111,7 +111,12 @@ pub fn table_values(report: &Report, fact: Fact) -> Vec<(i64, Span, String)> {
     }
     let Some(t) = report.table(TableId::Three) else { return out };
     let items = crate::check::tally::result_items(t);
-    let named = |v: Option<(i64, Span)>, name: &str| v.map(|(v, s)| (v, s, name.to_string()));
+    // without a 总计 column the figure is the sum of the six applicant columns
+    let computed = !t.columns.contains(&T3_TOTAL_COL);
+    let named = |v: Option<(i64, Span)>, name: &str| {
+        let name = if computed { name.replace("·总计", "·六类申请人合计") } else { name.to_string() };
+        v.map(|(v, s)| (v, s, name))
+    };
     let mut push = |x: Option<(i64, Span, String)>| out.extend(x);
     match fact {
         Fact::New => push(named(t3_total(t, t3::NEW), "表三一、本年新收·总计")),

@@ -45,7 +45,8 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
                 } else {
                     None
                 };
-                let name = match col {
+                // named only when there is something to say: most cells are fine
+                let name = || match col {
                     Some(c) => cell_name(t, r.spec, c),
                     None => format!("{}第 {} 个数", super::row_name(t, r.spec), pos + 1),
                 };
@@ -53,20 +54,28 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
                 let to_zero = |f: Finding, safe: bool| f.fix("改为 0", vec![Edit::replace(cell.span, "0")], safe);
                 match &cell.value {
                     CellValue::Int(v) if *v < 0 && !col.is_some_and(|c| negative_allowed(t, r.spec, c)) => {
-                        out.push(Finding::new("table/bad-cell", cell.span, format!("{name}为负数 {v}")));
+                        out.push(Finding::new("table/bad-cell", cell.span, format!("{}为负数 {v}", name())));
                     }
                     CellValue::Decimal(v) if !col.is_some_and(|c| decimal_allowed(t, r.spec, c)) => {
-                        out.push(Finding::new("table/bad-cell", cell.span, format!("{name}为小数 {v}，此处应为整数")));
+                        out.push(Finding::new(
+                            "table/bad-cell",
+                            cell.span,
+                            format!("{}为小数 {v}，此处应为整数", name()),
+                        ));
                     }
                     CellValue::Empty => {
                         out.push(to_zero(
-                            Finding::new("table/bad-cell", cell.span, format!("{name}为空，没有数据应填 0")),
+                            Finding::new("table/bad-cell", cell.span, format!("{}为空，没有数据应填 0", name())),
                             true,
                         ));
                     }
                     CellValue::Placeholder => {
                         out.push(to_zero(
-                            Finding::new("table/bad-cell", cell.span, format!("{name}填的是“{raw}”，没有数据应填 0")),
+                            Finding::new(
+                                "table/bad-cell",
+                                cell.span,
+                                format!("{}填的是“{raw}”，没有数据应填 0", name()),
+                            ),
                             true,
                         ));
                     }
@@ -74,7 +83,7 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
                         let mut f = Finding::new(
                             "table/bad-cell",
                             cell.span,
-                            format!("{name}“{raw}”带有单位或说明，应只填数字"),
+                            format!("{}“{raw}”带有单位或说明，应只填数字", name()),
                         );
                         let count_unit =
                             raw.trim_end_matches([')', '）']).ends_with(['件', '个', '条', '项', '次', '起']);
@@ -84,7 +93,7 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
                         out.push(f);
                     }
                     CellValue::Text => {
-                        out.push(Finding::new("table/bad-cell", cell.span, format!("{name}“{raw}”不是数字")));
+                        out.push(Finding::new("table/bad-cell", cell.span, format!("{}“{raw}”不是数字", name())));
                     }
                     _ => {}
                 }

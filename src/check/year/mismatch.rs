@@ -36,18 +36,12 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
             counts.iter().filter(|(y, _)| **y != ty.year && **y != ty.year + 1).max_by_key(|(_, n)| **n)
         {
             if n >= 3 && n > own * 2 {
-                out.push(
-                    Finding::new(
-                        "year/mismatch",
-                        ty.span,
-                        format!("标题年份为 {}，正文中 {other} 年出现 {n} 次、{} 年只出现 {own} 次", ty.year, ty.year),
-                    )
-                    .fix(
-                        format!("改为 {other}"),
-                        vec![Edit::replace(ty.span, other.to_string())],
-                        false,
-                    ),
-                );
+                // no fix: whether the title or the body is stale is the author's call
+                out.push(Finding::new(
+                    "year/mismatch",
+                    ty.span,
+                    format!("标题年份为 {}，正文中 {other} 年出现 {n} 次、{} 年只出现 {own} 次", ty.year, ty.year),
+                ));
             }
         }
     }

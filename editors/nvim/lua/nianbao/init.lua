@@ -168,8 +168,8 @@ end
 
 --- :NianbaoSkeleton [year] — the full report template; replaces an empty buffer,
 --- otherwise inserted below the cursor line.
-function M.insert_skeleton(year)
-  local bufnr = vim.api.nvim_get_current_buf()
+-- The skeleton for the current buffer (its year and style), or nil after a warning.
+local function buffer_skeleton(bufnr, year)
   year = buf_year(bufnr, year)
   if not year then
     return warn('需要报告年度')
@@ -177,6 +177,15 @@ function M.insert_skeleton(year)
   local ok, lines = pcall(run_skeleton, year, vim.bo[bufnr].filetype == 'markdown')
   if not ok then
     return warn(lines)
+  end
+  return lines
+end
+
+function M.insert_skeleton(year)
+  local bufnr = vim.api.nvim_get_current_buf()
+  local lines = buffer_skeleton(bufnr, year)
+  if not lines then
+    return
   end
   local cur = vim.api.nvim_buf_get_lines(bufnr, 0, -1, false)
   if #cur <= 1 and (cur[1] or '') == '' then
@@ -195,13 +204,9 @@ function M.insert_table(which, year)
     return warn('用法：:NianbaoTable 二|三|四')
   end
   local bufnr = vim.api.nvim_get_current_buf()
-  year = buf_year(bufnr, year)
-  if not year then
-    return warn('需要报告年度')
-  end
-  local ok, lines = pcall(run_skeleton, year, vim.bo[bufnr].filetype == 'markdown')
-  if not ok then
-    return warn(lines)
+  local lines = buffer_skeleton(bufnr, year)
+  if not lines then
+    return
   end
   local body = skeleton.section_body(lines, n)
   if not body then

@@ -1,0 +1,82 @@
+//! A digest of the analysis of many inputs, one line each: hashes of the
+//! `Report` and of the findings (their `Debug` text). Run it on two commits
+//! and diff the outputs to show a performance change altered no result.
+//!
+//! ```text
+//! cargo run --release --example analysis_digest > after.txt
+//! git stash; cargo run --release --example analysis_digest > before.txt; git stash pop
+//! diff before.txt after.txt
+//! ```
+//!
+//! Inputs: tests/corpus and examples (*.txt, *.md), the generated fixture,
+//! 60k and 1m, 300 batch reports and 3 000 mutants of them (1–5 random
+//! insertions, deletions or replacements with characters the rules care
+//! about, fixed seed).
+#[path = "../benches/common/mod.rs"]
+mod common;
+use std::collections::hash_map::DefaultHasher;
+use std::hash::{Hash, Hasher};
+
+fn h(text: &str) -> String {
+    let a = nianbao::analyze(text, &nianbao::Config::default());
+    let mut s = DefaultHasher::new();
+    format!("{:?}", a.report).hash(&mut s);
+    let r = s.finish();
+    let mut s = DefaultHasher::new();
+    format!("{:?}", a.findings).hash(&mut s);
+    format!("{:016x} {:016x} {}", r, s.finish(), a.findings.len())
+}
+
+fn main() {
+    let mut inputs: Vec<(String, String)> = Vec::new();
+    for dir in ["tests/corpus", "examples"] {
+        let mut paths: Vec<_> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
+        paths.sort();
+        for p in paths {
+            if let Ok(t) = std::fs::read_to_string(&p) {
+                if p.extension().is_some_and(|e| e == "txt" || e == "md") {
+                    inputs.push((p.display().to_string(), t));
+                }
+            }
+        }
+    }
+    for n in ["fixture", "60k", "1m"] {
+        inputs.push((n.to_string(), common::input(n).unwrap()));
+    }
+    for i in 0..300 {
+        inputs.push((format!("batch{i}"), common::batch_report(i)));
+    }
+    // mutants: random edits with characters the rules care about
+    let alphabet: Vec<char> =
+        "0123456789 　\t\n|。，、；：（）()〔〕[]【】号年件条余其中总计一二三四五六七试行国办公开函·.-—１２\u{FEFF}"
+            .chars()
+            .collect();
+    let bases: Vec<String> = inputs.iter().map(|(_, t)| t.clone()).filter(|t| t.len() < 70_000).collect();
+    let mut rng = common::Rng::new(7);
+    for m in 0..3000 {
+        let base = &bases[rng.below(bases.len())];
+        let mut t = base.clone();
+        for _ in 0..rng.range(1, 6) {
+            let mut at = rng.below(t.len() + 1);
+            while !t.is_char_boundary(at) {
+                at -= 1;
+            }
+            match rng.below(3) {
+                0 => t.insert(at, *rng.pick(&alphabet)),
+                1 => {
+                    let e = t[at..].chars().next().map_or(0, char::len_utf8);
+                    t.replace_range(at..at + e, "");
+                }
+                _ => {
+                    let c = *rng.pick(&alphabet);
+                    let e = t[at..].chars().next().map_or(0, char::len_utf8);
+                    t.replace_range(at..at + e, &c.to_string());
+                }
+            }
+        }
+        inputs.push((format!("mutant{m}"), t));
+    }
+    for (name, t) in &inputs {
+        println!("{name} {}", h(t));
+    }
+}
