@@ -1,7 +1,8 @@
 //! Shared pieces of table mapping: splitting a row into its label cells and
 //! its data cells, and recognising a label against a list of standard ones.
 
-use crate::syntax::normalize::{CellValue, is_core_char, label_key, similarity, strip_marker};
+pub use crate::syntax::normalize::label_core;
+use crate::syntax::normalize::{CellValue, similarity};
 use crate::syntax::{Cell, Row};
 
 /// A row split into the cells that name it and the cells that hold numbers.
@@ -45,16 +46,6 @@ pub fn split<'a>(row: &'a Row, width: Option<usize>) -> SplitRow<'a> {
         data.clear();
     }
     SplitRow { row, labels, data }
-}
-
-/// The comparable core of a label: folded, spaces, list marker and
-/// punctuation removed.
-pub fn label_core(raw: &str) -> String {
-    let key = label_key(raw);
-    let (_, rest) = strip_marker(&key);
-    // `core_key(rest)` without reducing `rest` to a key a second time: a
-    // key is already spaceless and folded (`label_key` is idempotent)
-    rest.chars().filter(|&c| is_core_char(c)).collect()
 }
 
 /// Index of the best matching standard label: exact, then a prefix match

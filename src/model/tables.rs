@@ -25,6 +25,21 @@ static T3_ANY_ROW: LazyLock<(Vec<usize>, Vec<&'static str>)> = LazyLock::new(|| 
     let labels = all.iter().map(|&i| T3_ROW_CORES[i].as_str()).collect();
     (all, labels)
 });
+/// The items of each group of table 三 (by group index), with their cores.
+static T3_GROUP_ITEMS: LazyLock<Vec<(Vec<usize>, Vec<&'static str>)>> = LazyLock::new(|| {
+    let items = |r: std::ops::Range<usize>| {
+        let all: Vec<usize> = r.collect();
+        let labels = all.iter().map(|&i| T3_ROW_CORES[i].as_str()).collect();
+        (all, labels)
+    };
+    vec![
+        (Vec::new(), Vec::new()),
+        items(t3::WITHHELD),
+        items(t3::UNAVAILABLE),
+        items(t3::NOT_PROCESSED),
+        items(t3::OTHER),
+    ]
+});
 static T2_CORES: LazyLock<Vec<String>> = LazyLock::new(|| cores(T2_ROWS.iter().map(|r| r.label)));
 static T2_2019_CORES: LazyLock<Vec<String>> = LazyLock::new(|| cores(T2_ROWS_2019.iter().map(|r| r.label)));
 static T2_2019_MARKER_CORES: LazyLock<Vec<String>> = LazyLock::new(|| cores(T2_2019_MARKERS.iter().copied()));
@@ -130,12 +145,12 @@ pub fn identify(text: &str, table: &Table) -> Option<TableId> {
             if cell.value.is_data_like() {
                 continue;
             }
-            let core = label_core(cell.span.slice(text));
+            let core = cell.core(text);
             if core.is_empty() {
                 continue;
             }
             if ["规章", "行政规范性文件", "规范性文件", "行政许可", "行政处罚", "行政强制", "行政事业性收费"]
-                .contains(&core.as_str())
+                .contains(&core)
                 || core.starts_with("第二十条")
                 || core == "信息内容"
             {
@@ -200,16 +215,10 @@ fn t3_label(core: &str, group: Option<usize>, header: bool) -> Option<T3Label> {
         return Some(T3Label::Group(g));
     }
     // group-local items first, so "3.其他" under （六） is the item, not a column
-    let items: Vec<usize> = match group {
-        Some(1) => t3::WITHHELD.collect(),
-        Some(2) => t3::UNAVAILABLE.collect(),
-        Some(3) => t3::NOT_PROCESSED.collect(),
-        Some(4) => t3::OTHER.collect(),
-        _ => Vec::new(),
-    };
-    let labels: Vec<&str> = items.iter().map(|&i| T3_ROW_CORES[i].as_str()).collect();
-    if let Some(i) = best_match_cores(core, &labels) {
-        return Some(T3Label::Row(items[i]));
+    if let Some((items, labels)) = group.and_then(|g| T3_GROUP_ITEMS.get(g)) {
+        if let Some(i) = best_match_cores(core, labels) {
+            return Some(T3Label::Row(items[i]));
+        }
     }
     if core == "其他" {
         return Some(T3Label::Column(5));
@@ -227,6 +236,23 @@ fn t3_label(core: &str, group: Option<usize>, header: bool) -> Option<T3Label> {
     None
 }
 
+/// [`t3_label`] remembered per label core: a table pasted twice, or a
+/// draft's header repeated on every page, asks the same question of the same
+/// label many times, and each answer costs a fuzzy match against 25 labels.
+#[derive(Default)]
+struct T3Labels<'t> {
+    /// By core: answers for group `None`, `Some(0..5)`, each without and with `header`.
+    seen: std::collections::HashMap<&'t str, [Option<Option<T3Label>>; 12]>,
+}
+
+impl<'t> T3Labels<'t> {
+    fn get(&mut self, core: &'t str, group: Option<usize>, header: bool) -> Option<T3Label> {
+        let slot = group.map_or(5, |g| g.min(5)) * 2 + usize::from(header);
+        let answers = self.seen.entry(core).or_insert([None; 12]);
+        *answers[slot].get_or_insert_with(|| t3_label(core, group, header))
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum T3Label {
     Group(usize),
@@ -237,6 +263,7 @@ enum T3Label {
 
 pub fn map_three(text: &str, parts: &[&Table], year_version: Option<FormatVersion>) -> MappedTable {
     let (span, part_spans, style) = cover(parts);
+    let mut labels = T3Labels::default();
     // Pass 1: the header's columns, from rows that carry no data.
     let mut cols = [false; 7];
     let mut header_cells: Vec<(usize, Span)> = Vec::new();
@@ -250,7 +277,7 @@ pub fn map_three(text: &str, parts: &[&Table], year_version: Option<FormatVersio
         }
         let mut any = false;
         for cell in row.cells.iter().filter(|c| !c.span.is_empty()) {
-            match t3_label(&label_core(cell.span.slice(text)), None, true) {
+            match labels.get(cell.core(text), None, true) {
                 Some(T3Label::Column(c)) => {
                     cols[c] = true;
                     header_cells.push((c, cell.span));
@@ -280,11 +307,8 @@ pub fn map_three(text: &str, parts: &[&Table], year_version: Option<FormatVersio
         for cell in &sr.labels {
             // a bare "总计" before any row label is the header's column
             let in_header = rows.is_empty() && hits.is_empty();
-            match t3_label(
-                &label_core(cell.span.slice(text)),
-                group,
-                in_header && label_core(cell.span.slice(text)) == "总计",
-            ) {
+            let core = cell.core(text);
+            match labels.get(core, group, in_header && core == "总计") {
                 Some(T3Label::Group(g)) => {
                     group = Some(g);
                     if g == 4 {
@@ -327,10 +351,7 @@ pub fn map_three(text: &str, parts: &[&Table], year_version: Option<FormatVersio
             None => {
                 let has_values = sr.data.iter().any(|c| c.value != CellValue::Empty);
                 let header_like = sr.labels.iter().any(|c| {
-                    matches!(
-                        t3_label(&label_core(c.span.slice(text)), None, true),
-                        Some(T3Label::Column(_) | T3Label::Header)
-                    )
+                    matches!(labels.get(c.core(text), None, true), Some(T3Label::Column(_) | T3Label::Header))
                 });
                 if let (Some(l), true, false) = (sr.labels.last(), has_values, header_like) {
                     extra_rows.push(ExtraRow { label: l.span, line: row.span });
@@ -426,12 +447,11 @@ pub fn map_two(text: &str, parts: &[&Table], year_version: Option<FormatVersion>
     let mut modern = false;
     for row in rows_of(parts) {
         for cell in &row.cells {
-            let core = label_core(cell.span.slice(text));
+            let core = cell.core(text);
             if markers.iter().any(|m| core.contains(m.as_str())) || core == "规范性文件" {
                 trial = true;
             }
-            if ["本年制发件数", "本年废止件数", "现行有效件数", "本年处理决定数量", "行政规范性文件"]
-                .contains(&core.as_str())
+            if ["本年制发件数", "本年废止件数", "现行有效件数", "本年处理决定数量", "行政规范性文件"].contains(&core)
             {
                 modern = true;
             }
@@ -453,12 +473,12 @@ pub fn map_two(text: &str, parts: &[&Table], year_version: Option<FormatVersion>
             .labels
             .iter()
             .filter_map(|c| {
-                let core = label_core(c.span.slice(text));
+                let core = c.core(text);
                 // "规范性文件" must not match "行政规范性文件" by prefix alone
                 spec_cores
                     .iter()
                     .position(|s| *s == core)
-                    .or_else(|| best_match_cores(&core, &labels))
+                    .or_else(|| best_match_cores(core, &labels))
                     .map(|i| (i, c.span))
             })
             .collect();
@@ -475,7 +495,7 @@ pub fn map_two(text: &str, parts: &[&Table], year_version: Option<FormatVersion>
             None => {
                 let numeric = probe.data.iter().any(|c| c.value.is_number());
                 let is_header = probe.labels.iter().any(|c| {
-                    let core = label_core(c.span.slice(text));
+                    let core = c.core(text);
                     core.starts_with("第二十条")
                         || core == "信息内容"
                         || core.contains("数量")

@@ -198,7 +198,7 @@ pub fn vertical_table(text: &str, lines: &[Span]) -> Option<Table> {
             in_data = false;
         }
         in_data |= data;
-        cur.push(Cell { span, value, index: cur.len() });
+        cur.push(Cell::new(span, value, cur.len()));
         cur_span = Some(cur_span.map_or(span, |s| s.cover(span)));
     }
     if !cur.is_empty() {

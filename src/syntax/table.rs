@@ -2,8 +2,9 @@
 //! that PDF extraction produces (one cell per line).
 
 use super::lines::trim_span;
-use super::normalize::{CellValue, is_space, parse_cell};
+use super::normalize::{CellValue, is_space, label_core, parse_cell};
 use crate::span::Span;
+use std::sync::OnceLock;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
 pub enum TableStyle {
@@ -17,13 +18,45 @@ pub enum TableStyle {
     Vertical,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone)]
 pub struct Cell {
     /// The trimmed content; empty cells get an empty span where they sit.
     pub span: Span,
     pub value: CellValue,
     /// Position of the cell in its row (for TSV and Markdown this is the column).
     pub index: usize,
+    /// [`label_core`] of the content, filled on first use: identifying a
+    /// table and mapping its rows ask for it several times per cell, and
+    /// reducing it again each time was a sixth of the analysis.
+    core: OnceLock<Box<str>>,
+}
+
+impl Cell {
+    pub fn new(span: Span, value: CellValue, index: usize) -> Cell {
+        Cell { span, value, index, core: OnceLock::new() }
+    }
+
+    /// The cell's label core; `text` must be the text the cell was parsed from.
+    pub fn core(&self, text: &str) -> &str {
+        self.core.get_or_init(|| label_core(self.span.slice(text)).into_boxed_str())
+    }
+}
+
+/// Equality and `Debug` leave out the cache: a cell is its place and value.
+impl PartialEq for Cell {
+    fn eq(&self, other: &Cell) -> bool {
+        self.span == other.span && self.value == other.value && self.index == other.index
+    }
+}
+
+impl std::fmt::Debug for Cell {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Cell")
+            .field("span", &self.span)
+            .field("value", &self.value)
+            .field("index", &self.index)
+            .finish()
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -44,7 +77,7 @@ pub struct Table {
 
 fn make_cell(text: &str, raw: Span, index: usize) -> Cell {
     let span = trim_span(text, raw);
-    Cell { span, value: parse_cell(span.slice(text)), index }
+    Cell::new(span, parse_cell(span.slice(text)), index)
 }
 
 /// Split a line into cells if it looks like a table row in some style.
@@ -104,6 +137,11 @@ fn split_markdown(text: &str, line: Span) -> Row {
 /// followed by at least two space-separated numbers (PDF text).
 fn split_spaces(text: &str, line: Span) -> Option<Row> {
     let s = line.slice(text);
+    // Cells are split only at spaces, and a row needs two: a line with no
+    // space inside (most Chinese prose) is never one, and is most lines.
+    if !s.trim_matches(is_space).contains(is_space) {
+        return None;
+    }
     if s.contains(['。', '；', '，']) && !looks_like_number_tail(s) {
         return None;
     }

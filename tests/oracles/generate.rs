@@ -201,17 +201,26 @@ fn digit_runs(line: &str) -> Vec<(usize, usize)> {
     out
 }
 
-/// A document from structured operations until the bytes run out.
-pub fn document(r: &mut Reader) -> String {
+/// A document from structured operations until the bytes run out or it
+/// reaches `cap` bytes (it may end up to one spliced report longer).
+/// Bounded so one input cannot make a large document: analysis of a whole
+/// report is what costs time, and the fuzzer should spend it on variety.
+/// [`DOCUMENT_CAP`] holds a whole report and more (the largest spliced one is
+/// 5.7 KB), so duplicated sections and tables are still reached.
+pub fn document(r: &mut Reader, cap: usize) -> String {
     let mut out = String::new();
-    let _ = build(r, &mut out);
+    let _ = build(r, &mut out, cap);
     out
 }
 
-fn build(r: &mut Reader, out: &mut String) -> Option<()> {
-    // Bounded so one input cannot make a large document: analysis of a whole
-    // report is what costs time, and the fuzzer should spend it on variety.
-    while out.len() < 16 * 1024 {
+/// For `analyze`.
+pub const DOCUMENT_CAP: usize = 8 * 1024;
+/// For `fixes`, which analyses every document twice: a fix is local, and
+/// half the size doubles the executions.
+pub const FIXES_DOCUMENT_CAP: usize = 4 * 1024;
+
+fn build(r: &mut Reader, out: &mut String, cap: usize) -> Option<()> {
+    while out.len() < cap {
         match r.byte()? % 16 {
             0..=3 => {
                 let report = lines(REPORTS[r.below(REPORTS.len())?]);
