@@ -343,6 +343,16 @@ fn year_plan() {
     assert!(check(&apply_fixes(&t, "year/plan")).is_empty());
     // done work and references to last year's report are not plans
     assert!(base().contains("针对2024年度报告中指出的问题，2025年已完成整改"));
+    // nor the statistics period, even inside a plan sentence: its years are
+    // where the report year comes from (found by the fixes fuzzer: "fixing"
+    // one moved the report year and the finding came back)
+    let period = "本报告中所列数据的统计期限为2025年1月1日至2025年12月31日。";
+    let t = base().replacen(period, "", 1).replacen(
+        "2026年，我镇将进一步提升信息发布质量。",
+        "2026年，我镇将进一步提升本报告中所列数据的统计期限为2025年1月1日至2025年12月31日。",
+        1,
+    );
+    assert!(has(&t, "year/plan").is_empty(), "{:?}", summary(&t, &check(&t)));
 }
 
 #[test]

@@ -59,6 +59,9 @@ pub fn is_plan(s: &str) -> bool {
 pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
     let r = cx.report;
     let Some(year) = r.report_year else { return };
+    // The statistics period's years are what the report year was read from:
+    // never a plan date, and "fixing" one would move the report year with it.
+    let period = r.stat_period.as_ref().map(|p| p.span);
     for p in r.paragraphs().iter().filter(|p| p.section == 5) {
         for sent in sentences(cx.text, p.span) {
             let s = sent.slice(cx.text);
@@ -66,7 +69,10 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
                 continue;
             }
             for y in years(cx.text, sent) {
-                if y.year > year || inside_quotes(cx.text, sent, y.span.start) {
+                if y.year > year
+                    || inside_quotes(cx.text, sent, y.span.start)
+                    || period.is_some_and(|p| p.start <= y.span.start && y.span.end <= p.end)
+                {
                     continue;
                 }
                 // "2024年度报告中指出的问题" names last year's report, not a date
