@@ -19,26 +19,18 @@ fn cores(labels: impl Iterator<Item = &'static str>) -> Vec<String> {
 static T3_ROW_CORES: LazyLock<Vec<String>> = LazyLock::new(|| cores(T3_ROWS.iter().map(|r| r.label)));
 static T3_GROUP_CORES: LazyLock<Vec<String>> = LazyLock::new(|| cores(T3_GROUPS.iter().copied()));
 static T3_HEADER_CORES: LazyLock<Vec<String>> = LazyLock::new(|| cores(T3_HEADER_WORDS.iter().copied()));
-/// Rows of table 三 that a label outside any group may name, with their cores.
-static T3_ANY_ROW: LazyLock<(Vec<usize>, Vec<&'static str>)> = LazyLock::new(|| {
-    let all: Vec<usize> = (0..25).filter(|&i| T3_ROWS[i].label != "3.其他").collect();
+/// Rows of table 三 paired with their cores, as `best_match_cores` takes them.
+type T3Rows = (Vec<usize>, Vec<&'static str>);
+fn t3_rows(rows: impl Iterator<Item = usize>) -> T3Rows {
+    let all: Vec<usize> = rows.collect();
     let labels = all.iter().map(|&i| T3_ROW_CORES[i].as_str()).collect();
     (all, labels)
-});
-/// The items of each group of table 三 (by group index), with their cores.
-static T3_GROUP_ITEMS: LazyLock<Vec<(Vec<usize>, Vec<&'static str>)>> = LazyLock::new(|| {
-    let items = |r: std::ops::Range<usize>| {
-        let all: Vec<usize> = r.collect();
-        let labels = all.iter().map(|&i| T3_ROW_CORES[i].as_str()).collect();
-        (all, labels)
-    };
-    vec![
-        (Vec::new(), Vec::new()),
-        items(t3::WITHHELD),
-        items(t3::UNAVAILABLE),
-        items(t3::NOT_PROCESSED),
-        items(t3::OTHER),
-    ]
+}
+/// Rows of table 三 that a label outside any group may name.
+static T3_ANY_ROW: LazyLock<T3Rows> = LazyLock::new(|| t3_rows((0..25).filter(|&i| T3_ROWS[i].label != "3.其他")));
+/// The items of each group of table 三, by group index (group 0 has none).
+static T3_GROUP_ITEMS: LazyLock<[T3Rows; 5]> = LazyLock::new(|| {
+    [t3_rows(0..0), t3_rows(t3::WITHHELD), t3_rows(t3::UNAVAILABLE), t3_rows(t3::NOT_PROCESSED), t3_rows(t3::OTHER)]
 });
 static T2_CORES: LazyLock<Vec<String>> = LazyLock::new(|| cores(T2_ROWS.iter().map(|r| r.label)));
 static T2_2019_CORES: LazyLock<Vec<String>> = LazyLock::new(|| cores(T2_ROWS_2019.iter().map(|r| r.label)));

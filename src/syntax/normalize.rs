@@ -35,13 +35,12 @@ pub fn label_key(s: &str) -> String {
 /// The comparable core of a label: folded, spaces, list marker and
 /// punctuation removed.
 pub fn label_core(raw: &str) -> String {
-    let key = label_key(raw);
-    let (_, rest) = strip_marker(&key);
-    // `core_key(rest)` without reducing `rest` to a key a second time: a
-    // key is already spaceless and folded (`label_key` is idempotent)
-    let mut out = String::with_capacity(rest.len());
-    out.extend(rest.chars().filter(|&c| is_core_char(c)));
-    out
+    let mut key = label_key(raw);
+    // the marker is a prefix: `strip_marker` returns a suffix of the key
+    let marker = key.len() - strip_marker(&key).1.len();
+    key.drain(..marker);
+    key.retain(is_core_char);
+    key
 }
 
 /// Like [`label_key`] but also drops punctuation, quotes and list markers,

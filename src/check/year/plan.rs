@@ -71,7 +71,7 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
             for y in years(cx.text, sent) {
                 if y.year > year
                     || inside_quotes(cx.text, sent, y.span.start)
-                    || period.is_some_and(|p| p.start <= y.span.start && y.span.end <= p.end)
+                    || period.is_some_and(|p| p.contains(y.span.start))
                 {
                     continue;
                 }
