@@ -107,6 +107,7 @@ const CASES: &[(u32, &str, &str, &str)] = &[
     (1, "召开新闻发布会场。", "", "prose/missing-number 发布会场"),
     (6, "办理人大代表建议件、政协提案件。", "", "prose/missing-number 建议件 | prose/missing-number 提案件"),
     (1, "全年收到政府信息公开申请件。", "", "prose/missing-number 申请件"),
+    (3, "无转结下年度继续办理件。", "0 - single 三.四.总计", "prose/table-mismatch 无"),
     (1, "收到申请13件，较上年的10件增加3件。", "13 件 single 三.一.总计 | 10 件 single - | 3 件 single -", ""),
     (1, "受理政府信息公开申请13件，均已按期答复。", "13 件 single 三.一.总计", ""),
     (1, "收到政府信息公开申请１２件。", "12 件 single 三.一.总计", "prose/table-mismatch １２"),
@@ -154,6 +155,34 @@ const CASES: &[(u32, &str, &str, &str)] = &[
         "",
     ),
     (1, "组织各类培训3期，每期约50人次。", "3 期 single - | ≈50 人次 single -", ""),
+    (
+        3,
+        "其中予以公开、部分公开和无法提供分别为7件、1件、3件。",
+        "7 件 member 三.（一）.总计 | 1 件 member 三.（二）.总计 | 3 件 member 三.（四）.总计",
+        "",
+    ),
+    (
+        3,
+        "办结13件，其中予以公开、部分公开分别为7件、2件。",
+        "13 件 total 三.（七）.总计 | 7 件 part 三.（一）.总计 | 2 件 part 三.（二）.总计",
+        "prose/table-mismatch 2",
+    ),
+    (1, "共接到公民、法人或其他组织提出的政府信息公开申请13件。", "13 件 single 三.一.总计", ""),
+    (1, "共接到公民、法人或其他组织提出的政府信息公开申请14件。", "14 件 single 三.一.总计", "prose/table-mismatch 14"),
+    (3, "上年结转件，本年新收13件。", "13 件 single 三.一.总计", "prose/missing-number 结转件"),
+    (
+        3,
+        "办结13件，其中予以公开件，部分公开1件。",
+        "13 件 total 三.（七）.总计 | 1 件 part 三.（二）.总计",
+        "prose/missing-number 公开件",
+    ),
+    (
+        1,
+        "发布信息93条，其中工作动态47条，政策文件条，财政信息26条。",
+        "93 条 total - | 47 条 part - | 26 条 part -",
+        "prose/missing-number 政策文件条",
+    ),
+    (1, "共制发文件12件，其中规范性文件2件，其他文件。", "12 件 total - | 2 件 part -", ""),
 ];
 
 fn insert(style: Style, section: u32, sentence: &str) -> (String, Span) {

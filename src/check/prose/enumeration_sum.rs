@@ -78,7 +78,10 @@ fn value_text(m: &Mention) -> String {
 /// Whether the parts claim to be all of the total.
 fn exhaustive(text: &str, total: &Mention, kids: &[&Mention]) -> bool {
     let between = &text[total.quantity.span.end..kids[0].quantity.span.start.max(total.quantity.span.end)];
-    if between.contains("分别为") || between.contains("分别是") {
+    // "办结13件，分别为…" (not "其中予以公开、部分公开分别为…", which hands
+    // out counts to labels without claiming they are all)
+    let lead = between.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '，' | ',' | '：' | ':'));
+    if lead.starts_with("分别为") || lead.starts_with("分别是") {
         return true;
     }
     let last = kids[kids.len() - 1];

@@ -60,6 +60,52 @@ const COUNTED: &[(&str, &[&str])] = &[
     ("简报", &["期"]),
 ];
 
+/// Table labels that are counted in 件 wherever they stand: "上年结转件",
+/// "予以公开件", "自然人件" need no counting verb to be a hole.
+const TABLE_NOUNS: &[&str] = &[
+    "上年结转",
+    "结转下年度",
+    "继续办理",
+    "本年新收",
+    "新收",
+    "办结",
+    "予以公开",
+    "部分公开",
+    "不予公开",
+    "无法提供",
+    "不予处理",
+    "其他处理",
+    "自然人",
+    "法人或其他组织",
+    "企业等组织",
+    "商业企业",
+    "科研机构",
+    "社会公益组织",
+    "法律服务机构",
+    "结果维持",
+    "结果纠正",
+    "其他结果",
+    "尚未审结",
+    "行政复议",
+    "行政诉讼",
+    "直接起诉",
+    "复议后起诉",
+];
+
+/// Words that end in a measure character but are words of their own
+/// ("其他文件", "现场", "各项"): never a hole in a list.
+const WORDS: &[&str] = &[
+    "文件", "案件", "事件", "稿件", "附件", "条件", "邮件", "证件", "信件", "软件", "硬件", "要件", "部件", "批件",
+    "原件", "组件", "来件", "急件", "头条", "教条", "链条", "线条", "词条", "层次", "依次", "首次", "多次", "每次",
+    "本次", "此次", "再次", "其次", "档次", "批次", "名次", "班次", "场次", "长篇", "通篇", "开篇", "全篇", "时期",
+    "定期", "到期", "同期", "近期", "长期", "周期", "初期", "限期", "逾期", "按期", "如期", "日期", "学期", "预期",
+    "星期", "分期", "中期", "末期", "前期", "后期", "当期", "本期", "上期", "每期", "假期", "工期", "任期", "延期",
+    "过期", "会期", "为期", "现场", "市场", "广场", "立场", "会场", "机场", "考场", "赛场", "农场", "商场", "当场",
+    "到场", "全场", "专场", "出场", "入场", "在场", "剧场", "整个", "各个", "这个", "那个", "每个", "某个", "几个",
+    "单个", "事项", "各项", "专项", "款项", "选项", "逐项", "多项", "单项", "强项", "弱项", "立项", "分项", "本项",
+    "此项", "该项", "国家", "专家", "大家", "全家", "商家", "农家", "厂家", "居家", "作家", "人家", "行家", "万家",
+];
+
 /// Verbs and words that make a clause a count ("发布…信息条" counts, "信息
 /// 条目" does not).
 const COUNTING: &[&str] = &[
@@ -85,11 +131,17 @@ pub fn find(text: &str, sent: Span) -> Vec<Hole> {
     let mut clause_from = 0;
     // where the current clause's first counting word ends
     let mut counting_end: Option<usize> = None;
+    // the clause denies the count ("无转结下年度继续办理件"): no hole
+    let mut denied = false;
     for (i, c) in s.char_indices() {
         if matches!(c, '，' | ',' | '；' | ';' | '：' | ':' | '。' | '！' | '？') {
             clause_from = i + c.len_utf8();
             counting_end = None;
+            denied = false;
             continue;
+        }
+        if matches!(c, '无' | '未' | '没' | '尚' | '暂') && super::quantity::zero_at(s, i).is_some() {
+            denied = true;
         }
         if counting_end.is_none() && COUNTING_FIRST.contains(c) {
             if let Some(w) = COUNTING.iter().find(|w| s[i..].starts_with(**w)) {
@@ -100,8 +152,15 @@ pub fn find(text: &str, sent: Span) -> Vec<Hole> {
             continue;
         }
         let before = s[..i].trim_end_matches(is_space);
-        let Some((noun, measures)) = COUNTED.iter().find(|(n, _)| before.ends_with(n)) else { continue };
-        let Some(measure) = measures.iter().find(|m| s[i..].starts_with(**m)) else { continue };
+        let table_noun = TABLE_NOUNS.iter().find(|n| before.ends_with(**n) && s[i..].starts_with('件'));
+        let (noun, measure): (&str, &'static str) = match table_noun {
+            Some(n) => (n, "件"),
+            None => {
+                let Some((noun, measures)) = COUNTED.iter().find(|(n, _)| before.ends_with(n)) else { continue };
+                let Some(measure) = measures.iter().find(|m| s[i..].starts_with(**m)) else { continue };
+                (noun, measure)
+            }
+        };
         // the measure word ends the phrase: "申请件。", "培训期，"
         let rest = &s[i + measure.len()..];
         if !(rest.trim_start_matches(is_space).is_empty()
@@ -110,10 +169,10 @@ pub fn find(text: &str, sent: Span) -> Vec<Hole> {
             continue;
         }
         let noun_start = before.len() - noun.len();
-        if noun_start < clause_from || numeral_before(&s[..noun_start]) {
+        if denied || noun_start < clause_from || numeral_before(&s[..noun_start]) {
             continue;
         }
-        if counting_end.is_none_or(|e| e > noun_start) {
+        if table_noun.is_none() && counting_end.is_none_or(|e| e > noun_start) {
             continue;
         }
         out.push(Hole {
@@ -128,6 +187,72 @@ pub fn find(text: &str, sent: Span) -> Vec<Hole> {
     }
     out
 }
+
+/// Holes in a list whose other items have their numbers: "工作动态47条，政策
+/// 文件条，财政信息26条" — a clause ending in the measure word of a
+/// neighbouring clause's count, with no number of its own. `counts` are the
+/// sentence's counts as (start, end of measure word, measure), in order.
+pub fn in_lists(text: &str, sent: Span, counts: &[(usize, usize, &str)], found: &[Hole]) -> Vec<Hole> {
+    let s = sent.slice(text);
+    let mut out = Vec::new();
+    let mut next = 0; // first count not before the clause
+    let mut clause_from = 0;
+    let mut prev_measure: Option<&str> = None;
+    for (i, c) in s.char_indices().chain(std::iter::once((s.len(), '。'))) {
+        if !matches!(c, '，' | ',' | '、' | '；' | ';' | '。' | '！' | '？') {
+            continue;
+        }
+        let (a, b) = (sent.start + clause_from, sent.start + i);
+        clause_from = i + c.len_utf8();
+        while next < counts.len() && counts[next].1 <= a {
+            next += 1;
+        }
+        // the clause's own count, if it has one
+        if let Some(&(_, _, m)) = counts.get(next).filter(|x| x.0 < b) {
+            prev_measure = Some(m);
+            continue;
+        }
+        let clause = text[a..b].trim_end_matches(is_space);
+        let following = counts.get(next).filter(|x| text[b..x.0].chars().filter(|c| !is_space(*c)).count() <= 12);
+        let measure = MEASURE_CHARS.iter().find(|m| clause.ends_with(**m));
+        let Some(measure) = measure else {
+            prev_measure = None;
+            continue;
+        };
+        let head = &clause[..clause.len() - measure.len()].trim_end_matches(is_space);
+        let neighbour = prev_measure == Some(*measure) || following.is_some_and(|f| f.2 == *measure);
+        prev_measure = None;
+        if !neighbour
+            || head.chars().count() < 2
+            || numeral_before(head)
+            || clause.chars().any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
+            || WORDS.iter().any(|w| clause.ends_with(w))
+            || clause
+                .char_indices()
+                .any(|(j, c)| "无未没尚暂".contains(c) && super::quantity::zero_at(clause, j).is_some())
+            || found.iter().any(|h| h.span.end == a + clause.len())
+        {
+            continue;
+        }
+        let noun_end = a + head.len();
+        // the message quotes the label's last few characters
+        let lead = head.len() - head.trim_start_matches(|c: char| is_space(c) || "其中以及和另有".contains(c)).len();
+        let noun_start = head.char_indices().rev().nth(7).map_or(a + lead, |(j, _)| (a + j).max(a + lead));
+        out.push(Hole {
+            span: Span::new(noun_start, a + clause.len()),
+            noun: Span::new(noun_start, noun_end),
+            measure,
+            insert_at: noun_end,
+            measure_at: a + clause.len() - measure.len(),
+            target: None,
+            sentence: 0,
+        });
+    }
+    out
+}
+
+/// Measure words a list's holes end in.
+const MEASURE_CHARS: &[&str] = &["人次", "件", "条", "篇", "个", "期", "场", "次", "项", "家", "份"];
 
 /// The first characters of [`COUNTING`] (a test keeps them in step).
 const COUNTING_FIRST: &str = "上举公共其出刊制办包印参发受召合回处开录承报接推播撰收新更有答策累组结编解计转达邀";

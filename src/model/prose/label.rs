@@ -242,7 +242,7 @@ pub fn read(phrase: &str) -> Label {
                     out.needs_application = true;
                 }
             }
-            Key::Col(c) => out.cols = Some(*c),
+            Key::Col(c) => out.cols = Some(out.cols.map_or(*c, |prev| prev.with(*c))),
             Key::Four(g) => out.four = Some(*g),
             Key::FourCol(c) => out.four_col = Some(*c),
             Key::Two(r) => out.two = Some((*r, out.two.and_then(|(_, c)| c))),

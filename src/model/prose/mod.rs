@@ -182,8 +182,11 @@ pub fn sentences(text: &str, para: Span) -> Vec<Span> {
     out
 }
 
+/// Where a label phrase can start. Not 、: it joins nouns inside a label
+/// ("公民、法人或其他组织提出的申请"), and between two counts the previous
+/// count's end bounds the label anyway.
 fn is_separator(c: char) -> bool {
-    matches!(c, '，' | ',' | '、' | '；' | ';' | '：' | ':' | '（' | '(' | '）' | ')' | '。' | '！' | '？' | '\n')
+    matches!(c, '，' | ',' | '；' | ';' | '：' | ':' | '（' | '(' | '）' | ')' | '。' | '！' | '？' | '\n')
 }
 
 /// Separators that end a clause (not the 、 inside a list).
@@ -298,7 +301,12 @@ fn read_sentence(text: &str, sent: Span, cx: &Context, carry: Option<usize>, p: 
             found.push((q, None));
         }
     }
-    let holes = holes::find(text, sent);
+    let mut holes = holes::find(text, sent);
+    let counts: Vec<(usize, usize, &str)> =
+        found.iter().filter_map(|(q, _)| q.measure.map(|m| (q.digits.start, q.span.end, m))).collect();
+    let listed = holes::in_lists(text, sent, &counts, &holes);
+    holes.extend(listed);
+    holes.sort_by_key(|h| h.span.start);
     found.extend(zero_mentions(text, sent).into_iter().map(|(q, l)| (q, Some(l))));
     found.sort_by_key(|(q, _)| q.digits.start);
     let first = p.mentions.len();
@@ -311,6 +319,8 @@ fn read_sentence(text: &str, sent: Span, cx: &Context, carry: Option<usize>, p: 
         }
     }
     let mut prev_end = sent.start;
+    // labels listed before 分别为, and the next one to hand out
+    let mut respectively: Option<(Vec<Span>, usize)> = None;
     for (k, (q, zero_label)) in found.iter().enumerate() {
         let from = prev_end.min(q.span.start);
         let between = &text[from..q.span.start];
@@ -335,7 +345,24 @@ fn read_sentence(text: &str, sent: Span, cx: &Context, carry: Option<usize>, p: 
             open.pop();
         }
         let next_start = found.get(k + 1).map_or(sent.end, |(n, _)| n.span.start.max(q.span.end));
-        let label_span = zero_label.unwrap_or_else(|| label_span(text, from, q, next_start));
+        let label_span = match (zero_label, respectively.take()) {
+            (Some(l), _) => *l,
+            // "予以公开、部分公开分别为7件、1件": the k-th count takes the k-th label
+            (None, Some((labels, k))) if k < labels.len() && only_joiners(between) => {
+                if k + 1 < labels.len() {
+                    respectively = Some((labels.clone(), k + 1));
+                }
+                labels[k]
+            }
+            _ => match respective_labels(text, clause_start, q.span.start) {
+                Some(labels) => {
+                    let first = labels[0];
+                    respectively = Some((labels, 1));
+                    first
+                }
+                None => label_span(text, from, q, next_start),
+            },
+        };
         let label_key: String = label_span.slice(text).chars().filter(|c| !is_space(*c)).collect();
         let label = label::read(&label_key);
         let applications = cx.applications || (cx.results && !matches!(label.rows, Some((_, Some(_)))));
@@ -445,6 +472,35 @@ fn read_sentence(text: &str, sent: Span, cx: &Context, carry: Option<usize>, p: 
         hole_from = h.span.end;
         p.holes.push(h);
     }
+}
+
+/// Words after a list of labels that hand out the counts that follow in order.
+const RESPECTIVELY: &[&str] = &["分别为", "分别是", "分别有", "依次为", "分别"];
+
+/// The labels of "予以公开、部分公开和无法提供分别为7件、1件、3件", when the
+/// clause before a count is such a list.
+fn respective_labels(text: &str, clause_start: usize, at: usize) -> Option<Vec<Span>> {
+    let clause = &text[clause_start..at];
+    let (pos, word) = RESPECTIVELY.iter().find_map(|w| clause.rfind(w).map(|p| (p, *w)))?;
+    if !clause[pos + word.len()..].trim_matches(|c: char| is_space(c) || c == '：' || c == ':').is_empty() {
+        return None;
+    }
+    let mut labels = Vec::new();
+    let mut start = 0;
+    let list = &clause[..pos];
+    for (i, c) in list.char_indices() {
+        if matches!(c, '、' | '和' | '及' | '与') {
+            labels.push(Span::new(clause_start + start, clause_start + i));
+            start = i + c.len_utf8();
+        }
+    }
+    labels.push(Span::new(clause_start + start, clause_start + pos));
+    (labels.len() >= 2 && labels.iter().all(|l| !l.is_empty())).then_some(labels)
+}
+
+/// Text between two counts of one list: separators and joiners only.
+fn only_joiners(between: &str) -> bool {
+    between.chars().all(|c| is_space(c) || matches!(c, '、' | '和' | '及' | '与' | '，' | ',' | '以'))
 }
 
 /// Results under a total of applications received ("收到申请12件，其中予以

@@ -60,6 +60,22 @@ pub enum Cols {
 }
 
 impl Cols {
+    /// Two columns a label names: the narrower when one holds the other
+    /// ("法人或其他组织中商业企业"), else both ("公民、法人或其他组织" is all of
+    /// them).
+    pub fn with(self, other: Cols) -> Cols {
+        let (a, b) = (self.set(), other.set());
+        if b & !a == 0 {
+            other
+        } else if a & !b == 0 {
+            self
+        } else if (a | b) & 1 != 0 {
+            Cols::Total
+        } else {
+            Cols::Orgs
+        }
+    }
+
     fn set(self) -> u32 {
         match self {
             Cols::Total => 0b11_1111,
