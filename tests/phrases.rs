@@ -354,7 +354,9 @@ fn check_mentions(case: &Case, tables: &Tables) -> Result<(), String> {
                 last_part = None;
             }
             Scope::Part => {
-                if last_total.is_none() {
+                // the total may be the number that is missing ("收到申请件，其中…")
+                let total_missing = case.findings.iter().any(|(rule, _)| rule == "prose/missing-number");
+                if last_total.is_none() && !total_missing {
                     return Err(format!("{}: a part with no total before it", m.raw));
                 }
                 last_part = Some(i);
