@@ -121,12 +121,12 @@ impl Value {
             Value::Decimal(_) => self.lowest() + 1,
         }
     }
-    fn admits(&self, v: i64) -> bool {
+    fn admits(&self, v: f64) -> bool {
         match *self {
-            Value::Exact(x) => x == v,
-            Value::Range(lo, hi) => (lo..=hi).contains(&v),
+            Value::Exact(x) => x as f64 == v,
+            Value::Range(lo, hi) => lo as f64 <= v && v <= hi as f64,
             Value::About(_) => true,
-            Value::Decimal(ref d) => d.parse::<f64>().is_ok_and(|x| x == v as f64),
+            Value::Decimal(ref d) => d.parse::<f64>().is_ok_and(|x| x == v),
         }
     }
 }
@@ -270,17 +270,17 @@ impl Target {
 
     /// The value the tables hold at this target (a fee in 万元 is compared
     /// as its whole part when it has no decimals, else not at all).
-    fn value(&self, t: &Tables) -> Option<i64> {
+    /// The value the tables hold at this target (fees in 万元 may have decimals).
+    fn value(&self, t: &Tables) -> Option<f64> {
+        let sum = |v: i64| Some(v as f64);
         match self {
-            Target::Three { rows, cols } => {
-                Some(rows.iter().flat_map(|&r| cols.iter().map(move |&c| t.t3[r][c])).sum())
-            }
-            Target::Four { groups, col } => Some(groups.iter().map(|&g| t.t4[g][*col]).sum()),
+            Target::Three { rows, cols } => sum(rows.iter().flat_map(|&r| cols.iter().map(move |&c| t.t3[r][c])).sum()),
+            Target::Four { groups, col } => sum(groups.iter().map(|&g| t.t4[g][*col]).sum()),
             Target::Two { row, col } => {
                 let i = TWO_ROWS.iter().position(|r| r == row)?;
                 match i {
-                    0 | 1 => Some(t.docs[i][TWO_DOC_COLS.iter().position(|c| Some(*c) == col.as_deref())?]),
-                    2..=4 => Some(t.decisions[i - 2]),
+                    0 | 1 => sum(t.docs[i][TWO_DOC_COLS.iter().position(|c| Some(*c) == col.as_deref())?]),
+                    2..=4 => sum(t.decisions[i - 2]),
                     _ => t.fees.parse().ok(),
                 }
             }
