@@ -10,6 +10,9 @@
 //! yardstick it is measured with.
 #![allow(dead_code)]
 
+pub mod defects;
+pub mod prose;
+
 /// A small deterministic generator (xorshift64*): the same seed gives the
 /// same report on every machine, so a failing seed can be replayed.
 #[derive(Debug, Clone)]
@@ -447,6 +450,54 @@ pub struct Doc {
     pub date: String,
     /// Space between cells in the space-aligned style.
     pub gap: usize,
+    /// Damage done to the tables' text (defects the accuracy example injects).
+    pub edits: Vec<GridEdit>,
+}
+
+/// A change to one table's grid before it is rendered: tables 2, 3, 4.
+#[derive(Debug, Clone)]
+pub struct GridEdit {
+    pub table: usize,
+    pub op: GridOp,
+}
+
+#[derive(Debug, Clone)]
+pub enum GridOp {
+    /// Set a data cell: the row whose label cell starts with `label` (the
+    /// last row for table 四), `col` counted from the first data column.
+    Set { label: String, col: usize, text: String },
+    /// Remove a grid column from every row (a column the author dropped).
+    DropColumn(usize),
+    /// Remove the row whose label cell starts with `label`.
+    DropRow(String),
+}
+
+fn apply(grid: &mut Grid, op: &GridOp, data_cols: usize) {
+    let find = |g: &Grid, label: &str| g.iter().position(|r| r.iter().any(|c| !c.is_empty() && c.starts_with(label)));
+    match op {
+        GridOp::Set { label, col, text } => {
+            let at = if label.is_empty() { Some(grid.len() - 1) } else { find(grid, label) };
+            if let Some(i) = at {
+                let row = &mut grid[i];
+                let first = row.len().saturating_sub(data_cols);
+                if let Some(c) = row.get_mut(first + col) {
+                    *c = text.clone();
+                }
+            }
+        }
+        GridOp::DropColumn(c) => {
+            for row in grid.iter_mut() {
+                if *c < row.len() {
+                    row.remove(*c);
+                }
+            }
+        }
+        GridOp::DropRow(label) => {
+            if let Some(i) = find(grid, label) {
+                grid.remove(i);
+            }
+        }
+    }
 }
 
 pub const HEADINGS: [&str; 6] = [
@@ -504,6 +555,7 @@ impl Doc {
             omit: [false; 6],
             date: format!("{}年1月20日", year + 1),
             gap: 4,
+            edits: Vec::new(),
         }
     }
 
@@ -540,7 +592,15 @@ impl Doc {
                 3 => Some(table4_grid(&self.tables)),
                 _ => None,
             };
-            if let Some(g) = grid {
+            if let Some(mut g) = grid {
+                let data_cols = match n {
+                    1 => 3,
+                    2 => 7,
+                    _ => 15,
+                };
+                for e in self.edits.iter().filter(|e| e.table == n + 1) {
+                    apply(&mut g, &e.op, data_cols);
+                }
                 s.push_str(&render(&g, self.style, self.gap));
                 s.push('\n');
             }
