@@ -95,9 +95,12 @@ impl Defect {
     /// Findings that are consequences of the same defect, not false ones.
     pub fn allowed(self) -> &'static [&'static str] {
         match self {
-            // one changed cell breaks the identities it takes part in
-            Defect::RowTotal => &["tally/result-total", "tally/balance"],
-            Defect::ResultTotal => &["tally/balance"],
+            // one changed cell breaks the identities it takes part in, and
+            // the prose that states the cell now disagrees with it
+            Defect::RowTotal => &["tally/result-total", "tally/balance", "prose/table-mismatch"],
+            Defect::ResultTotal => &["tally/balance", "prose/table-mismatch"],
+            Defect::Balance => &["prose/table-mismatch"],
+            Defect::ReviewTotal => &["prose/table-mismatch"],
             Defect::SlashCell => &["tally/row-total", "tally/result-total", "tally/balance"],
             // the text's 收到 number may also be compared with 一+二
             Defect::Prose(Twist::MissingApplications) => &[],
