@@ -23,7 +23,9 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
     }
     for (i, total) in ms.iter().enumerate() {
         let kids = &parts[i];
-        if kids.len() < 2 || !total.sums || total.quantity.each {
+        // one part can only exceed its total ("14条，其中招标公告19条");
+        // one part equal to or below it restates or narrows it
+        if kids.is_empty() || !total.sums || total.quantity.each {
             continue;
         }
         let Some((tmin, tmax)) = total.quantity.value.bounds() else { continue };
@@ -45,7 +47,7 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
                 _ => overflow = true,
             }
         }
-        let exhaustive = exhaustive(t, total, &kids);
+        let exhaustive = kids.len() >= 2 && !total.above_only && exhaustive(t, total, &kids);
         if !(overflow || lo > tmax || (exhaustive && hi < tmin)) {
             continue;
         }

@@ -11,8 +11,9 @@ use crate::finding::{Edit, Finding};
 use crate::model::prose::{Value, table_values};
 use crate::span::Span;
 
-/// Measure words of application and case counts.
-const COUNTS: &[&str] = &["件", "起", "宗", "个", "条", "份", "例"];
+/// Measure words of application, case and decision counts ("依申请公开信息数
+/// 255条" counts documents, not applications).
+const COUNTS: &[&str] = &["件", "起", "宗", "个", "份", "例", "项"];
 
 pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
     let r = cx.report;

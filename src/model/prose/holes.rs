@@ -112,7 +112,8 @@ const COUNTING: &[&str] = &[
     "收到", "受理", "接收", "接到", "新收", "办结", "答复", "结转", "发布", "公开", "制发", "更新", "转载", "推送",
     "上传", "共", "累计", "其中", "包括", "处理", "办理", "公布", "举办", "开展", "召开", "组织", "参加", "举行",
     "录制", "开设", "回复", "解答", "印发", "出台", "制定", "编发", "报送", "上报", "撰写", "策划", "参与", "承办",
-    "编印", "刊发", "播出", "邀请", "合计", "计", "达", "有",
+    "编印", "刊发", "播出", "邀请", "合计", "计", "达", "有", "收取", "完成", "新建", "建成", "设立", "设置", "接待",
+    "新增", "整改",
 ];
 
 /// Characters a number would end with: a hole needs none of them before
@@ -131,11 +132,15 @@ pub fn find(text: &str, sent: Span) -> Vec<Hole> {
     let mut clause_from = 0;
     // where the current clause's first counting word ends
     let mut counting_end: Option<usize> = None;
+    // a counting word earlier in the sentence carries into a short clause:
+    // "承办人大代表建议件，政协提案件"
+    let mut sentence_counts = false;
     // the clause denies the count ("无转结下年度继续办理件"): no hole
     let mut denied = false;
     for (i, c) in s.char_indices() {
         if matches!(c, '，' | ',' | '；' | ';' | '：' | ':' | '。' | '！' | '？') {
             clause_from = i + c.len_utf8();
+            sentence_counts |= counting_end.is_some();
             counting_end = None;
             denied = false;
             continue;
@@ -148,17 +153,34 @@ pub fn find(text: &str, sent: Span) -> Vec<Hole> {
                 counting_end = Some(i + w.len());
             }
         }
-        if !"件条篇次个份期场项起部".contains(c) {
+        if !"件条篇次个份期场项人万家".contains(c) {
             continue;
         }
         let before = s[..i].trim_end_matches(is_space);
         let table_noun = TABLE_NOUNS.iter().find(|n| before.ends_with(**n) && s[i..].starts_with('件'));
-        let (noun, measure): (&str, &'static str) = match table_noun {
-            Some(n) => (n, "件"),
-            None => {
-                let Some((noun, measures)) = COUNTED.iter().find(|(n, _)| before.ends_with(n)) else { continue };
-                let Some(measure) = measures.iter().find(|m| s[i..].starts_with(**m)) else { continue };
-                (noun, measure)
+        let known = COUNTED.iter().find_map(|(n, ms)| {
+            let m = ms.iter().find(|m| s[i..].starts_with(**m))?;
+            before.ends_with(n).then_some((*n, *m))
+        });
+        let (noun, measure, generic): (&str, &'static str, bool) = match (table_noun, known) {
+            (Some(n), _) => (n, "件", false),
+            (None, Some((n, m))) => (n, m, false),
+            (None, None) => {
+                // any counted thing: "推送信息次", "新建政务公开专区个"
+                let Some(m) = GENERIC.iter().find(|m| s[i..].starts_with(**m)) else { continue };
+                let Some(last) = before.chars().next_back().filter(|c| is_ideograph(*c)) else { continue };
+                if DETERMINERS.contains(last) || WORDS.iter().any(|w| format!("{before}{m}").ends_with(w)) {
+                    continue;
+                }
+                // the noun: what follows the clause's counting word, its last
+                // four characters at most ("推送信息次" → 信息)
+                let Some(from) = counting_end.filter(|&e| e < before.len()) else { continue };
+                let tail = before[from..].char_indices().rev().nth(3).map_or(from, |(j, _)| from + j);
+                let noun = &before[tail..];
+                if noun.chars().any(|c| !is_ideograph(c)) {
+                    continue;
+                }
+                (noun, *m, true)
             }
         };
         // the measure word ends the phrase: "申请件。", "培训期，"
@@ -168,11 +190,21 @@ pub fn find(text: &str, sent: Span) -> Vec<Hole> {
         {
             continue;
         }
-        let noun_start = before.len() - noun.len();
-        if denied || noun_start < clause_from || numeral_before(&s[..noun_start]) {
+        let noun_start = (before.len() - noun.len()).max(clause_from);
+        if denied || noun_start < clause_from || numeral_before(&s[..noun_start]) || numeral_before(before) {
             continue;
         }
-        if table_noun.is_none() && counting_end.is_none_or(|e| e > noun_start) {
+        // one hole per measure word: "人次" is not also a hole at its "次"
+        if out.last().is_some_and(|h: &Hole| h.span.end > sent.start + i) {
+            continue;
+        }
+        let counted = counting_end.is_some_and(|e| e <= noun_start)
+            || (sentence_counts && s[clause_from..i].chars().count() <= 8);
+        if table_noun.is_none() && !counted {
+            continue;
+        }
+        // a generic hole needs its counting verb in its own clause
+        if generic && counting_end.is_none_or(|e| e > noun_start) {
             continue;
         }
         out.push(Hole {
@@ -186,6 +218,16 @@ pub fn find(text: &str, sent: Span) -> Vec<Hole> {
         });
     }
     out
+}
+
+/// Measure words a hole may end in when the noun is not a known one.
+const GENERIC: &[&str] = &["人次", "万元", "件", "条", "篇", "次", "个", "份", "期", "场", "项", "家"];
+/// Characters that make the measure word part of a determiner ("各项",
+/// "每次", "该件") rather than a count's.
+const DETERMINERS: &str = "各每该此本这那其全整单多几诸首再依层历届逐批名按等频车";
+
+fn is_ideograph(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c)
 }
 
 /// Holes in a list whose other items have their numbers: "工作动态47条，政策
@@ -255,7 +297,8 @@ pub fn in_lists(text: &str, sent: Span, counts: &[(usize, usize, &str)], found: 
 const MEASURE_CHARS: &[&str] = &["人次", "件", "条", "篇", "个", "期", "场", "次", "项", "家", "份"];
 
 /// The first characters of [`COUNTING`] (a test keeps them in step).
-const COUNTING_FIRST: &str = "上举公共其出刊制办包印参发受召合回处开录承报接推播撰收新更有答策累组结编解计转达邀";
+const COUNTING_FIRST: &str =
+    "上举公共其出刊制办包印参发受召合回处完建开录承报接推播撰收整新更有答策累组结编解计设转达邀";
 
 #[cfg(test)]
 mod tests {

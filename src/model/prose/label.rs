@@ -16,14 +16,22 @@ pub struct Label {
     /// Table 四: the group, and the result column (0..4) when named.
     pub four: Option<Group4>,
     pub four_col: Option<usize>,
-    /// Table 二: the row and, where the phrase says, the column.
-    pub two: Option<(usize, Option<usize>)>,
+    /// Table 二: the row, and the column where the phrase says ("制发",
+    /// "废止", "现行有效"), in either order.
+    pub two: Option<usize>,
+    pub two_col: Option<usize>,
     /// The phrase counts something other than applications (来信, 留言…),
     /// so a table-三 keyword in it does not make it an application count.
     pub other_noun: bool,
-    /// The row keyword counts applications only when the sentence speaks of
-    /// applications (收到/办结 also count letters and messages).
-    pub needs_application: bool,
+    /// The row came from a generic verb (收到, 办结, 办理), which a more
+    /// specific keyword overrides and a part of a breakdown does not use:
+    /// "其中网络平台收到3件" counts a channel, not applications received.
+    pub generic: bool,
+    /// The phrase says 申请: "自然人申请30件" counts applications received.
+    pub application: bool,
+    /// The phrase is just "公开" ("其中公开10件"), which under applications
+    /// means 予以公开.
+    pub plain_open: bool,
 }
 
 impl Label {
@@ -42,6 +50,8 @@ enum Key {
     Received,
     /// 办结/答复: （七）, needs an application context.
     Done,
+    /// 办理: （七）, or 一+二 (everything handled this year).
+    Handled,
     Col(Cols),
     Four(Group4),
     FourCol(usize),
@@ -84,6 +94,7 @@ static KEYS: &[(&str, Key)] = &[
     ("新收", Key::Rows(Rows::NEW)),
     ("新受理", Key::Rows(Rows::NEW)),
     ("新接收", Key::Rows(Rows::NEW)),
+    ("依申请公开", Key::Received),
     ("收到", Key::Received),
     ("收悉", Key::Received),
     ("受理", Key::Received),
@@ -97,6 +108,7 @@ static KEYS: &[(&str, Key)] = &[
     ("公开答复", Key::Rows(Rows::OPEN)),
     ("答复", Key::Done),
     ("回复", Key::Done),
+    ("办理", Key::Handled),
     ("予以全部公开", Key::Rows(Rows::OPEN)),
     ("予以公开", Key::Rows(Rows::OPEN)),
     ("同意公开", Key::Rows(Rows::OPEN)),
@@ -204,7 +216,9 @@ fn joins(between: &str) -> bool {
 
 /// Read a label phrase (spaces already removed).
 pub fn read(phrase: &str) -> Label {
-    let mut out = Label::default();
+    let mut out = Label { application: phrase.contains("申请"), ..Label::default() };
+    let bare = phrase.trim_start_matches("其中").trim_end_matches(['的', '为', '有']);
+    out.plain_open = matches!(bare, "公开" | "均予公开" | "均予以公开");
     // (end of the previous row keyword, its rows) for sums of rows
     let mut last_rows: Option<(usize, Rows)> = None;
     let mut i = 0;
@@ -227,30 +241,29 @@ pub fn read(phrase: &str) -> Label {
                     _ => *r,
                 };
                 out.rows = Some((rows, None));
-                out.needs_application = false;
+                out.generic = false;
                 last_rows = Some((end, rows));
             }
             Key::Received => {
                 out.rows = Some((Rows::NEW, Some(Rows::NEW.union(Rows::CARRIED_IN))));
-                out.needs_application = true;
+                out.generic = true;
                 last_rows = None;
             }
-            Key::Done => {
-                // "办结…予以公开" keeps the more specific row
-                if out.rows.is_none() || out.needs_application {
-                    out.rows = Some((Rows::TOTAL, None));
-                    out.needs_application = true;
-                }
+            // "办结…予以公开" keeps the more specific row
+            Key::Done if out.rows.is_none() || out.generic => {
+                out.rows = Some((Rows::TOTAL, None));
+                out.generic = true;
             }
+            Key::Handled if out.rows.is_none() || out.generic => {
+                out.rows = Some((Rows::TOTAL, Some(Rows::NEW.union(Rows::CARRIED_IN))));
+                out.generic = true;
+            }
+            Key::Done | Key::Handled => {}
             Key::Col(c) => out.cols = Some(out.cols.map_or(*c, |prev| prev.with(*c))),
             Key::Four(g) => out.four = Some(*g),
             Key::FourCol(c) => out.four_col = Some(*c),
-            Key::Two(r) => out.two = Some((*r, out.two.and_then(|(_, c)| c))),
-            Key::TwoCol(c) => {
-                if let Some((r, _)) = out.two {
-                    out.two = Some((r, Some(*c)));
-                }
-            }
+            Key::Two(r) => out.two = Some(*r),
+            Key::TwoCol(c) => out.two_col = Some(*c),
             Key::Other => out.other_noun = true,
         }
         i = end;
@@ -268,6 +281,22 @@ fn within_group(group: Rows, item: Rows) -> bool {
 /// speaks of disclosure applications; `disclosure`: of disclosure at all
 /// (a 司法局's own 行政复议 cases are not table 四's).
 pub fn target(label: &Label, inherit: Option<&Target>, applications: bool, disclosure: bool) -> Option<Target> {
+    // a part naming nothing of its own ("其中网络申请13件") counts along
+    // another dimension: it has no cell, it does not inherit its total's
+    let rows = label.rows.filter(|_| !(label.generic && inherit.is_some()));
+    let rows = match inherit {
+        Some(Target::Three { .. }) if rows.is_none() && label.plain_open => Some((Rows::OPEN, None)),
+        _ => rows,
+    };
+    if rows.is_none()
+        && label.cols.is_none()
+        && label.four.is_none()
+        && label.four_col.is_none()
+        && label.two.is_none()
+        && label.two_col.is_none()
+    {
+        return None;
+    }
     // table 四: "行政复议2件，其中维持1件" — the part takes the total's group
     let group = label.four.or(match inherit {
         Some(Target::Four { group, .. }) if label.four_col.is_some() => Some(*group),
@@ -279,12 +308,20 @@ pub fn target(label: &Label, inherit: Option<&Target>, applications: bool, discl
     if matches!(inherit, Some(Target::Four { .. })) {
         return None;
     }
-    if let Some((row, col)) = label.two {
-        if label.rows.is_none() && label.cols.is_none() {
+    // table 二: "废止1件" after "制发行政规范性文件3件" takes its row
+    let two_row = label.two.or(match inherit {
+        Some(Target::Two { row, .. }) if label.two_col.is_some() => Some(*row),
+        _ => None,
+    });
+    if let Some(row) = two_row {
+        if rows.is_none() && label.cols.is_none() {
             let spec = &crate::model::standard::T2_ROWS[row];
-            let col = if spec.columns.len() == 1 { Some(0) } else { col };
+            let col = if spec.columns.len() == 1 { Some(0) } else { label.two_col };
             return col.map(|col| Target::Two { row, col });
         }
+    }
+    if matches!(inherit, Some(Target::Two { .. })) {
+        return None;
     }
     // table 三 counts applications, and nothing else
     if label.other_noun || !applications {
@@ -294,7 +331,11 @@ pub fn target(label: &Label, inherit: Option<&Target>, applications: bool, discl
         Some(Target::Three { rows, cols, or }) => (Some((*rows, *or)), Some(*cols)),
         _ => (None, None),
     };
-    let (rows, or) = label.rows.or(inh_rows)?;
+    // "自然人申请30件": applications received, by applicant
+    let received = (label.application && label.cols.is_some() && inherit.is_none())
+        .then_some((Rows::NEW, Some(Rows::NEW.union(Rows::CARRIED_IN))));
+    let (rows_read, or) = rows.or(inh_rows).or(received)?;
+    let rows = rows_read;
     let cols = match (label.cols, label.rows) {
         (Some(c), _) => c,
         // a part naming its own row keeps the total's column only when the

@@ -71,9 +71,13 @@ pub struct Mention {
     /// The figure is this year's own: not a comparison ("较上年"), a past
     /// year's ("2024年收到"), a running total ("累计", "截至") or history.
     pub current: bool,
-    /// The breakdown it opens sums its parts (false when the parts count
-    /// along another dimension, e.g. results under "收到申请12件，其中予以公开…").
+    /// The breakdown it opens sums its parts (false when they are counted in
+    /// different units).
     pub sums: bool,
+    /// Its parts may add up to less than it without saying so: results under
+    /// "收到申请12件，其中予以公开…" (this year's results include last year's
+    /// applications), or a list that follows it without 其中.
+    pub above_only: bool,
 }
 
 impl Mention {
@@ -112,7 +116,7 @@ impl Prose {
                 let index = p.sentences.len();
                 p.sentences.push(Sentence { span, section: para.section });
                 let s = span.slice(text);
-                let applications = s.contains("申请");
+                let applications = s.contains("申请") || RESULT_WORDS.iter().any(|w| s.contains(w));
                 let cx = Context {
                     index,
                     section: para.section,
@@ -194,11 +198,15 @@ fn is_clause_end(c: char) -> bool {
     matches!(c, '，' | ',' | '；' | ';' | '：' | ':' | '。' | '！' | '？' | '\n')
 }
 
+/// Words only reports of applications use: a sentence holding one speaks of
+/// applications even without saying 申请 ("办结13件，其中予以公开7件").
+const RESULT_WORDS: &[&str] = &["予以公开", "部分公开", "不予公开", "无法提供", "不予处理", "上年结转", "结转下年度"];
+
 /// Words that introduce a breakdown of the count before them.
 const MARKERS: &[&str] =
     &["其中", "包括", "包含", "分别为", "分别是", "主要有", "主要包括", "具体为", "具体包括", "具体是", "含"];
 /// Clause openers that start a new statement, ending a breakdown.
-const BREAKS: &[&str] = &["另有", "另外", "此外", "同时", "还有", "另"];
+const BREAKS: &[&str] = &["另有", "另外", "此外", "同时", "还有", "另", "且", "并且", "而"];
 /// Verbs that, opening a clause, make it a new statement of its own
 /// ("…其中解读材料65条，解读产品41条，发布本系统政务动态信息596条").
 const STATEMENT_VERBS: &[&str] = &[
@@ -230,6 +238,8 @@ struct Open {
     /// Its parts so far were separated by commas or semicolons (not only 、).
     commas: bool,
     parts: usize,
+    /// Opened without a marker: "全年发布信息85条，工作动态45条、通知公告25条".
+    implicit: bool,
 }
 
 /// Whether a comma or semicolon between the previous count and this one
@@ -250,7 +260,7 @@ fn semicolon_ends(between: &str, open: &[Open]) -> bool {
     let rest = &between[at..];
     let rest = rest.trim_start_matches(['；', ';']);
     let key: String = rest.chars().filter(|c| !is_space(*c)).collect();
-    !o.commas || key.contains(is_clause_end) || opens_statement(&key, true)
+    (!o.commas && o.parts >= 2) || key.contains(is_clause_end) || opens_statement(&key, true)
 }
 /// Words that make a figure something other than this year's own.
 const NOT_CURRENT: &[&str] = &[
@@ -315,18 +325,25 @@ fn read_sentence(text: &str, sent: Span, cx: &Context, carry: Option<usize>, p: 
     if let Some(c) = carry {
         let head: String = s.chars().filter(|c| !is_space(*c)).take(4).collect();
         if MARKERS.iter().any(|m| head.starts_with(m)) {
-            open.push(Open { total: c, bracket: false, commas: false, parts: 0 });
+            open.push(Open { total: c, bracket: false, commas: false, parts: 0, implicit: false });
         }
     }
     let mut prev_end = sent.start;
     // labels listed before 分别为, and the next one to hand out
     let mut respectively: Option<(Vec<Span>, usize)> = None;
+    // the last top-level count, and the last that is this year's own
+    let mut last_top: Option<usize> = None;
+    let mut last_current_top: Option<usize> = None;
+    // every count since `last_top` is one of its parts
+    let mut only_parts_since_top = true;
+    // consecutive top-level table-三 counts, which "合计N件" may add up
+    let mut run: Vec<usize> = Vec::new();
     for (k, (q, zero_label)) in found.iter().enumerate() {
         let from = prev_end.min(q.span.start);
         let between = &text[from..q.span.start];
         // a closing bracket ends the innermost bracket breakdown (and the
         // plain ones opened inside it)
-        if between.contains([')', '）']) {
+        if between.contains([')', '）', '】', ']', '］']) {
             while let Some(o) = open.pop() {
                 if o.bracket {
                     break;
@@ -364,7 +381,21 @@ fn read_sentence(text: &str, sent: Span, cx: &Context, carry: Option<usize>, p: 
             },
         };
         let label_key: String = label_span.slice(text).chars().filter(|c| !is_space(*c)).collect();
-        let label = label::read(&label_key);
+        let mut label = label::read(&label_key);
+        if q.zero {
+            deny(&mut label);
+        }
+        // "申请40件，自然人32件、企业等组织8件": applicants after their total
+        if open.is_empty() && label.rows.is_none() && label.cols.is_some() {
+            if let Some(t) = last_top.filter(|&t| {
+                let m = &p.mentions[t];
+                m.quantity.measure == q.measure
+                    && matches!(m.target, Some(Target::Three { cols: Cols::Total, .. }))
+                    && only_parts_since_top
+            }) {
+                open.push(Open { total: t, bracket: false, commas: false, parts: 0, implicit: true });
+            }
+        }
         let applications = cx.applications || (cx.results && !matches!(label.rows, Some((_, Some(_)))));
         // the innermost open breakdown this quantity belongs to
         let mut parent = None;
@@ -398,7 +429,19 @@ fn read_sentence(text: &str, sent: Span, cx: &Context, carry: Option<usize>, p: 
             break;
         }
         if parent.is_none() {
-            target = label::target(&label, None, applications, cx.disclosure);
+            // "行政复议结果维持3件，结果纠正1件": a result column takes the
+            // group named before it in the sentence
+            let before = last_top.and_then(|t| p.mentions[t].target);
+            let inherit = before.filter(|t| match t {
+                Target::Four { .. } => label.four.is_none() && label.four_col.is_some(),
+                Target::Two { .. } => label.two.is_none() && label.two_col.is_some(),
+                _ => false,
+            });
+            target = label::target(&label, inherit.as_ref(), applications, cx.disclosure);
+            // "予以公开4件，无法提供2件，共计7件": the sum of the run before it
+            if target.is_none() && is_sum_word(&label_key) {
+                target = run_sum(&p.mentions, &run, q.measure);
+            }
         }
         // table 二's figures are the ones its own section states; "公示
         // 行政许可信息306条" elsewhere counts notices, not decisions
@@ -416,16 +459,33 @@ fn read_sentence(text: &str, sent: Span, cx: &Context, carry: Option<usize>, p: 
             1 => Scope::Part,
             _ => Scope::Nested,
         };
-        let current = is_current(&clause_key, text, clause_start, q.span.start, cx.year);
+        // "由25件增加到30件": the first is last year's
+        let current = is_current(&clause_key, text, clause_start, q.span.start, cx.year)
+            && !clause_key.ends_with('由')
+            && !clause_key.ends_with("从");
         let index = p.mentions.len();
         if let Some(pi) = parent {
+            let implicit = open.last().is_some_and(|o| o.implicit);
             let pm = &mut p.mentions[pi];
             if let (Some(t), Some(pt)) = (target, pm.target) {
-                pm.sums &= t.part_of(&pt);
+                if !t.part_of(&pt) {
+                    pm.above_only = true;
+                }
             }
+            pm.above_only |= implicit;
             if pm.scope == Scope::Single {
                 pm.scope = Scope::Total;
             }
+        }
+        match target {
+            Some(Target::Three { .. }) if parent.is_none() && !q.zero => {
+                if run.last().is_some_and(|&r| p.mentions[r].quantity.measure != q.measure) {
+                    run.clear();
+                }
+                run.push(p.mentions.len());
+            }
+            _ if parent.is_none() => run.clear(),
+            _ => {}
         }
         p.mentions.push(Mention {
             quantity: q.clone(),
@@ -437,15 +497,44 @@ fn read_sentence(text: &str, sent: Span, cx: &Context, carry: Option<usize>, p: 
             target,
             current,
             sums: true,
+            above_only: false,
         });
         // does it open a breakdown?
         let after = &text[q.span.end..next_start];
         if !q.zero {
             if let Some(bracket) = opens_breakdown(after) {
-                open.push(Open { total: index, bracket, commas: false, parts: 0 });
+                // "较上年增加12条，其中…": the breakdown is of the year's figure
+                let total = if current { Some(index) } else { last_current_top };
+                if let Some(total) = total.filter(|&t| p.mentions[t].quantity.measure == q.measure) {
+                    open.push(Open { total, bracket, commas: false, parts: 0, implicit: false });
+                }
+            } else if open.is_empty() && depth == 0 && implicit_list(text, q, found.get(k + 1).map(|(n, _)| n)) {
+                open.push(Open { total: index, bracket: false, commas: false, parts: 0, implicit: true });
+            }
+        }
+        only_parts_since_top &= parent.is_some() && parent == last_top;
+        if depth == 0 && !q.zero {
+            last_top = Some(index);
+            only_parts_since_top = true;
+            if current {
+                last_current_top = Some(index);
             }
         }
         prev_end = q.span.end;
+    }
+    // "收到申请31件，上年结转1件": stating 上年结转 apart makes 收到 the new
+    // applications only, not 一+二
+    let carried_apart = p.mentions[first..].iter().any(|m| {
+        m.parent.is_none() && matches!(m.target, Some(Target::Three { rows, .. }) if rows == Rows::CARRIED_IN)
+    });
+    if carried_apart {
+        for m in &mut p.mentions[first..] {
+            if let Some(Target::Three { rows, or: or @ Some(_), .. }) = &mut m.target {
+                if *rows == Rows::NEW && m.parent.is_none() {
+                    *or = None;
+                }
+            }
+        }
     }
     for i in first + 1..p.mentions.len() {
         let (a, b) = (&p.mentions[i - 1], &p.mentions[i]);
@@ -472,6 +561,65 @@ fn read_sentence(text: &str, sent: Span, cx: &Context, carry: Option<usize>, p: 
         hole_from = h.span.end;
         p.holes.push(h);
     }
+}
+
+/// A zero word denies applications only when it says 申请 ("未收到群众举报"
+/// is not table 三's), and never denies a result ("未发生超期答复").
+fn deny(label: &mut Label) {
+    if label.generic {
+        let received = matches!(label.rows, Some((r, Some(_))) if r == Rows::NEW);
+        if !(received && label.application) {
+            label.rows = None;
+        }
+        label.generic = false;
+    }
+    if label.is_empty() && label.application {
+        label.rows = Some((Rows::NEW, Some(Rows::NEW.union(Rows::CARRIED_IN))));
+    }
+}
+
+/// Labels that state a sum of what came before: "共计7件", "合计10件".
+fn is_sum_word(key: &str) -> bool {
+    let k = key.trim_start_matches(['，', ',', '、', '以', '上']);
+    matches!(k, "共计" | "合计" | "总计" | "共" | "一共" | "总共" | "共有" | "累计" | "合计共" | "共计为" | "合计为")
+}
+
+/// The cells of a run of table-三 counts in the same columns, summed.
+fn run_sum(ms: &[Mention], run: &[usize], measure: Option<&str>) -> Option<Target> {
+    if run.len() < 2 {
+        return None;
+    }
+    let mut rows = Rows(0);
+    let mut cols = None;
+    for &r in run {
+        let Some(Target::Three { rows: rr, cols: c, .. }) = ms[r].target else { return None };
+        if ms[r].quantity.measure != measure || cols.is_some_and(|x| x != c) || rows.0 & rr.0 != 0 {
+            return None;
+        }
+        cols = Some(c);
+        rows = rows.union(rr);
+    }
+    Some(Target::Three { rows, cols: cols?, or: None })
+}
+
+/// Whether a top-level count is followed by a list that breaks it down
+/// without a marker: "全年发布信息85条，工作动态45条、通知公告25条" — the
+/// next count, after a comma and a short noun label, is joined by 、 to
+/// another of the same measure.
+fn implicit_list(text: &str, q: &Quantity, next: Option<&Quantity>) -> bool {
+    let Some(n) = next.filter(|n| n.measure == q.measure && !n.zero) else { return false };
+    let between = &text[q.span.end..n.span.start.max(q.span.end)];
+    let Some(label) = between.strip_prefix(['，', ',']) else { return false };
+    let key: String = label.chars().filter(|c| !is_space(*c)).collect();
+    let after = &text[n.span.end..];
+    let joined = after.trim_start_matches(is_space).starts_with('、');
+    joined
+        && (2..=10).contains(&key.chars().count())
+        && !key.contains(is_separator)
+        && !STATEMENT_VERBS.iter().any(|v| key.contains(v))
+        && !BREAKS.iter().any(|b| key.starts_with(b))
+        && !NOT_CURRENT.iter().any(|w| key.contains(w))
+        && !MARKERS.iter().any(|m| key.starts_with(m))
 }
 
 /// Words after a list of labels that hand out the counts that follow in order.
@@ -519,7 +667,7 @@ fn loose_part(t: &Target, total: &Target) -> bool {
 /// brackets ("121件（其中…）", "12件（自然人10件…）").
 fn opens_breakdown(after: &str) -> Option<bool> {
     let t = after.trim_start_matches(is_space);
-    if t.starts_with(['（', '(']) {
+    if t.starts_with(['（', '(', '【', '[', '［']) {
         return Some(true);
     }
     // up to the end of the next clause: "，其中", "。其中" is another sentence
@@ -581,11 +729,18 @@ fn label_span(text: &str, from: usize, q: &Quantity, limit: usize) -> Span {
     let start = clause_start(text, from, q.span.start);
     let before = Span::new(start, q.span.start);
     let key: String = before.slice(text).chars().filter(|c| !is_space(*c)).collect();
-    if !label::read(&key).is_empty() {
+    // "新收的申请中有1件结转至下一年度": the words after the count say what it is
+    let of_which = key.ends_with("中有") || key.ends_with('中');
+    if !of_which && !label::read(&key).is_empty() {
         return before;
     }
+    // the words right after the measure, up to the next separator or list
+    // mark: "10件、信息不存在4件" gives 10 nothing of 信息不存在's
     let rest = &text[q.span.end..limit];
-    let end = rest.char_indices().find(|(_, c)| is_separator(*c)).map_or(rest.len(), |(i, _)| i);
+    let end = rest
+        .char_indices()
+        .find(|(_, c)| is_separator(*c) || matches!(c, '、' | '和' | '及'))
+        .map_or(rest.len(), |(i, _)| i);
     let after = Span::new(q.span.end, q.span.end + end);
     let akey: String = after.slice(text).chars().filter(|c| !is_space(*c)).collect();
     if label::read(&akey).is_empty() { before } else { after }
@@ -664,7 +819,10 @@ fn zero_mentions(text: &str, sent: Span) -> Vec<(Quantity, Span)> {
             let review_end = label.slice(text).find("复议").map_or(label.end, |i| label.start + i + "复议".len());
             out.push(q(Span::new(label.start, review_end.min(split))));
             out.push(q(label));
-        } else if !l.is_empty() {
+        } else if let Some(pieces) = two_pieces(text, label) {
+            // "未发生行政处罚和行政强制": one zero for each
+            out.extend(pieces.into_iter().map(q));
+        } else if !l.is_empty() || l.application {
             out.push(q(label));
         }
     };
@@ -689,6 +847,17 @@ fn zero_mentions(text: &str, sent: Span) -> Vec<(Quantity, Span)> {
     }
     flush(clause_from, s.len(), last_zero.take(), clause_digits, &mut out);
     out
+}
+
+/// A denied label naming two rows of table 二 ("行政处罚和行政强制"), split
+/// at the joiner.
+fn two_pieces(text: &str, label: Span) -> Option<Vec<Span>> {
+    let s = label.slice(text);
+    let at = s.find(['和', '及', '、', '与'])?;
+    let (a, b) = (Span::new(label.start, label.start + at), Span::new(label.start + at + 3, label.end));
+    let key =
+        |sp: Span| -> Label { label::read(&sp.slice(text).chars().filter(|c| !is_space(*c)).collect::<String>()) };
+    (key(a).two.is_some() && key(b).two.is_some()).then(|| vec![a, b])
 }
 
 /// Whether the document writes numbers with spaces around them ("360 余条").

@@ -167,11 +167,10 @@ impl Target {
         }
     }
 
-    /// Whether the table can hold this figure at all (table 二 mentions are
-    /// read but not compared: its 处理决定数量 counts a narrower thing than
-    /// the prose usually does).
+    /// Whether the text's figure can be held to the table's: 行政事业性收费
+    /// is an amount in 万元, written with any precision.
     pub fn comparable(&self) -> bool {
-        !matches!(self, Target::Two { .. })
+        !matches!(self, Target::Two { row: 5, .. })
     }
 }
 
@@ -238,7 +237,17 @@ pub fn table_values(report: &Report, target: &Target) -> Vec<TableValue> {
             let Some(t) = report.table(TableId::Four) else { return Vec::new() };
             four_value(t, *group, *col).into_iter().collect()
         }
-        Target::Two { .. } => Vec::new(),
+        Target::Two { row, col } => {
+            let Some(t) = report.table(TableId::Two) else { return Vec::new() };
+            // the 2019 table 二 has other rows and columns
+            if t.version == crate::config::FormatVersion::Trial2019 {
+                return Vec::new();
+            }
+            let spec = &crate::model::standard::T2_ROWS[*row];
+            let (Some(v), Some(c)) = (t.int(*row, *col), t.cell(*row, *col)) else { return Vec::new() };
+            let col_name = spec.columns[*col];
+            vec![TableValue { value: v, span: c.span, name: format!("表二{}·{col_name}", spec.name) }]
+        }
     }
 }
 
