@@ -181,15 +181,7 @@ pub fn code_actions(
     }
 
     // every safe fix in the document, overlapping ones resolved as `check --fix` does
-    let mut safe = nianbao::fix::safe_edits(findings);
-    safe.sort_by_key(|e| (e.span.start, e.span.end));
-    safe.dedup();
-    let mut kept: Vec<Edit> = Vec::new();
-    for e in safe {
-        if kept.last().is_none_or(|k| k.span.end <= e.span.start && k.span != e.span) {
-            kept.push(e);
-        }
-    }
+    let kept = nianbao::fix::safe_plan(findings);
     if !kept.is_empty() {
         b.push(format!("修复全部可安全修复的问题（{} 处）", kept.len()), FIX_ALL, &kept, Vec::new(), false);
     }
