@@ -1,0 +1,222 @@
+//! Data safety of `check --fix` and sane numbers (issue 10, items 1, 2, 7).
+//!
+//! Tests run as root, which ignores permission bits; nianbao therefore
+//! decides "read-only" from the mode bits itself, and these tests set them.
+//! A real failed write is made on a full tmpfs when `mount` is permitted
+//! (it is in CI); the writer's own unit test (`src/cli/write.rs`) fails
+//! writes through /dev/full everywhere.
+
+mod common;
+use common::*;
+use nianbao::Config;
+use serde_json::Value;
+use std::os::unix::fs::PermissionsExt;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn scratch(name: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("nianbao-safety-{}-{name}", std::process::id()));
+    if d.exists() {
+        let _ = std::fs::set_permissions(&d, std::fs::Permissions::from_mode(0o755));
+        std::fs::remove_dir_all(&d).unwrap();
+    }
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+fn run(args: &[&Path], fix: bool) -> (Output, Value) {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_nianbao"));
+    c.arg("check").args(["--format", "json"]);
+    if fix {
+        c.arg("--fix");
+    }
+    let out = c.args(args).output().unwrap();
+    let json = serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("no JSON ({e}): {}", String::from_utf8_lossy(&out.stdout)));
+    (out, json)
+}
+
+fn file_entry<'a>(json: &'a Value, name: &str) -> &'a Value {
+    json["files"].as_array().unwrap().iter().find(|f| f["path"].as_str().unwrap().ends_with(name)).unwrap()
+}
+
+/// The base report with 新收·商业企业 (3) written as "/": its row's 总计 13
+/// and the column's balance both say it is 3.
+fn slash_in_new(style: Style) -> String {
+    set_cell(&report(style), "一、本年新收", 1, "/")
+}
+
+#[test]
+fn fix_never_writes_a_read_only_file_and_the_run_goes_on() {
+    let d = scratch("ro-file");
+    let (ro, ok) = (d.join("ro.txt"), d.join("ok.txt"));
+    let text = slash_in_new(Style::Tsv);
+    std::fs::write(&ro, &text).unwrap();
+    std::fs::write(&ok, &text).unwrap();
+    std::fs::set_permissions(&ro, std::fs::Permissions::from_mode(0o444)).unwrap();
+    let (out, json) = run(&[&ro, &ok], true);
+    assert_eq!(out.status.code(), Some(2));
+    let err = file_entry(&json, "ro.txt")["error"].as_str().unwrap().to_string();
+    assert!(err.contains("只读") && err.contains("文件未改动"), "{err}");
+    assert_eq!(std::fs::read_to_string(&ro).unwrap(), text);
+    // the other file of the run was fixed
+    assert_eq!(std::fs::read_to_string(&ok).unwrap(), report(Style::Tsv));
+}
+
+#[test]
+fn fix_refuses_a_read_only_directory() {
+    let d = scratch("ro-dir");
+    let sub = d.join("locked");
+    std::fs::create_dir(&sub).unwrap();
+    let f = sub.join("draft.txt");
+    let text = slash_in_new(Style::Tsv);
+    std::fs::write(&f, &text).unwrap();
+    std::fs::set_permissions(&sub, std::fs::Permissions::from_mode(0o555)).unwrap();
+    let (out, json) = run(&[&f], true);
+    std::fs::set_permissions(&sub, std::fs::Permissions::from_mode(0o755)).unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = file_entry(&json, "draft.txt")["error"].as_str().unwrap();
+    assert!(err.contains("目录是只读的") && err.contains("文件未改动"), "{err}");
+    assert_eq!(std::fs::read_to_string(&f).unwrap(), text);
+    assert_eq!(std::fs::read_dir(&sub).unwrap().count(), 1, "a temp file was left behind");
+}
+
+#[test]
+fn fix_refuses_a_file_with_other_hard_links() {
+    let d = scratch("links");
+    let f = d.join("draft.txt");
+    let text = slash_in_new(Style::Tsv);
+    std::fs::write(&f, &text).unwrap();
+    std::fs::hard_link(&f, d.join("backup.txt")).unwrap();
+    let (out, json) = run(&[&f], true);
+    assert_eq!(out.status.code(), Some(2));
+    let err = file_entry(&json, "draft.txt")["error"].as_str().unwrap();
+    assert!(err.contains("硬链接"), "{err}");
+    assert_eq!(std::fs::read_to_string(&f).unwrap(), text);
+}
+
+/// A tmpfs of 64 KiB filled to the last page: writing the temp file fails
+/// with ENOSPC. Needs `mount` (root in CI); elsewhere the writer's unit test
+/// with /dev/full covers the same path.
+#[test]
+fn fix_on_a_full_disk_leaves_the_file_whole_and_says_write() {
+    let d = scratch("full");
+    let mnt = d.join("mnt");
+    std::fs::create_dir(&mnt).unwrap();
+    let mounted = Command::new("mount")
+        .args(["-t", "tmpfs", "-o", "size=64k", "tmpfs"])
+        .arg(&mnt)
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !mounted {
+        eprintln!("mount not permitted here; the /dev/full unit test covers failed writes");
+        return;
+    }
+    let f = mnt.join("draft.txt");
+    let text = slash_in_new(Style::Tsv);
+    std::fs::write(&f, &text).unwrap();
+    let mut filler = std::fs::File::create(mnt.join("filler")).unwrap();
+    let block = vec![b'x'; 4096];
+    while std::io::Write::write_all(&mut filler, &block).is_ok() {}
+    drop(filler);
+    let (out, json) = run(&[&f], true);
+    let kept = std::fs::read_to_string(&f);
+    let names: Vec<_> = std::fs::read_dir(&mnt).unwrap().map(|e| e.unwrap().file_name()).collect();
+    let _ = Command::new("umount").arg(&mnt).status();
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(kept.unwrap(), text);
+    assert_eq!(names.len(), 2, "temp file left on the full disk: {names:?}");
+    let err = file_entry(&json, "draft.txt")["error"].as_str().unwrap();
+    assert!(err.contains("写入失败") && !err.contains("无法读取") && err.contains("文件未改动"), "{err}");
+}
+
+#[test]
+fn fix_writes_the_value_the_row_total_implies_in_every_style() {
+    for style in STYLES {
+        let d = scratch(&format!("implied-{style:?}"));
+        let f = d.join("draft.txt");
+        std::fs::write(&f, slash_in_new(style)).unwrap();
+        let (out, json) = run(&[&f], true);
+        // the "/" became 3, the correct 总计 13 stayed: the report is whole again
+        assert_eq!(std::fs::read_to_string(&f).unwrap(), report(style), "{style:?}");
+        assert_eq!(json["files"][0]["diagnostics"].as_array().unwrap().len(), 0, "{style:?}: {json:#}");
+        assert!(String::from_utf8_lossy(&out.stderr).contains("已修复 1 处"), "{style:?}");
+    }
+}
+
+#[test]
+fn a_slash_where_the_sums_disagree_is_not_fixed() {
+    for style in STYLES {
+        // 四、结转·商业企业 0 → 1 (its row 2 → 3): the balance now says the "/"
+        // is 4 while the row says 3 — which one is wrong is unknown
+        let text = set_cell(&slash_in_new(style), "四、结转", 1, "1");
+        let text = set_cell(&text, "四、结转", 6, "3");
+        let findings = nianbao::analyze(&text, &Config::default()).findings;
+        let cell = findings.iter().find(|f| f.rule == "table/bad-cell").expect("bad-cell");
+        assert!(cell.fixes.iter().all(|x| !x.safe), "{style:?}: {:?}", cell.fixes);
+        let d = scratch(&format!("contested-{style:?}"));
+        let f = d.join("draft.txt");
+        std::fs::write(&f, &text).unwrap();
+        run(&[&f], true);
+        let after = std::fs::read_to_string(&f).unwrap();
+        assert!(after.contains('/'), "{style:?}: the contested / was rewritten");
+    }
+}
+
+#[test]
+fn a_slash_in_a_row_of_zeros_is_still_safely_zero() {
+    for style in STYLES {
+        // （三）2.商业秘密 is all 0: a "/" there contradicts nothing
+        let text = set_cell(&report(style), "2.其他法律行政法规禁止公开", 0, "/");
+        let findings = nianbao::analyze(&text, &Config::default()).findings;
+        let cell = findings.iter().find(|f| f.rule == "table/bad-cell").expect("bad-cell");
+        assert_eq!(cell.fixes[0].title, "改为 0");
+        assert!(cell.fixes[0].safe, "{style:?}");
+    }
+}
+
+#[test]
+fn a_slash_total_becomes_the_sum_of_its_row() {
+    for style in STYLES {
+        let text = set_cell(&report(style), "一、本年新收", 6, "/");
+        let (fixed, n) =
+            nianbao::fix::apply(&text, &nianbao::fix::safe_plan(&nianbao::analyze(&text, &Config::default()).findings))
+                .unwrap();
+        assert_eq!((fixed.as_str(), n), (report(style).as_str(), 1), "{style:?}");
+    }
+}
+
+/// Numbers too large to be counts: one table/bad-cell each, the row still
+/// found, no sum wrapped into agreement.
+#[test]
+fn huge_cells_are_one_bad_cell_each_never_a_missing_row() {
+    for style in STYLES {
+        for huge in ["9223372036854775808", "12345678901234567890", "9223372036854775807"] {
+            let text = set_cell(&report(style), "一、本年新收", 0, huge);
+            let findings = nianbao::analyze(&text, &Config::default()).findings;
+            let rules = rules_of(&findings);
+            assert!(!rules.contains(&"table/missing-row"), "{style:?} {huge}: {rules:?}");
+            let bad: Vec<_> = findings.iter().filter(|f| f.rule == "table/bad-cell").collect();
+            assert_eq!(bad.len(), 1, "{style:?} {huge}: {rules:?}");
+            assert!(bad[0].message.contains(huge) && bad[0].message.contains("过大"), "{}", bad[0].message);
+            assert!(!rules.iter().any(|r| r.starts_with("tally/")), "{style:?} {huge}: {rules:?}");
+        }
+    }
+}
+
+#[test]
+fn sums_that_would_wrap_are_never_read_as_agreeing() {
+    // 2^62 + 2^62 wraps to -2^63 in a release build; 总计 written as that
+    // must not pass, nor any tally be computed from these cells
+    let text = set_cell(&report(Style::Tsv), "一、本年新收", 0, "4611686018427387904");
+    let text = set_cell(&text, "一、本年新收", 1, "4611686018427387904");
+    let text = set_cell(&text, "一、本年新收", 6, "9223372036854775807");
+    let findings = nianbao::analyze(&text, &Config::default()).findings;
+    let rules = rules_of(&findings);
+    assert_eq!(rules.iter().filter(|r| **r == "table/bad-cell").count(), 3, "{rules:?}");
+    assert!(!rules.contains(&"table/missing-row"), "{rules:?}");
+    // a large but plausible count still sums (10^12 - 1 is a count)
+    let text = set_cell(&report(Style::Tsv), "一、本年新收", 0, "999999999999");
+    let rules_big = rules_of(&nianbao::analyze(&text, &Config::default()).findings);
+    assert!(rules_big.contains(&"tally/row-total"), "{rules_big:?}");
+}
