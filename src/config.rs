@@ -75,12 +75,31 @@ pub struct MonthDay {
 }
 
 impl MonthDay {
-    fn parse(s: &str) -> Option<Self> {
-        let s = s.trim();
-        let (m, d) = s.split_once(['-', '/', '.']).or_else(|| s.strip_suffix('日').and_then(|x| x.split_once('月')))?;
-        let month: u32 = m.trim().parse().ok()?;
-        let day: u32 = d.trim().parse().ok()?;
-        ((1..=12).contains(&month) && (1..=31).contains(&day)).then_some(MonthDay { month, day })
+    /// "01-31", "1/31", "1.31", "1月31日". A real month-day only: "02-30" or
+    /// "04-31" would silently move the deadline, so they are errors, with
+    /// the reason. 02-29 is accepted (it exists in leap years, and the
+    /// deadline check compares month and day, so it never overflows).
+    fn parse(s: &str) -> Result<Self, String> {
+        let t = s.trim();
+        let unreadable = || format!("无法识别“{s}”，应写作 \"01-31\"");
+        let (m, d) = t
+            .split_once(['-', '/', '.'])
+            .or_else(|| t.strip_suffix('日').and_then(|x| x.split_once('月')))
+            .ok_or_else(unreadable)?;
+        let month: u32 = m.trim().parse().map_err(|_| unreadable())?;
+        let day: u32 = d.trim().parse().map_err(|_| unreadable())?;
+        if !(1..=12).contains(&month) {
+            return Err(format!("“{s}”不是有效日期：没有 {month} 月"));
+        }
+        let days = match month {
+            2 => 29,
+            4 | 6 | 9 | 11 => 30,
+            _ => 31,
+        };
+        if !(1..=days).contains(&day) {
+            return Err(format!("“{s}”不是有效日期：{month} 月只有 {days} 天"));
+        }
+        Ok(MonthDay { month, day })
     }
 }
 
@@ -255,9 +274,8 @@ impl Config {
                 ("government", d.government, &mut cfg.deadlines.government),
             ] {
                 if let Some(v) = val {
-                    *slot = MonthDay::parse(v.get_ref()).ok_or_else(|| {
-                        err_at(v.span(), format!("deadline.{key}: 无法识别“{}”，应写作 \"01-31\"", v.get_ref()))
-                    })?;
+                    *slot = MonthDay::parse(v.get_ref())
+                        .map_err(|why| err_at(v.span(), format!("deadline.{key}: {why}")))?;
                 }
             }
         }
@@ -324,6 +342,26 @@ mod tests {
     }
 
     #[test]
+    fn deadlines_must_be_real_month_days() {
+        for (bad, why) in [
+            ("02-30", "2 月只有 29 天"),
+            ("04-31", "4 月只有 30 天"),
+            ("11月31日", "11 月只有 30 天"),
+            ("00-10", "没有 0 月"),
+        ] {
+            let e = parse(&format!("report_year = 2025\n[deadline]\ngovernment = \"{bad}\"\n")).unwrap_err();
+            assert_eq!(e.line, 3, "{e}");
+            assert!(e.to_string().starts_with("nianbao.toml:3:"), "{e}");
+            assert!(e.message.starts_with("deadline.government:") && e.message.contains(why), "{e}");
+        }
+        let e = parse("[deadline]\ntownship = \"soon\"\n").unwrap_err();
+        assert!(e.message.contains("无法识别“soon”"), "{e}");
+        for good in ["02-29", "01-31", "12/31", "3月31日"] {
+            assert!(parse(&format!("[deadline]\ndepartment = \"{good}\"\n")).is_ok(), "{good}");
+        }
+    }
+
+    #[test]
     fn unknown_key_names_file_line_and_key() {
         let e = parse("report_year = 2025\nreport_yaer = 2024\n").unwrap_err();
         assert_eq!(e.line, 2);
@@ -340,6 +378,8 @@ mod tests {
         assert!(e.message.contains("loud"));
         let e = parse("[deadline]\ntownship = \"13-40\"\n").unwrap_err();
         assert_eq!(e.line, 2);
+        let e = parse("[deadline]\ntownship = \"13-40\"\n").unwrap_err();
+        assert!(e.message.contains("没有 13 月"), "{e}");
         let e = parse("body_level = \"village\"\n").unwrap_err();
         assert!(e.message.contains("village"));
     }
