@@ -306,16 +306,70 @@ impl Config {
 
     /// Walk up from `start` (a file or directory) to the nearest `nianbao.toml`.
     pub fn discover(start: &Path) -> Option<PathBuf> {
-        let mut dir = if start.is_dir() { Some(start) } else { start.parent() };
-        while let Some(d) = dir {
-            let candidate = d.join(FILE_NAME);
-            if candidate.is_file() {
-                return Some(candidate);
-            }
-            dir = d.parent();
-        }
-        None
+        let dir = if start.is_dir() { start } else { start.parent().unwrap_or(Path::new("")) };
+        Self::discover_from_dir(dir)
     }
+
+    /// Walk up from the directory `dir` to the nearest `nianbao.toml`, a
+    /// relative `dir` being relative to the current directory.
+    pub fn discover_from_dir(dir: &Path) -> Option<PathBuf> {
+        let cwd = std::env::current_dir().ok();
+        discover_with(dir, cwd.as_deref(), &|p| std::fs::metadata(p).map(|m| m.is_file()))
+    }
+}
+
+/// Discovery with the file-system lookup injected (tests make lookups fail).
+///
+/// The nearest config wins, whatever lies above it: a relative `dir` is
+/// probed as written ("nianbao.toml", "sub/nianbao.toml"), which the kernel
+/// resolves from the current directory without searching any ancestor of
+/// it, so a draft's own config is found even when a directory above the
+/// current one cannot be entered (absolute paths through it fail with
+/// EACCES, and an absolute-path walk used to skip to a config higher up).
+/// Only when the relative path runs out does the walk continue with the
+/// current directory's ancestors. A lookup that fails (not "not found" but
+/// "cannot tell") is skipped: a config that cannot be reached could not be
+/// read either, and it never hides a nearer one because nearer ones are
+/// probed first.
+pub fn discover_with(
+    dir: &Path,
+    cwd: Option<&Path>,
+    probe: &dyn Fn(&Path) -> std::io::Result<bool>,
+) -> Option<PathBuf> {
+    use std::path::Component;
+    let found = |d: &Path| {
+        let candidate = d.join(FILE_NAME);
+        matches!(probe(&candidate), Ok(true)).then_some(candidate)
+    };
+    if dir.is_absolute() {
+        return dir.ancestors().find_map(found);
+    }
+    // Drop "." and fold "a/.." lexically; leading ".." stay and say how far
+    // above the current directory the relative walk ends.
+    let mut parts: Vec<Component> = Vec::new();
+    for c in dir.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir if parts.last().is_some_and(|p| matches!(p, Component::Normal(_))) => {
+                parts.pop();
+            }
+            c => parts.push(c),
+        }
+    }
+    let ups = parts.iter().take_while(|c| matches!(c, Component::ParentDir)).count();
+    let rel: PathBuf = parts.iter().collect();
+    // "a/b", "a", then "" (the current directory itself) or "..", "../.."
+    for d in rel.ancestors() {
+        if d.components().all(|c| matches!(c, Component::ParentDir)) && d.components().count() < ups {
+            break;
+        }
+        let d = if d.as_os_str().is_empty() { Path::new(".") } else { d };
+        if let Some(c) = found(d) {
+            return Some(c);
+        }
+    }
+    // above the relative path: the current directory's ancestors
+    cwd?.ancestors().skip(ups + 1).find_map(found)
 }
 
 #[cfg(test)]
@@ -359,6 +413,49 @@ mod tests {
         for good in ["02-29", "01-31", "12/31", "3月31日"] {
             assert!(parse(&format!("[deadline]\ndepartment = \"{good}\"\n")).is_ok(), "{good}");
         }
+    }
+
+    /// A lookup table standing in for the file system: `Ok(true)` where a
+    /// config exists, EACCES under `/locked` (a directory whose mode forbids
+    /// entering; the test runs as root, which mode bits would not stop).
+    fn fake_fs(existing: &'static [&'static str]) -> impl Fn(&Path) -> std::io::Result<bool> {
+        move |p: &Path| {
+            if p.starts_with("/locked") {
+                return Err(std::io::Error::from(std::io::ErrorKind::PermissionDenied));
+            }
+            Ok(existing.iter().any(|e| Path::new(e) == p))
+        }
+    }
+
+    #[test]
+    fn the_config_beside_the_draft_wins_under_an_unenterable_ancestor() {
+        // cwd /locked/proj/drafts; /locked cannot be entered; configs beside
+        // the draft (relative) and a broken one at the top
+        let probe = fake_fs(&["./nianbao.toml", "/nianbao.toml"]);
+        let cwd = Path::new("/locked/proj/drafts");
+        assert_eq!(discover_with(Path::new(""), Some(cwd), &probe), Some(PathBuf::from("./nianbao.toml")));
+        assert_eq!(discover_with(Path::new("."), Some(cwd), &probe), Some(PathBuf::from("./nianbao.toml")));
+        // a draft in a subdirectory finds the one in the current directory
+        assert_eq!(discover_with(Path::new("sub/x"), Some(cwd), &probe), Some(PathBuf::from("./nianbao.toml")));
+        let probe = fake_fs(&["sub/nianbao.toml", "./nianbao.toml"]);
+        assert_eq!(discover_with(Path::new("sub"), Some(cwd), &probe), Some(PathBuf::from("sub/nianbao.toml")));
+        // nothing readable nearby: the walk goes on above the locked part
+        let probe = fake_fs(&["/nianbao.toml"]);
+        assert_eq!(discover_with(Path::new(""), Some(cwd), &probe), Some(PathBuf::from("/nianbao.toml")));
+    }
+
+    #[test]
+    fn relative_walks_with_dotdot_continue_at_the_right_ancestor() {
+        let cwd = Path::new("/w/a/b");
+        // ../x from /w/a/b is /w/a/x: probe ../x, .., then /w and /
+        let probe = fake_fs(&["/w/a/b/nianbao.toml", "/w/nianbao.toml"]);
+        assert_eq!(discover_with(Path::new("../x"), Some(cwd), &probe), Some(PathBuf::from("/w/nianbao.toml")));
+        let probe = fake_fs(&["../nianbao.toml", "/w/nianbao.toml"]);
+        assert_eq!(discover_with(Path::new("../x"), Some(cwd), &probe), Some(PathBuf::from("../nianbao.toml")));
+        // absolute starts walk their own ancestors only
+        let probe = fake_fs(&["/w/nianbao.toml"]);
+        assert_eq!(discover_with(Path::new("/w/a"), None, &probe), Some(PathBuf::from("/w/nianbao.toml")));
+        assert_eq!(discover_with(Path::new("/locked/a"), None, &fake_fs(&[])), None);
     }
 
     #[test]
