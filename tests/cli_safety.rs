@@ -253,3 +253,38 @@ fn the_nearest_config_wins_under_an_unenterable_ancestor() {
     // the draft's config turned table/bad-cell off
     assert!(f["diagnostics"].as_array().unwrap().iter().all(|x| x["rule"] != "table/bad-cell"), "{f:#}");
 }
+
+/// Item 10: a newline or ESC in a file name neither splits the location
+/// line nor reaches the terminal; JSON carries names losslessly.
+#[test]
+fn control_characters_in_names_are_escaped_in_human_output() {
+    let d = scratch("names");
+    let f = d.join("草稿\n第二行\u{1b}[31m红.txt");
+    std::fs::write(&f, slash_in_new(Style::Tsv)).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_nianbao")).arg("check").arg(&f).output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(!text.contains('\u{1b}'), "an escape sequence reached the terminal: {text:?}");
+    assert!(text.contains("草稿\\n第二行\\u{1b}[31m红.txt"), "{text}");
+    // every line naming the file names it whole
+    assert!(text.lines().all(|l| !l.starts_with("第二行")), "{text}");
+    // JSON: exact, escaped by JSON itself
+    let (_, json) = run(&[&f], false);
+    assert_eq!(json["files"][0]["path"].as_str().unwrap(), f.to_str().unwrap());
+    assert!(json["files"][0].get("path_bytes").is_none());
+}
+
+#[test]
+fn non_utf8_names_are_carried_losslessly_in_json() {
+    use std::os::unix::ffi::OsStrExt;
+    let d = scratch("gbk-name");
+    let name = std::ffi::OsStr::from_bytes(b"\xb1\xa8\xb8\xe6.txt"); // 报告.txt in GBK
+    let f = d.join(name);
+    std::fs::write(&f, report(Style::Tsv)).unwrap();
+    let (out, json) = run(&[&f], false);
+    assert_eq!(out.status.code(), Some(0), "{json:#}");
+    let bytes: Vec<u8> =
+        json["files"][0]["path_bytes"].as_array().unwrap().iter().map(|b| b.as_u64().unwrap() as u8).collect();
+    assert_eq!(bytes, f.as_os_str().as_bytes());
+    let human = Command::new(env!("CARGO_BIN_EXE_nianbao")).arg("check").arg(&f).output().unwrap();
+    assert!(String::from_utf8(human.stdout).unwrap().contains("\\xB1\\xA8\\xB8\\xE6.txt"));
+}

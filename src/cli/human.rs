@@ -74,7 +74,7 @@ pub fn render(results: &[FileResult], color: bool) -> String {
     let mut total = Counts::default();
     let mut config_errors_shown = std::collections::HashSet::new();
     for r in results {
-        let path = r.path.display().to_string();
+        let path = super::names::shown(&r.path);
         match &r.outcome {
             Outcome::Failed(message) => {
                 total.failed += 1;

@@ -6,6 +6,7 @@
 mod decode;
 mod human;
 mod json;
+mod names;
 mod settings;
 mod walk;
 mod write;
@@ -115,7 +116,7 @@ pub fn check(a: CheckArgs) -> ExitCode {
             for r in &results {
                 match &r.outcome {
                     Outcome::Checked(c) if c.fixed > 0 => {
-                        eprintln!("{}：已修复 {} 处", r.path.display(), c.fixed)
+                        eprintln!("{}：已修复 {} 处", names::shown(&r.path), c.fixed)
                     }
                     _ => {}
                 }

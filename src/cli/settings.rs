@@ -69,8 +69,8 @@ fn load(path: &Path, shown: &Path) -> Resolved {
 /// `path:line:col: 配置错误：message`, the place omitted when it is unknown.
 pub fn describe(e: &ConfigError) -> String {
     if e.line == 0 {
-        format!("{}: 配置错误：{}", e.path.display(), e.message)
+        format!("{}: 配置错误：{}", super::names::shown(&e.path), e.message)
     } else {
-        format!("{}:{}:{}: 配置错误：{}", e.path.display(), e.line, e.column, e.message)
+        format!("{}:{}:{}: 配置错误：{}", super::names::shown(&e.path), e.line, e.column, e.message)
     }
 }
