@@ -288,3 +288,32 @@ fn non_utf8_names_are_carried_losslessly_in_json() {
     let human = Command::new(env!("CARGO_BIN_EXE_nianbao")).arg("check").arg(&f).output().unwrap();
     assert!(String::from_utf8(human.stdout).unwrap().contains("\\xB1\\xA8\\xB8\\xE6.txt"));
 }
+
+/// Item 3: a message quotes at most a short excerpt of the document. A
+/// 20 000-character row label in table 三 used to be copied whole into the
+/// table/extra-row message (and into every output format).
+#[test]
+fn messages_quote_an_excerpt_not_the_whole_text() {
+    for style in STYLES {
+        // a space-aligned line with a label over 45 characters is prose, not a row
+        let n = if style == Style::Spaces { 40 } else { 20_000 };
+        let label = format!("开头{}结尾", "甲".repeat(n));
+        let zeros = ["0"; 7];
+        let row = t3_row(style, [&label, "", ""], &zeros);
+        let text = insert_after(&report(style), "四、结转下年度继续办理", &row);
+        let findings = nianbao::analyze(&text, &Config::default()).findings;
+        let extra = findings.iter().find(|f| f.rule == "table/extra-row").unwrap_or_else(|| {
+            panic!("{style:?}: {:?}", rules_of(&findings));
+        });
+        assert!(extra.message.chars().count() < 80, "{style:?}: {} chars", extra.message.chars().count());
+        assert!(extra.message.contains("开头") && extra.message.contains('…') && extra.message.contains("结尾"));
+        let d = scratch(&format!("excerpt-{style:?}"));
+        let f = d.join("draft.txt");
+        std::fs::write(&f, &text).unwrap();
+        let (out, _) = run(&[&f], false);
+        // the JSON is about as large as its findings, not the document
+        assert!(out.stdout.len() < 4_000, "{style:?}: {} bytes of JSON", out.stdout.len());
+        let human = Command::new(env!("CARGO_BIN_EXE_nianbao")).arg("check").arg(&f).output().unwrap();
+        assert!(human.stdout.len() < 4_000, "{style:?}: {} bytes of human output", human.stdout.len());
+    }
+}

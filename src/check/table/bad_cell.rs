@@ -81,7 +81,7 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
                         col,
                         cell.span,
                         name(),
-                        &format!("填的是“{raw}”"),
+                        &format!("填的是“{}”", crate::finding::excerpt(raw.trim(), 40)),
                     )),
                     CellValue::WithUnit(v) => {
                         let mut f = Finding::new(
