@@ -215,6 +215,14 @@ fn sums_that_would_wrap_are_never_read_as_agreeing() {
     let rules = rules_of(&findings);
     assert_eq!(rules.iter().filter(|r| **r == "table/bad-cell").count(), 3, "{rules:?}");
     assert!(!rules.contains(&"table/missing-row"), "{rules:?}");
+    // no rule overflowed (a debug build panics on overflow; the rule's
+    // findings would be lost silently, and a release build would wrap)
+    let d = scratch("wrap");
+    let f = d.join("draft.txt");
+    std::fs::write(&f, &text).unwrap();
+    let (_, _) = run(&[&f], false);
+    let out = Command::new(env!("CARGO_BIN_EXE_nianbao")).arg("check").arg(&f).output().unwrap();
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("panicked"), "{}", String::from_utf8_lossy(&out.stderr));
     // a large but plausible count still sums (10^12 - 1 is a count)
     let text = set_cell(&report(Style::Tsv), "一、本年新收", 0, "999999999999");
     let rules_big = rules_of(&nianbao::analyze(&text, &Config::default()).findings);

@@ -77,7 +77,7 @@ fn t3_total(t: &MappedTable, row: usize) -> Option<(i64, Span)> {
     }
     let mut sum = 0;
     for c in 0..T3_TOTAL_COL {
-        sum += t.int(row, c)?;
+        sum = t.int(row, c).and_then(|v| i64::checked_add(sum, v))?; // a saturated 20-digit cell must not wrap
     }
     Some((sum, r.label))
 }
@@ -87,7 +87,7 @@ fn t3_sum(t: &MappedTable, rows: impl Iterator<Item = usize>) -> Option<(i64, Sp
     let mut span: Option<Span> = None;
     for r in rows {
         let (v, s) = t3_total(t, r)?;
-        sum += v;
+        sum = i64::checked_add(sum, v)?; // cells saturate at i64::MAX (table/bad-cell)
         span = Some(span.map_or(s, |x| x.cover(s)));
     }
     Some((sum, span?))
