@@ -325,3 +325,25 @@ fn messages_quote_an_excerpt_not_the_whole_text() {
         assert!(human.stdout.len() < 4_000, "{style:?}: {} bytes of human output", human.stdout.len());
     }
 }
+
+/// Item 3: human output shows at most 1 000 findings per file and says how
+/// many more there are; the totals and the JSON still count every one.
+#[test]
+fn human_output_is_bounded_per_file() {
+    let base =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/xiaye-2025-fixed.txt")).unwrap();
+    let extra: String = (0..3000).map(|i| format!("（{i}）2025年13月完成了第{i}项工作。\n")).collect();
+    let d = scratch("many");
+    let f = d.join("draft.txt");
+    std::fs::write(&f, format!("{base}\n{extra}")).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_nianbao")).arg("check").arg(&f).output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(text.matches("[year/malformed]").count(), 1000);
+    assert!(text.contains("另有 2000 个问题未显示"), "{}", &text[text.len().saturating_sub(400)..]);
+    let (_, json) = run(&[&f], false);
+    assert_eq!(json["files"][0]["diagnostics"].as_array().unwrap().len(), 3000);
+    // a file with fewer findings gets no such note
+    std::fs::write(&f, format!("{base}\n（1）2025年13月完成了工作。\n")).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_nianbao")).arg("check").arg(&f).output().unwrap();
+    assert!(!String::from_utf8(out.stdout).unwrap().contains("未显示"));
+}
