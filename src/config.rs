@@ -358,12 +358,12 @@ pub fn discover_with(
     }
     let ups = parts.iter().take_while(|c| matches!(c, Component::ParentDir)).count();
     let rel: PathBuf = parts.iter().collect();
-    // "a/b", "a", then "" (the current directory itself) or "..", "../.."
+    // "a/b", "a", then "" (the current directory itself), or "..", "../.."
     for d in rel.ancestors() {
         if d.components().all(|c| matches!(c, Component::ParentDir)) && d.components().count() < ups {
             break;
         }
-        let d = if d.as_os_str().is_empty() { Path::new(".") } else { d };
+        // "" joins to a bare "nianbao.toml", which is what errors then print
         if let Some(c) = found(d) {
             return Some(c);
         }
@@ -431,13 +431,13 @@ mod tests {
     fn the_config_beside_the_draft_wins_under_an_unenterable_ancestor() {
         // cwd /locked/proj/drafts; /locked cannot be entered; configs beside
         // the draft (relative) and a broken one at the top
-        let probe = fake_fs(&["./nianbao.toml", "/nianbao.toml"]);
+        let probe = fake_fs(&["nianbao.toml", "/nianbao.toml"]);
         let cwd = Path::new("/locked/proj/drafts");
-        assert_eq!(discover_with(Path::new(""), Some(cwd), &probe), Some(PathBuf::from("./nianbao.toml")));
-        assert_eq!(discover_with(Path::new("."), Some(cwd), &probe), Some(PathBuf::from("./nianbao.toml")));
+        assert_eq!(discover_with(Path::new(""), Some(cwd), &probe), Some(PathBuf::from("nianbao.toml")));
+        assert_eq!(discover_with(Path::new("."), Some(cwd), &probe), Some(PathBuf::from("nianbao.toml")));
         // a draft in a subdirectory finds the one in the current directory
-        assert_eq!(discover_with(Path::new("sub/x"), Some(cwd), &probe), Some(PathBuf::from("./nianbao.toml")));
-        let probe = fake_fs(&["sub/nianbao.toml", "./nianbao.toml"]);
+        assert_eq!(discover_with(Path::new("sub/x"), Some(cwd), &probe), Some(PathBuf::from("nianbao.toml")));
+        let probe = fake_fs(&["sub/nianbao.toml", "nianbao.toml"]);
         assert_eq!(discover_with(Path::new("sub"), Some(cwd), &probe), Some(PathBuf::from("sub/nianbao.toml")));
         // nothing readable nearby: the walk goes on above the locked part
         let probe = fake_fs(&["/nianbao.toml"]);

@@ -41,6 +41,13 @@ fn write_back_with(path: &Path, bytes: &[u8], open_tmp: &dyn Fn(&Path) -> io::Re
             "文件是只读的，未写回（文件未改动）；如需自动修复，请先取消只读属性（如 chmod u+w）再运行".into(),
         ));
     }
+    // Without the mode bits saying so, a file we may not write (someone
+    // else's, for a user who is not root) is read-only to us all the same: the
+    // rename would replace it through the directory's permission. Opening
+    // for writing without truncating changes nothing.
+    if let Err(e) = OpenOptions::new().write(true).open(&target) {
+        return Err(Refused(format!("没有写入此文件的权限（{e}），未写回（文件未改动）；请取得写权限后再运行")));
+    }
     if meta.nlink() > 1 {
         return Err(Refused(format!(
             "文件另有 {} 个硬链接，写回会使它们与本文件分开，未写回（文件未改动）；请先复制为独立文件再修复，或按提示手工修改",
