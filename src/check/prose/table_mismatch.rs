@@ -5,9 +5,8 @@
 //! Figures that are not this year's own (comparisons, running totals, a past
 //! year's), approximate ones ("约300件") and per-item ones ("各1件") are not.
 
-use super::quote;
 use crate::check::Ctx;
-use crate::finding::{Edit, Finding};
+use crate::finding::{Edit, Finding, excerpt};
 use crate::model::prose::{Value, table_values};
 use crate::span::Span;
 
@@ -42,7 +41,7 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
         let mut f = Finding::new(
             "prose/table-mismatch",
             q.span,
-            format!("正文“{}”为 {stated}，{}为 {}{alt}", quote(cx.text, said, 40), tv.name, tv.value),
+            format!("正文“{}”为 {stated}，{}为 {}{alt}", excerpt(said.slice(cx.text).trim(), 40), tv.name, tv.value),
         )
         .related(tv.span, tv.name.clone());
         // an exact figure can take the table's; "70余" or "未收到" cannot
