@@ -902,3 +902,42 @@ fn every_phrase_case_gets_the_findings_a_reviewer_expects() {
     assert!(cases.len() >= 400, "the corpus holds {} cases, fewer than 400", cases.len());
     assert!(failed.is_empty(), "{} of {} phrase cases fail (listed above)", failed.len(), cases.len());
 }
+
+/// The prose layer's reading of each sentence — every counted quantity with
+/// its value, measure word, scope and table cell — against the annotation.
+/// A case agrees when the lists are equal; the test prints every
+/// disagreement and requires agreement on nearly all cases (the notation's
+/// finer distinctions, such as `member` against `single`, are a matter of
+/// reading; a wrong value or cell is not).
+#[test]
+fn every_phrase_case_reads_its_counts_as_annotated() {
+    let cases = load();
+    let (mut agree, mut cells_agree) = (0usize, 0usize);
+    let mut shown = String::new();
+    for case in &cases {
+        let tables = build_tables(&case.table).unwrap();
+        let (text, span) = document(case, &tables);
+        let report = nianbao::Report::build(&text, &nianbao::Config::default());
+        let prose = nianbao::model::prose::Prose::read(&text, &report);
+        let got = prose.describe_in(nianbao::Span::new(span.start, span.end));
+        let want: Vec<String> = case.mentions.iter().map(|m| m.raw.split_whitespace().collect::<Vec<_>>().join(" ")).collect();
+        // value, measure and cell, scope aside
+        let strip = |v: &[String]| -> Vec<String> {
+            v.iter().map(|m| {
+                let f: Vec<&str> = m.split(' ').collect();
+                format!("{} {} {}", f[0], f.get(1).unwrap_or(&""), f.get(3).unwrap_or(&""))
+            }).collect()
+        };
+        if got == want {
+            agree += 1;
+        } else {
+            shown.push_str(&format!("{} ({}): {}\n   read: {}\n   want: {}\n", case.id, case.origin, case.sentence, got.join(" | "), want.join(" | ")));
+        }
+        if strip(&got) == strip(&want) {
+            cells_agree += 1;
+        }
+    }
+    println!("{shown}");
+    println!("mentions: {agree}/{} cases read exactly as annotated; {cells_agree} with the same values and cells", cases.len());
+    assert!(cells_agree * 100 >= cases.len() * 90, "values and cells agree on {cells_agree}/{} cases", cases.len());
+}
