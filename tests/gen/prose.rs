@@ -149,10 +149,9 @@ impl Writer<'_> {
             ["工作动态", "通知公告", "政策文件", "财政信息", "人事信息", "政策解读", "社会救助", "重点领域信息"];
         let k = self.rng.range(2, 5) as usize;
         let mut parts: Vec<(String, i64)> = Vec::new();
-        let mut start = self.rng.below(kinds.len() as u64) as usize;
-        for _ in 0..k {
-            parts.push((kinds[start % kinds.len()].to_string(), self.rng.range(1, 60)));
-            start += 1;
+        let start = self.rng.below(kinds.len() as u64) as usize;
+        for kind in kinds.iter().cycle().skip(start).take(k) {
+            parts.push((kind.to_string(), self.rng.range(1, 60)));
         }
         let sum: i64 = parts.iter().map(|p| p.1).sum();
         let with_other = self.rng.chance(30);
