@@ -573,14 +573,14 @@ impl Doc {
             s.push_str(p);
             s.push_str("\n\n");
         }
-        for n in 0..6 {
+        for (n, heading) in HEADINGS.iter().enumerate() {
             if self.omit[n] {
                 continue;
             }
             if md {
                 s.push_str("## ");
             }
-            s.push_str(self.headings[n].as_deref().unwrap_or(HEADINGS[n]));
+            s.push_str(self.headings[n].as_deref().unwrap_or(heading));
             s.push_str("\n\n");
             for p in &self.sections[n] {
                 s.push_str(p);

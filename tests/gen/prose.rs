@@ -149,10 +149,9 @@ impl Writer<'_> {
             ["工作动态", "通知公告", "政策文件", "财政信息", "人事信息", "政策解读", "社会救助", "重点领域信息"];
         let k = self.rng.range(2, 5) as usize;
         let mut parts: Vec<(String, i64)> = Vec::new();
-        let mut start = self.rng.below(kinds.len() as u64) as usize;
-        for _ in 0..k {
-            parts.push((kinds[start % kinds.len()].to_string(), self.rng.range(1, 60)));
-            start += 1;
+        let start = self.rng.below(kinds.len() as u64) as usize;
+        for kind in kinds.iter().cycle().skip(start).take(k) {
+            parts.push((kind.to_string(), self.rng.range(1, 60)));
         }
         let sum: i64 = parts.iter().map(|p| p.1).sum();
         let with_other = self.rng.chance(30);
@@ -190,15 +189,29 @@ impl Writer<'_> {
             format!("{}{unit}", self.n(total))
         };
         let mut list = Vec::new();
-        for (name, v) in &parts {
-            let v = self.n(*v);
-            list.push(format!("{name}{v}{unit}"));
+        for (i, (name, v)) in parts.iter().enumerate() {
+            let text = self.n(*v);
+            // a nested breakdown of one part ("工作动态40条（含图片新闻12条）")
+            if i == 0 && *v >= 4 && self.rng.chance(20) {
+                let inner = self.rng.range(1, *v / 2);
+                let inner = self.n(inner);
+                list.push(format!("{name}{text}{unit}（含图片新闻{inner}{unit}）"));
+            } else {
+                list.push(format!("{name}{text}{unit}"));
+            }
         }
         let sep = *self.rng.pick(&["、", "，", "；"]);
         let joined = list.join(sep);
         let channel = *self.rng.pick(&["通过政府门户网站", "在政府信息公开专栏", "通过政府网站"]);
         let y = self.this_year();
         match self.rng.below(4) {
+            0 if self.rng.chance(30) => {
+                let more = self.rng.range(10, 300);
+                let more = self.n(more);
+                format!(
+                    "（一）主动公开：{y}{channel}主动公开政府信息{total_text}，其中{joined}；另通过政务新媒体发布信息{more}条。"
+                )
+            }
             0 => format!("（一）主动公开：{y}{channel}主动公开政府信息{total_text}，其中{joined}。"),
             1 => format!("（一）主动公开。{y}{channel}发布信息{total_text}（{joined}）。"),
             2 => format!("（一）主动公开\n{y}{channel}公开各类信息共计{total_text}，其中：{joined}。"),
@@ -284,10 +297,44 @@ impl Writer<'_> {
         }
         if carried_out > 0 {
             let c = self.n(carried_out);
-            s.push_str(&format!("，结转下年度继续办理{c}件"));
+            match self.rng.below(3) {
+                0 => s.push_str(&format!("，结转下年度继续办理{c}件")),
+                // the list ends at its clause: what follows is no member of it
+                1 => s.push_str(&format!("；另有{c}件转入下一年度办理")),
+                _ => s.push_str(&format!("。此外，结转下年度办理{c}件")),
+            }
         }
         s.push('。');
+        // two result groups named together are the sum of both rows
+        let (withheld, unavailable) = (t.sum(r::WITHHELD, 6), t.sum(r::UNAVAILABLE, 6));
+        if withheld > 0 && unavailable > 0 && self.rng.chance(40) {
+            let both = self.n(withheld + unavailable);
+            s.push_str(&format!("不予公开和无法提供的共{both}件，均已依法告知理由。"));
+        }
+        // a comparison with last year states a difference, no table cell
+        if self.rng.chance(25) {
+            let d = self.rng.range(1, 9);
+            let (d, word) = (self.n(d), *self.rng.pick(&["增加", "减少"]));
+            match self.rng.below(3) {
+                0 => s.push_str(&format!("申请数量较上年{word}{d}件。")),
+                1 => s.push_str(&format!("与{}年相比，申请数量{word}{d}件。", self.year - 1)),
+                _ => s.push_str(&format!("同比{word}{d}件。")),
+            }
+        }
         s
+    }
+
+    /// A sentence before table 三, when the author writes one.
+    pub fn section3(&mut self) -> Option<String> {
+        let new = self.t.t3[r::NEW][6];
+        match self.rng.below(4) {
+            0 => {
+                let (y, n) = (self.this_year(), self.n(new));
+                Some(format!("{y}{}共收到政府信息公开申请{n}件，具体办理情况见下表。", self.we))
+            }
+            1 => Some("收到和处理政府信息公开申请情况如下：".to_string()),
+            _ => None,
+        }
     }
 
     pub fn management(&mut self) -> String {
@@ -303,7 +350,14 @@ impl Writer<'_> {
                 "（三）政府信息管理：针对{}年度报告中指出的问题，逐项建立整改台账，规范信息发布流程。",
                 self.year - 1
             ),
-            _ => "（三）政府信息管理：动态调整政府信息公开目录，规范信息发布审核流程。".to_string(),
+            _ if self.rng.chance(50) => format!(
+                "（三）政府信息管理：按照县政府办公室{}年3月印发的《关于做好{}年政务公开工作的通知》要求，动态调整政府信息公开目录。",
+                self.year, self.year
+            ),
+            _ => format!(
+                "（三）政府信息管理：落实{}年12月印发的《政府信息公开工作制度》，规范信息发布审核流程。",
+                self.year - 1
+            ),
         }
     }
 
@@ -361,6 +415,13 @@ impl Writer<'_> {
         let (a, b) = (self.n(stated), self.n(suits));
         let suits_text =
             if suits == 0 { "未发生行政诉讼".to_string() } else { format!("提起行政诉讼{b}件") };
+        let kept = self.t.t4[0][0];
+        if review > 0 && kept > 0 && self.twist == Twist::None && self.rng.chance(40) {
+            let k = self.n(kept);
+            let rest = review - kept;
+            let tail = if rest > 0 { format!("，其他{}件", self.n(rest)) } else { String::new() };
+            return Some(format!("{y}因政府信息公开被申请行政复议{a}件，其中结果维持{k}件{tail}；{suits_text}。"));
+        }
         Some(format!("{y}因政府信息公开被申请行政复议{a}件，{suits_text}。"))
     }
 
@@ -443,6 +504,7 @@ pub fn report(rng: &mut Rng, twist: Twist) -> Doc {
     let mut w = Writer { rng, year, we: body.we.clone(), t: &tables, twist, spaced, stale_in_five: false };
     doc.sections[0] = vec![w.lead(), w.active(), w.applications(), w.management(), w.platform(), w.oversight()];
     doc.sections[1] = w.section2().into_iter().collect();
+    doc.sections[2] = w.section3().into_iter().collect();
     doc.sections[3] = w.section4().into_iter().collect();
     doc.sections[4] = w.section5();
     doc.sections[5] = w.section6();
