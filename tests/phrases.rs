@@ -920,24 +920,38 @@ fn every_phrase_case_reads_its_counts_as_annotated() {
         let report = nianbao::Report::build(&text, &nianbao::Config::default());
         let prose = nianbao::model::prose::Prose::read(&text, &report);
         let got = prose.describe_in(nianbao::Span::new(span.start, span.end));
-        let want: Vec<String> = case.mentions.iter().map(|m| m.raw.split_whitespace().collect::<Vec<_>>().join(" ")).collect();
+        let want: Vec<String> =
+            case.mentions.iter().map(|m| m.raw.split_whitespace().collect::<Vec<_>>().join(" ")).collect();
         // value, measure and cell, scope aside
         let strip = |v: &[String]| -> Vec<String> {
-            v.iter().map(|m| {
-                let f: Vec<&str> = m.split(' ').collect();
-                format!("{} {} {}", f[0], f.get(1).unwrap_or(&""), f.get(3).unwrap_or(&""))
-            }).collect()
+            v.iter()
+                .map(|m| {
+                    let f: Vec<&str> = m.split(' ').collect();
+                    format!("{} {} {}", f[0], f.get(1).unwrap_or(&""), f.get(3).unwrap_or(&""))
+                })
+                .collect()
         };
         if got == want {
             agree += 1;
         } else {
-            shown.push_str(&format!("{} ({}): {}\n   read: {}\n   want: {}\n", case.id, case.origin, case.sentence, got.join(" | "), want.join(" | ")));
+            shown.push_str(&format!(
+                "{} ({}): {}\n   read: {}\n   want: {}\n",
+                case.id,
+                case.origin,
+                case.sentence,
+                got.join(" | "),
+                want.join(" | ")
+            ));
         }
         if strip(&got) == strip(&want) {
             cells_agree += 1;
         }
     }
     println!("{shown}");
-    println!("mentions: {agree}/{} cases read exactly as annotated; {cells_agree} with the same values and cells", cases.len());
-    assert!(cells_agree * 100 >= cases.len() * 90, "values and cells agree on {cells_agree}/{} cases", cases.len());
+    println!(
+        "mentions: {agree}/{} cases read exactly as annotated; {cells_agree} with the same values and cells",
+        cases.len()
+    );
+    assert!(cells_agree * 100 >= cases.len() * 92, "values and cells agree on {cells_agree}/{} cases", cases.len());
+    assert!(agree * 100 >= cases.len() * 80, "read exactly as annotated: {agree}/{} cases", cases.len());
 }

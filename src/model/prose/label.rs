@@ -81,6 +81,7 @@ static KEYS: &[(&str, Key)] = &[
     ("结转下年", Key::Rows(Rows::CARRIED_OUT)),
     ("下年度继续办理", Key::Rows(Rows::CARRIED_OUT)),
     ("继续办理", Key::Rows(Rows::CARRIED_OUT)),
+    ("转结下年", Key::Rows(Rows::CARRIED_OUT)),
     ("上一年度结转", Key::Rows(Rows::CARRIED_IN)),
     ("上年度结转", Key::Rows(Rows::CARRIED_IN)),
     ("上年度转结", Key::Rows(Rows::CARRIED_IN)),
@@ -89,6 +90,7 @@ static KEYS: &[(&str, Key)] = &[
     ("上年转结", Key::Rows(Rows::CARRIED_IN)),
     ("去年结转", Key::Rows(Rows::CARRIED_IN)),
     ("结转上年", Key::Rows(Rows::CARRIED_IN)),
+    ("结转", Key::Rows(Rows::CARRIED_OUT)),
     ("本年度新收", Key::Rows(Rows::NEW)),
     ("本年新收", Key::Rows(Rows::NEW)),
     ("新收", Key::Rows(Rows::NEW)),
@@ -120,7 +122,7 @@ static KEYS: &[(&str, Key)] = &[
     ("不予公开", Key::Rows(Rows::WITHHELD)),
     ("不公开", Key::Rows(Rows::WITHHELD)),
     ("无法提供", Key::Rows(Rows::UNAVAILABLE)),
-    ("信息不存在", Key::Rows(Rows::UNAVAILABLE)),
+    ("信息不存在", item(t3::UNAVAILABLE.start)),
     ("不予处理", Key::Rows(Rows::NOT_PROCESSED)),
     ("其他处理", Key::Rows(Rows::OTHER)),
     ("国家秘密", item(t3::WITHHELD.start)),
@@ -156,6 +158,7 @@ static KEYS: &[(&str, Key)] = &[
     ("社会公益组织", Key::Col(Cols::One(3))),
     ("公益组织", Key::Col(Cols::One(3))),
     ("法律服务机构", Key::Col(Cols::One(4))),
+    ("其他组织", Key::Col(Cols::One(5))),
     ("复议后提起行政诉讼", Key::Four(Group4::AfterReview)),
     ("复议后提起诉讼", Key::Four(Group4::AfterReview)),
     ("复议后起诉", Key::Four(Group4::AfterReview)),
@@ -237,7 +240,9 @@ pub fn read(phrase: &str) -> Label {
             Key::Ignore => {}
             Key::Rows(r) => {
                 let rows = match last_rows {
-                    Some((e, prev)) if joins(&phrase[e..i]) && !within_group(prev, *r) => prev.union(*r),
+                    // "不掌握相关政府信息告知无法提供": the item, not its group
+                    Some((_, prev)) if within_group(prev, *r) => Rows(prev.0 & r.0),
+                    Some((e, prev)) if joins(&phrase[e..i]) => prev.union(*r),
                     _ => *r,
                 };
                 out.rows = Some((rows, None));

@@ -18,7 +18,7 @@ pub mod target;
 use crate::model::Report;
 use crate::span::Span;
 use crate::syntax::normalize::is_space;
-use crate::syntax::numbers::numbers;
+use crate::syntax::numbers::{Number, numbers};
 pub use holes::Hole;
 pub use label::Label;
 pub use quantity::{Quantity, Value};
@@ -74,6 +74,8 @@ pub struct Mention {
     /// The breakdown it opens sums its parts (false when they are counted in
     /// different units).
     pub sums: bool,
+    /// It states the sum of the counts before it ("合计10件").
+    pub sum: bool,
     /// Its parts may add up to less than it without saying so: results under
     /// "收到申请12件，其中予以公开…" (this year's results include last year's
     /// applications), or a list that follows it without 其中.
@@ -298,7 +300,7 @@ fn read_sentence(text: &str, sent: Span, cx: &Context, carry: Option<usize>, p: 
     let quotes = quote_ranges(s);
     let mut qi = 0;
     let mut found: Vec<(Quantity, Option<Span>)> = Vec::new();
-    for n in numbers(text, sent) {
+    for n in counted_numbers(text, sent) {
         // numbers and quotes are both in text order: one pointer walks both
         let at = n.span.start - sent.start;
         while qi < quotes.len() && quotes[qi].1 <= at {
@@ -334,6 +336,8 @@ fn read_sentence(text: &str, sent: Span, cx: &Context, carry: Option<usize>, p: 
     // the last top-level count, and the last that is this year's own
     let mut last_top: Option<usize> = None;
     let mut last_current_top: Option<usize> = None;
+    // the last top-level count of each measure word
+    let mut tops_by_measure: Vec<(Option<&str>, usize)> = Vec::new();
     // every count since `last_top` is one of its parts
     let mut only_parts_since_top = true;
     // consecutive top-level table-三 counts, which "合计N件" may add up
@@ -400,12 +404,22 @@ fn read_sentence(text: &str, sent: Span, cx: &Context, carry: Option<usize>, p: 
         // the innermost open breakdown this quantity belongs to
         let mut parent = None;
         let mut target = None;
+        let mut is_sum = false;
         while let Some(&Open { total: top, .. }) = open.last() {
             let pm: &Mention = &p.mentions[top];
             if q.zero {
                 break;
             }
             if pm.quantity.measure != q.measure {
+                // "培训3次，累计培训60人次，其中线上培训2次…": the breakdown is
+                // of the earlier count in the part's unit
+                let earlier = tops_by_measure.iter().rev().find(|(m, _)| *m == q.measure).map(|&(_, i)| i);
+                if let (Some(o), Some(e)) = (open.last_mut(), earlier) {
+                    if o.parts == 0 && !o.bracket && e < top {
+                        o.total = e;
+                        continue;
+                    }
+                }
                 // "其中:会议信息220条,政策文件3302件…": parts counted in
                 // different units cannot be summed
                 p.mentions[top].sums = false;
@@ -441,6 +455,13 @@ fn read_sentence(text: &str, sent: Span, cx: &Context, carry: Option<usize>, p: 
             // "予以公开4件，无法提供2件，共计7件": the sum of the run before it
             if target.is_none() && is_sum_word(&label_key) {
                 target = run_sum(&p.mentions, &run, q.measure);
+                is_sum = target.is_some();
+            }
+            // "共办理23件" after the figures it adds up
+            is_sum |= run.len() >= 2 && label_key.starts_with(['共', '合', '总']);
+            // "由25件增加到30件": the second is the year's, of the same thing
+            if target.is_none() && CHANGED_TO.iter().any(|w| label_key.ends_with(w)) {
+                target = last_top.and_then(|t| p.mentions[t].target);
             }
         }
         // table 二's figures are the ones its own section states; "公示
@@ -460,9 +481,11 @@ fn read_sentence(text: &str, sent: Span, cx: &Context, carry: Option<usize>, p: 
             _ => Scope::Nested,
         };
         // "由25件增加到30件": the first is last year's
-        let current = is_current(&clause_key, text, clause_start, q.span.start, cx.year)
-            && !clause_key.ends_with('由')
-            && !clause_key.ends_with("从");
+        let old = clause_key.ends_with('由') || clause_key.ends_with('从');
+        if old {
+            target = None;
+        }
+        let current = !old && is_current(&clause_key, text, clause_start, q.span.start, cx.year);
         let index = p.mentions.len();
         if let Some(pi) = parent {
             let implicit = open.last().is_some_and(|o| o.implicit);
@@ -473,6 +496,14 @@ fn read_sentence(text: &str, sent: Span, cx: &Context, carry: Option<usize>, p: 
                 }
             }
             pm.above_only |= implicit;
+            // "受理10件（含上年结转1件）": the total is 一+二
+            if let (Some(Target::Three { rows, .. }), Some(Target::Three { rows: pr, cols, or: Some(both) })) =
+                (target, pm.target)
+            {
+                if rows == Rows::CARRIED_IN && pr == Rows::NEW {
+                    pm.target = Some(Target::Three { rows: both, cols, or: None });
+                }
+            }
             if pm.scope == Scope::Single {
                 pm.scope = Scope::Total;
             }
@@ -498,6 +529,7 @@ fn read_sentence(text: &str, sent: Span, cx: &Context, carry: Option<usize>, p: 
             current,
             sums: true,
             above_only: false,
+            sum: is_sum,
         });
         // does it open a breakdown?
         let after = &text[q.span.end..next_start];
@@ -514,6 +546,8 @@ fn read_sentence(text: &str, sent: Span, cx: &Context, carry: Option<usize>, p: 
         }
         only_parts_since_top &= parent.is_some() && parent == last_top;
         if depth == 0 && !q.zero {
+            tops_by_measure.retain(|(m, _)| *m != q.measure);
+            tops_by_measure.push((q.measure, index));
             last_top = Some(index);
             only_parts_since_top = true;
             if current {
@@ -536,16 +570,15 @@ fn read_sentence(text: &str, sent: Span, cx: &Context, carry: Option<usize>, p: 
             }
         }
     }
-    for i in first + 1..p.mentions.len() {
-        let (a, b) = (&p.mentions[i - 1], &p.mentions[i]);
-        if b.parent.is_none()
-            && matches!(a.scope, Scope::Single | Scope::Member)
-            && b.scope == Scope::Single
-            && a.quantity.measure == b.quantity.measure
-            && siblings(text, a, b)
-        {
-            p.mentions[i - 1].scope = Scope::Member;
-            p.mentions[i].scope = Scope::Member;
+    // a sentence stating several of the year's figures lists them: each is
+    // a member ("收到申请7件，上年结转1件；予以公开7件…"); a comparison or a
+    // sum of the ones before it stands alone
+    let listed = |m: &Mention| m.depth == 0 && m.current && m.scope == Scope::Single && !m.sum;
+    if p.mentions[first..].iter().filter(|m| m.depth == 0 && (m.current || m.scope == Scope::Total)).count() >= 2 {
+        for m in &mut p.mentions[first..] {
+            if listed(m) {
+                m.scope = Scope::Member;
+            }
         }
     }
     let mut hole_from = sent.start;
@@ -577,6 +610,10 @@ fn deny(label: &mut Label) {
         label.rows = Some((Rows::NEW, Some(Rows::NEW.union(Rows::CARRIED_IN))));
     }
 }
+
+/// The words between the old and the new figure of a change.
+const CHANGED_TO: &[&str] =
+    &["增加到", "增长到", "减少到", "下降到", "上升到", "提高到", "增至", "降至", "减至", "变为"];
 
 /// Labels that state a sum of what came before: "共计7件", "合计10件".
 fn is_sum_word(key: &str) -> bool {
@@ -667,8 +704,12 @@ fn loose_part(t: &Target, total: &Target) -> bool {
 /// brackets ("121件（其中…）", "12件（自然人10件…）").
 fn opens_breakdown(after: &str) -> Option<bool> {
     let t = after.trim_start_matches(is_space);
-    if t.starts_with(['（', '(', '【', '[', '［']) {
-        return Some(true);
+    if let Some(inner) = t.strip_prefix(['（', '(', '【', '[', '［']) {
+        // "6件（较上年减少2件）" compares, it does not break down
+        let inner = inner.trim_start_matches(is_space);
+        let compares =
+            ["较", "同比", "比上", "比去", "与上", "与去", "上年", "去年", "占"].iter().any(|w| inner.starts_with(w));
+        return (!compares).then_some(true);
     }
     // up to the end of the next clause: "，其中", "。其中" is another sentence
     let mut key = String::new();
@@ -690,26 +731,46 @@ fn opens_breakdown(after: &str) -> Option<bool> {
     if head.ends_with('中') && head.chars().count() <= 12 && key.len() > head.len() {
         return Some(false);
     }
+    // "按类别分：…", "按申请方式区分，…", "从申请主体看，…"
+    let by = |k: &str| {
+        (k.starts_with('按') && ["分", "划分", "区分", "统计", "分类"].iter().any(|e| k.ends_with(e)))
+            || (k.starts_with('从') && k.ends_with('看'))
+    };
+    if by(head) {
+        return Some(false);
+    }
     let starts = |k: &str| MARKERS.iter().any(|m| k.starts_with(m));
     let second = key.split(is_clause_end).nth(1).unwrap_or("");
     (starts(key) || (head.chars().count() <= 8 && starts(second))).then_some(false)
 }
 
-/// Whether two top-level counts read as one list ("予以公开5件、部分公开2件").
-fn siblings(text: &str, a: &Mention, b: &Mention) -> bool {
-    let between = &text[a.quantity.span.end.min(b.quantity.span.start)..b.quantity.span.start];
-    if between.trim_start_matches(is_space).starts_with('、') {
-        return true;
-    }
-    match (a.target, b.target) {
-        (Some(Target::Three { rows: ra, cols: ca, .. }), Some(Target::Three { rows: rb, cols: cb, .. })) => {
-            let total = Target::three(Rows::TOTAL);
-            (ca == cb && Target::three(ra).part_of(&total) && Target::three(rb).part_of(&total))
-                || (ra == rb && ca != cb)
+/// The numbers of a sentence as a reader takes them: "1,234" is one number,
+/// and "十一件", "两场" are numbers too.
+fn counted_numbers(text: &str, sent: Span) -> Vec<Number> {
+    let mut out: Vec<Number> = Vec::new();
+    for n in numbers(text, sent) {
+        // digit grouping: "1,234", "12,500"
+        if let Some(prev) = out.last_mut() {
+            let grouped = prev.span.end + 1 == n.span.start
+                && text.as_bytes()[prev.span.end] == b','
+                && n.digits.len() == 3
+                && !prev.digits.contains('.')
+                && (prev.digits.len() <= 3 || prev.digits.len() % 4 == 3);
+            if grouped {
+                prev.digits = format!("{}{}", prev.digits, n.digits);
+                prev.value = prev.digits.parse().unwrap_or(prev.value);
+                prev.span = Span::new(prev.span.start, n.span.end);
+                continue;
+            }
         }
-        (Some(Target::Four { group: ga, col: a }), Some(Target::Four { group: gb, col: b })) => ga == gb && a != b,
-        _ => false,
+        out.push(n);
     }
+    let cn = quantity::chinese_numbers(text, sent);
+    if !cn.is_empty() {
+        out.extend(cn);
+        out.sort_by_key(|n| n.span.start);
+    }
+    out
 }
 
 /// Where the clause holding `at` starts: after the last separator between

@@ -204,3 +204,101 @@ pub fn zero_at(clause: &str, at: usize) -> Option<usize> {
     }
     ZERO_WORDS.iter().find(|w| rest.starts_with(**w)).map(|w| w.len())
 }
+
+/// Numbers written in Chinese numerals before a measure word: "十一件",
+/// "两场", "二十三条". Fixed expressions ("一件事一次办", "一次性", "三类
+/// 内部事务") are not counts; a lone 一 is too often one of them to count.
+pub fn chinese_numbers(text: &str, sent: Span) -> Vec<Number> {
+    let s = sent.slice(text);
+    let mut out = Vec::new();
+    let mut run: Option<usize> = None;
+    for (i, c) in s.char_indices().chain(std::iter::once((s.len(), '。'))) {
+        if "零〇一二两三四五六七八九十百千".contains(c) {
+            run.get_or_insert(i);
+            continue;
+        }
+        let Some(start) = run.take() else { continue };
+        let word = &s[start..i];
+        let Some(value) = cn_value(word) else { continue };
+        let rest = &s[i..];
+        let Some(m) = measure_at(rest) else { continue };
+        let after = &rest[m.len()..];
+        let fixed =
+            ["事", "性", "龙", "站", "窗", "网", "线", "体", "批", "把", "手", "般", "律", "直", "定", "起", "些"]
+                .iter()
+                .any(|w| after.starts_with(w));
+        let before = &s[..start];
+        let ordinal =
+            before.ends_with(['第', '每', '各', '这', '那', '前', '后', '周', '星', '其', '之', '唯', '统', '同']);
+        if value < 2 && !word.contains(['十', '百', '千'])
+            || fixed
+            || ordinal
+            || !matches!(m, "件" | "条" | "次" | "篇" | "期" | "场" | "项" | "家" | "个" | "人次" | "份")
+        {
+            continue;
+        }
+        out.push(Number {
+            span: Span::new(sent.start + start, sent.start + i),
+            value: value as f64,
+            digits: value.to_string(),
+        });
+    }
+    out
+}
+
+/// The value of a Chinese numeral up to 9 999 ("十一" 11, "二十三" 23,
+/// "两百" 200, "一千零五" 1005).
+fn cn_value(w: &str) -> Option<i64> {
+    let digit = |c: char| {
+        "零〇一二三四五六七八九"
+            .find(c)
+            .map(|_| match c {
+                '零' | '〇' => 0,
+                '一' => 1,
+                '二' => 2,
+                '三' => 3,
+                '四' => 4,
+                '五' => 5,
+                '六' => 6,
+                '七' => 7,
+                '八' => 8,
+                _ => 9,
+            })
+            .or((c == '两').then_some(2))
+    };
+    let mut total = 0i64;
+    let mut pending: Option<i64> = None;
+    for c in w.chars() {
+        let unit = match c {
+            '十' => 10,
+            '百' => 100,
+            '千' => 1000,
+            _ => {
+                if pending.is_some() && digit(c)? != 0 {
+                    return None; // "二三" is not a number
+                }
+                pending = Some(digit(c)?).filter(|d| *d != 0).or(pending.filter(|_| false));
+                continue;
+            }
+        };
+        total += pending.take().unwrap_or(1) * unit;
+    }
+    Some(total + pending.unwrap_or(0))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chinese_numerals() {
+        for (w, v) in [("十一", 11), ("二十三", 23), ("两百", 200), ("一千零五", 1005), ("十", 10), ("三", 3)]
+        {
+            assert_eq!(cn_value(w), Some(v), "{w}");
+        }
+        assert_eq!(cn_value("二三"), None);
+        let s = "共受理申请十一件，办理一件事一次办，开展两次培训，召开三场发布会，第三次会议。";
+        let got: Vec<String> = chinese_numbers(s, Span::new(0, s.len())).iter().map(|n| n.digits.clone()).collect();
+        assert_eq!(got, ["11", "2", "3"]);
+    }
+}
