@@ -145,6 +145,37 @@ pub fn classify(title: &str, numeral: u32) -> Option<HeadingMatch> {
     if sim >= 0.8 || (sim >= 0.6 && n == numeral) { Some(HeadingMatch::Near(n, sim)) } else { None }
 }
 
+/// A section title at the start of `core` (core characters of text that
+/// runs on after the title, as on a page saved as one line): the standard
+/// title or an accepted variant exactly, the longest that fits; else, for
+/// the section the numeral names only, a close spelling (similarity ≥ 0.9,
+/// stricter than a heading line's, since prose follows). Returns the section,
+/// how many core characters the title takes, and the length of the wording
+/// it was matched with.
+pub fn match_title_prefix(core: &[char], numeral: u32) -> Option<(u32, usize, usize)> {
+    let mut best: Option<(u32, usize)> = None;
+    for (n, key, len) in SECTION_KEYS.iter() {
+        if *len <= core.len() && key.chars().zip(core).all(|(a, b)| a == *b) && best.is_none_or(|(_, l)| *len > l) {
+            best = Some((*n, *len));
+        }
+    }
+    if let Some((n, len)) = best {
+        return Some((n, len, len));
+    }
+    let mut fuzzy: Option<(u32, usize, usize, f64)> = None;
+    for (n, key, len) in SECTION_KEYS.iter().filter(|(n, _, _)| *n == numeral) {
+        // a typo adds, drops or changes a character or two
+        for l in len.saturating_sub(2).max(4)..=(len + 2).min(core.len()) {
+            let cand: String = core[..l].iter().collect();
+            let sim = similarity(key, &cand);
+            if sim >= 0.9 && fuzzy.is_none_or(|(_, _, _, b)| sim > b) {
+                fuzzy = Some((*n, l, *len, sim));
+            }
+        }
+    }
+    fuzzy.map(|(n, l, len, _)| (n, l, len))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -160,5 +191,20 @@ mod tests {
         assert_eq!(classify("本年新收政府信息公开申请数量", 1), None);
         assert_eq!(classify("结转下年度继续办理", 4), None);
         assert_eq!(classify("强化思想认识", 1), None);
+    }
+
+    #[test]
+    fn titles_that_run_on_into_the_body() {
+        let m = |s: &str, n| match_title_prefix(&core_key(s).chars().collect::<Vec<_>>(), n).map(|(n, l, _)| (n, l));
+        assert_eq!(m("总体情况2025年，我局", 1), Some((1, 4)));
+        assert_eq!(m("总体情况概述本年", 1), Some((1, 6)));
+        assert_eq!(m("政府信息公开行政复议、行政诉讼情况行政复议", 4), Some((4, 16)));
+        // a typo only under the numeral that names the section
+        assert_eq!(m("政府信息公开行政法复议、行政诉讼情况行政复议", 4), Some((4, 17)));
+        assert_eq!(m("政府信息公开行政法复议、行政诉讼情况行政复议", 2), None);
+        assert_eq!(m("总体情况", 1), Some((1, 4)));
+        assert_eq!(m("总休情况良好", 1), None);
+        assert_eq!(m("是强化思想认识", 1), None);
+        assert_eq!(m("结转下年度继续办理", 4), None);
     }
 }

@@ -1,0 +1,688 @@
+//! Layouts of published pages: a web page saved as text often runs the whole
+//! body onto one line, headings in the middle of it, and flattens the three
+//! tables into their labels and numbers ("规章000行政规范性文件021…",
+//! "一、本年新收政府信息公开申请数量20 0 0 0 02二、…"). This pass finds the
+//! section headings inside such lines and re-segments the flattened tables by
+//! the standard row labels, which are known, so that the rest of the model
+//! reads them like any other draft.
+
+use super::sections::{self, TableId};
+use super::standard::{
+    T2_ROWS, T2_ROWS_2019, T3_COLUMNS, T3_GROUPS, T3_HEADER_WORDS, T3_ROWS, T4_GROUPS, T4_RESULTS, t3,
+};
+use crate::span::Span;
+use crate::syntax::normalize::{core_key, fold_char, is_core_char, is_space, label_core, parse_cell};
+use crate::syntax::{Block, Cell, HeadingLine, Row, Syntax, Table, TableStyle, trim_span};
+use std::sync::LazyLock;
+
+/// Core characters of a span with their byte offsets: folded, spaces and
+/// punctuation left out, as labels are compared everywhere.
+fn core_chars(text: &str, span: Span) -> Vec<(usize, char)> {
+    text[span.start..span.end]
+        .char_indices()
+        .filter_map(|(i, c)| {
+            if is_space(c) {
+                return None;
+            }
+            let f = fold_char(c);
+            is_core_char(f).then_some((span.start + i, f))
+        })
+        .collect()
+}
+
+// ------------------------------------------------------------ headings
+
+/// What may stand right before a heading that a page ran into the previous
+/// text: the end of a sentence or of a table's numbers, a bracket, a space.
+/// A Chinese character may not: "第一、", "统一、" are prose.
+fn heading_boundary(c: char) -> bool {
+    is_space(c)
+        || c.is_ascii_digit()
+        || ('０'..='９').contains(&c)
+        || "。；;：:！!？?）)」』”\"】>|".contains(c)
+}
+
+/// A section heading starting at `at` (its numeral) inside a line: the
+/// numeral, a separator (spaces around it allowed: "一 、总体情况") and a
+/// standard title or accepted variant, or a close spelling of the title the
+/// numeral names. The title ends where the standard wording ends; the body
+/// runs on after it.
+fn heading_at(text: &str, at: usize, end: usize) -> Option<(HeadingLine, u32)> {
+    let numeral_char = text[at..end].chars().next()?;
+    let numeral = "一二三四五六".chars().position(|c| c == numeral_char)? as u32 + 1;
+    let after = at + numeral_char.len_utf8();
+    let rest = &text[after..end];
+    let lead = rest.len() - rest.trim_start_matches(is_space).len();
+    let sep = rest[lead..].chars().next()?;
+    if !matches!(sep, '、' | '.' | '．' | ',' | '，') {
+        return None;
+    }
+    let title_start = after + lead + sep.len_utf8();
+    let rest = &text[title_start..end];
+    let title_start = title_start + (rest.len() - rest.trim_start_matches(is_space).len());
+    // a title is at most 30 characters; look a little further for typos
+    let window_end = text[title_start..end].char_indices().nth(48).map_or(end, |(i, _)| title_start + i);
+    let core = core_chars(text, Span::new(title_start, window_end));
+    let first = core.first()?;
+    // the title must start right after the separator, not after punctuation
+    if first.0 != title_start {
+        return None;
+    }
+    let chars: Vec<char> = core.iter().map(|(_, c)| *c).collect();
+    let (number, used, wording) = sections::match_title_prefix(&chars, numeral)?;
+    let (last_at, last) = core[used - 1];
+    let mut title_end = last_at + last.len_utf8();
+    // A close spelling shorter than the standard title ("…及改进措施" for
+    // "…及改进情况") matched only its common part: the heading runs on over
+    // the characters it has in place of the rest, while they are ideographs.
+    for c in text[title_end..end].chars().take(wording.saturating_sub(used)) {
+        if !('\u{4e00}'..='\u{9fff}').contains(&c) {
+            break;
+        }
+        title_end += c.len_utf8();
+    }
+    // "一、总体情况；二、…" lists the sections in a preamble: not headings
+    if text[title_end..end].chars().next().is_some_and(|c| "、，,；;".contains(c)) {
+        return None;
+    }
+    let span = Span::new(at, title_end);
+    Some((HeadingLine { line: span, span, title: Span::new(title_start, title_end), numeral }, number))
+}
+
+/// Section headings inside one line of text, in order.
+fn headings_in(text: &str, span: Span) -> Vec<(HeadingLine, u32)> {
+    let mut out = Vec::new();
+    let mut prev: Option<char> = None;
+    let mut skip_to = span.start;
+    for (i, c) in text[span.start..span.end].char_indices() {
+        let at = span.start + i;
+        if at >= skip_to && "一二三四五六".contains(c) && prev.is_none_or(heading_boundary) {
+            if let Some((h, n)) = heading_at(text, at, span.end) {
+                skip_to = h.span.end;
+                out.push((h, n));
+            }
+        }
+        prev = Some(c);
+    }
+    out
+}
+
+/// Split lines that carry section headings in their middle into text and
+/// headings. Only sections with no heading line of their own are looked for,
+/// and only in ascending order, so prose that happens to name a section never
+/// displaces a real heading.
+pub fn split_headings(text: &str, syntax: &mut Syntax) {
+    let present: Vec<u32> = syntax
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Heading(h) => sections::classify(h.title.slice(text), h.numeral).map(|m| m.number()),
+            _ => None,
+        })
+        .collect();
+    if present.len() == 6 {
+        return;
+    }
+    let mut blocks = Vec::with_capacity(syntax.blocks.len());
+    let mut last = 0;
+    for b in std::mem::take(&mut syntax.blocks) {
+        match b {
+            Block::Heading(ref h) => {
+                if let Some(m) = sections::classify(h.title.slice(text), h.numeral) {
+                    last = last.max(m.number());
+                }
+                blocks.push(b);
+            }
+            Block::Text(span) => {
+                let mut from = span.start;
+                for (h, n) in headings_in(text, span) {
+                    if present.contains(&n) || n <= last {
+                        continue;
+                    }
+                    last = n;
+                    let before = trim_span(text, Span::new(from, h.span.start));
+                    if !before.is_empty() {
+                        blocks.push(Block::Text(before));
+                    }
+                    from = h.span.end;
+                    blocks.push(Block::Heading(h));
+                }
+                let rest = trim_span(text, Span::new(from, span.end));
+                if from == span.start {
+                    blocks.push(Block::Text(span));
+                } else if !rest.is_empty() {
+                    blocks.push(Block::Text(rest));
+                }
+            }
+            other => blocks.push(other),
+        }
+    }
+    syntax.blocks = blocks;
+}
+
+// ------------------------------------------------------------ flattened tables
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// A column label, a block marker, a note: part of a header.
+    Header,
+    /// A merged group label that prefixes the rows under it.
+    Group,
+    /// A row label; `usize` is the number of its list marker ("2." → 2).
+    Row(Option<u32>),
+    /// "其他"/"总计": a column before the first row, a row after it.
+    ColumnOrRow(Option<u32>),
+}
+
+struct Anchor {
+    core: Vec<char>,
+    kind: Kind,
+}
+
+fn anchor(label: &str, kind: Kind) -> Anchor {
+    Anchor { core: label_core(label).chars().collect(), kind }
+}
+
+/// The number of a row label's list marker: "2.其他法律…" → 2.
+fn marker_number(label: &str) -> Option<u32> {
+    let digits: String = label.chars().take_while(|c| c.is_ascii_digit()).collect();
+    (!digits.is_empty() && label[digits.len()..].starts_with(['.', '、'])).then(|| digits.parse().ok()).flatten()
+}
+
+fn sorted(mut v: Vec<Anchor>) -> Vec<Anchor> {
+    v.retain(|a| !a.core.is_empty());
+    // longest first: "其他法律行政法规禁止公开" before "其他"
+    v.sort_by(|a, b| b.core.len().cmp(&a.core.len()));
+    v
+}
+
+static T2_ANCHORS: LazyLock<Vec<Anchor>> = LazyLock::new(|| {
+    let mut v = Vec::new();
+    for r in T2_ROWS.iter().chain(T2_ROWS_2019.iter()) {
+        if !v.iter().any(|a: &Anchor| a.core == label_core(r.label).chars().collect::<Vec<_>>()) {
+            v.push(anchor(r.label, Kind::Row(None)));
+        }
+        for c in r.columns {
+            v.push(anchor(c, Kind::Header));
+        }
+        if let Some(b) = r.block {
+            v.push(anchor(b, Kind::Header));
+        }
+    }
+    v.push(anchor("信息内容", Kind::Header));
+    // the 2019 marker with ASCII brackets folds to the same core
+    sorted(v)
+});
+
+static T3_ANCHORS: LazyLock<Vec<Anchor>> = LazyLock::new(|| {
+    let mut v = Vec::new();
+    for (i, r) in T3_ROWS.iter().enumerate() {
+        if i == t3::OTHER_2019 {
+            continue;
+        }
+        let kind = if r.label == "3.其他" || i == t3::TOTAL {
+            Kind::ColumnOrRow(marker_number(r.label))
+        } else {
+            Kind::Row(marker_number(r.label))
+        };
+        v.push(anchor(r.label, kind));
+    }
+    for g in T3_GROUPS {
+        v.push(anchor(g, Kind::Group));
+    }
+    for c in &T3_COLUMNS[..5] {
+        v.push(anchor(c, Kind::Header));
+    }
+    for w in T3_HEADER_WORDS {
+        v.push(anchor(w, Kind::Header));
+    }
+    sorted(v)
+});
+
+static T4_ANCHORS: LazyLock<Vec<Anchor>> = LazyLock::new(|| {
+    let mut v: Vec<Anchor> = T4_GROUPS.iter().map(|g| anchor(g, Kind::Header)).collect();
+    v.extend(T4_RESULTS.iter().map(|r| anchor(r, Kind::Header)));
+    v.push(anchor("行政诉讼", Kind::Header));
+    sorted(v)
+});
+
+/// Characters a flattened table's numbers are written with.
+fn data_char(c: char) -> bool {
+    c.is_ascii_digit() || ('０'..='９').contains(&c) || is_space(c) || "./-—－／．".contains(c)
+}
+
+/// "四、", "（二）", "3." before a label: a list marker, not prose.
+fn is_marker(s: &str) -> bool {
+    let s = s.trim_matches(is_space);
+    let inner = s.strip_prefix(['（', '(']).and_then(|r| r.strip_suffix(['）', ')']));
+    let body = match inner {
+        Some(i) => i,
+        None => match s.strip_suffix(['、', '.', '．', ',', '，']) {
+            Some(b) => b,
+            None => return false,
+        },
+    };
+    !body.is_empty() && body.chars().all(|c| "一二三四五六七八九十".contains(c) || c.is_ascii_digit())
+}
+
+/// One anchor found in the text: where its label starts (with its list
+/// marker) and ends.
+struct Hit {
+    kind: Kind,
+    label: Span,
+    /// The numbers after it, up to the next label.
+    data: Option<Span>,
+}
+
+/// Labels of one table found in order, each with the numbers after it. The
+/// scan stops at the first stretch of prose between two labels.
+fn scan(text: &str, span: Span, anchors: &[Anchor]) -> Vec<Vec<Hit>> {
+    let core = core_chars(text, span);
+    let chars: Vec<char> = core.iter().map(|(_, c)| *c).collect();
+    let mut found: Vec<(Kind, Span)> = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let hit = anchors.iter().find(|a| chars[i..].starts_with(&a.core));
+        match hit {
+            Some(a) => {
+                let end = core[i + a.core.len() - 1];
+                // the closing quote or bracket of "危及“三安全一稳定”" belongs to the label
+                let mut end = end.0 + text[end.0..].chars().next().map_or(0, char::len_utf8);
+                end += text[end..span.end].len() - text[end..span.end].trim_start_matches(['”', '’', '）', ')', '》', '」']).len();
+                found.push((a.kind, Span::new(core[i].0, end)));
+                i += a.core.len();
+            }
+            None => i += 1,
+        }
+    }
+    // Turn labels into hits: the text between two labels is the first one's
+    // numbers, less the next one's list marker ("…0 002.其他法律…").
+    let mut chains: Vec<Vec<Hit>> = Vec::new();
+    let mut chain: Vec<Hit> = Vec::new();
+    let label_start = |k: usize| -> usize {
+        let (kind, label) = found[k];
+        let n = match kind {
+            Kind::Row(n) | Kind::ColumnOrRow(n) => n,
+            _ => None,
+        };
+        let Some(n) = n else { return label.start };
+        let before = &text[span.start..label.start];
+        let marker = format!("{n}");
+        for sep in ['.', '、', '．'] {
+            if let Some(head) = before.strip_suffix(sep) {
+                if let Some(head) = head.trim_end_matches(is_space).strip_suffix(marker.as_str()) {
+                    return span.start + head.len();
+                }
+            }
+        }
+        label.start
+    };
+    let starts: Vec<usize> = (0..found.len()).map(label_start).collect();
+    for k in 0..found.len() {
+        let (kind, label) = found[k];
+        let next = starts.get(k + 1).copied().unwrap_or(span.end);
+        let gap = &text[label.end..next.max(label.end)];
+        let data_len = gap.len() - gap.trim_start_matches(data_char).len();
+        let data = trim_span(text, Span::new(label.end, label.end + data_len));
+        let has_digits = data.slice(text).chars().any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c));
+        let rest = &gap[data_len..];
+        // numbers run straight into a measure word ("行政许可120件") in prose
+        let into_word = has_digits
+            && data.end == label.end + data_len
+            && rest.chars().next().is_some_and(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+            && !(k + 1 < found.len() && is_marker(rest));
+        let hit = Hit {
+            kind,
+            label: Span::new(starts[k], label.end),
+            data: (has_digits || !data.is_empty()).then_some(data).filter(|_| !into_word),
+        };
+        let prose = into_word
+            || rest.chars().count() > 40
+            || rest.contains(['。', '；', '！', '？'])
+            || rest.chars().any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c));
+        chain.push(hit);
+        if prose || k + 1 == found.len() {
+            chains.push(std::mem::take(&mut chain));
+        }
+    }
+    chains
+}
+
+/// A run of digits a page glued together, split into `width` numbers by the
+/// table's arithmetic. Tokens are the space-separated parts; a number never
+/// spans a space and never starts with 0 unless it is 0.
+fn split_glued(tokens: &[&str], width: usize, rule: &dyn Fn(&[i64]) -> bool) -> Option<Vec<Vec<usize>>> {
+    // Cut positions (in chars) within each token; explored breadth is
+    // capped, so a pathological run costs a constant, then reads as unclear.
+    const BUDGET: usize = 20_000;
+    struct S<'a> {
+        tokens: Vec<Vec<char>>,
+        width: usize,
+        rule: &'a dyn Fn(&[i64]) -> bool,
+        cur: Vec<(usize, usize, usize)>,
+        digits_after: Vec<usize>,
+        found: Vec<Vec<(usize, usize, usize)>>,
+        steps: usize,
+    }
+    fn go(s: &mut S, tok: usize, pos: usize) {
+        s.steps += 1;
+        if s.steps > BUDGET || s.found.len() > 1 {
+            return;
+        }
+        if tok == s.tokens.len() {
+            if s.cur.len() == s.width {
+                let values: Vec<i64> = s
+                    .cur
+                    .iter()
+                    .map(|&(t, a, b)| s.tokens[t][a..b].iter().collect::<String>().parse().unwrap_or(-1))
+                    .collect();
+                if (s.rule)(&values) {
+                    s.found.push(s.cur.clone());
+                }
+            }
+            return;
+        }
+        let len = s.tokens[tok].len();
+        if pos == len {
+            go(s, tok + 1, 0);
+            return;
+        }
+        // every token left needs a number, every number a digit
+        let left = s.width.saturating_sub(s.cur.len());
+        if left < s.tokens.len() - tok || (len - pos) + s.digits_after[tok] < left {
+            return;
+        }
+        let zero = s.tokens[tok][pos] == '0';
+        let max = if zero { 1 } else { (len - pos).min(9) };
+        for l in 1..=max {
+            s.cur.push((tok, pos, pos + l));
+            go(s, tok, pos + l);
+            s.cur.pop();
+        }
+    }
+    let chars: Vec<Vec<char>> = tokens.iter().map(|t| t.chars().collect()).collect();
+    let digits_after: Vec<usize> = (0..chars.len()).map(|i| chars[i + 1..].iter().map(Vec::len).sum()).collect();
+    let mut s = S {
+        tokens: chars,
+        width,
+        rule,
+        cur: Vec::new(),
+        digits_after,
+        found: Vec::new(),
+        steps: 0,
+    };
+    let digits: usize = s.tokens.iter().map(Vec::len).sum();
+    if digits < width || s.tokens.iter().any(|t| t.iter().any(|c| !c.is_ascii_digit())) {
+        return None;
+    }
+    go(&mut s, 0, 0);
+    if s.steps > BUDGET || s.found.len() != 1 {
+        return None;
+    }
+    // back to char offsets per token
+    let mut out = vec![Vec::new(); tokens.len()];
+    for (t, a, _) in &s.found[0] {
+        out[*t].push(*a);
+    }
+    Some(out)
+}
+
+/// The numbers of a row as cells. Single spaces separate them; where the
+/// page glued digits together ("20 0 0 0 02"), the row is split the one way
+/// its arithmetic allows, or left as written (and `glued` records the run)
+/// when it allows none or several.
+fn data_cells(
+    text: &str,
+    data: Span,
+    width: usize,
+    rule: &dyn Fn(&[i64]) -> bool,
+    glued: &mut Vec<Span>,
+    first_index: usize,
+) -> Vec<Cell> {
+    let mut tokens: Vec<Span> = Vec::new();
+    let s = data.slice(text);
+    let mut start: Option<usize> = None;
+    for (i, c) in s.char_indices() {
+        if is_space(c) {
+            if let Some(st) = start.take() {
+                tokens.push(Span::new(data.start + st, data.start + i));
+            }
+        } else if start.is_none() {
+            start = Some(i);
+        }
+    }
+    if let Some(st) = start {
+        tokens.push(Span::new(data.start + st, data.end));
+    }
+    let cell = |span: Span, index: usize| Cell::new(span, parse_cell(span.slice(text)), index);
+    let as_written = |tokens: &[Span]| -> Vec<Cell> {
+        tokens.iter().enumerate().map(|(i, t)| cell(*t, first_index + i)).collect()
+    };
+    if tokens.len() >= width {
+        return as_written(&tokens);
+    }
+    // folded digits, so that full-width ones split the same way
+    let folded: Vec<String> = tokens.iter().map(|t| t.slice(text).chars().map(fold_char).collect()).collect();
+    let refs: Vec<&str> = folded.iter().map(String::as_str).collect();
+    let Some(cuts) = split_glued(&refs, width, rule) else {
+        // digits enough for every column, but no single way to cut them
+        let digits: usize = folded.iter().map(|t| t.chars().count()).sum();
+        if digits >= width && folded.iter().all(|t| t.chars().all(|c| c.is_ascii_digit())) {
+            glued.push(tokens[0].cover(tokens[tokens.len() - 1]));
+        }
+        return as_written(&tokens);
+    };
+    let mut out = Vec::new();
+    for (t, starts) in tokens.iter().zip(cuts) {
+        let offsets: Vec<usize> = t.slice(text).char_indices().map(|(i, _)| t.start + i).collect();
+        for (k, &a) in starts.iter().enumerate() {
+            let b = starts.get(k + 1).map_or(t.end, |&n| offsets[n]);
+            let span = Span::new(offsets[a], b);
+            out.push(cell(span, first_index + out.len()));
+        }
+    }
+    out
+}
+
+/// A flattened table found in a line, and the runs of digits in it that
+/// could not be split.
+pub struct Inline {
+    pub table: Table,
+    pub glued: Vec<Span>,
+}
+
+fn t3_rule(width: usize) -> impl Fn(&[i64]) -> bool {
+    move |v: &[i64]| width != 7 || v.len() != 7 || v[6] == v[..6].iter().sum::<i64>()
+}
+
+fn t4_rule(width: usize) -> impl Fn(&[i64]) -> bool {
+    move |v: &[i64]| width != 15 || v.chunks(5).all(|g| g.len() == 5 && g[4] == g[..4].iter().sum::<i64>())
+}
+
+/// Read a flattened table of kind `id` in `span`, if one is there.
+pub fn inline_table(text: &str, span: Span, id: TableId) -> Option<Inline> {
+    let anchors: &[Anchor] = match id {
+        TableId::Two => &T2_ANCHORS,
+        TableId::Three => &T3_ANCHORS,
+        TableId::Four => &T4_ANCHORS,
+    };
+    let chains = scan(text, span, anchors);
+    // the chain with most numbered rows is the table; prose mentions of a
+    // label ("规章制度") make chains without numbers
+    let best = chains.into_iter().max_by_key(|c| c.iter().filter(|h| h.data.is_some()).count())?;
+    let with_data = best.iter().filter(|h| h.data.is_some()).count();
+    let needed = if id == TableId::Four { 1 } else { 2 };
+    if with_data < needed {
+        return None;
+    }
+    let mut glued = Vec::new();
+    let mut rows: Vec<Row> = Vec::new();
+    let mut pending: Vec<Cell> = Vec::new();
+    let mut header: Vec<Cell> = Vec::new();
+    let label_cell = |h: &Hit, index: usize| Cell::new(h.label, parse_cell(h.label.slice(text)), index);
+    let flush_header = |header: &mut Vec<Cell>, rows: &mut Vec<Row>| {
+        if let (Some(a), Some(b)) = (header.first(), header.last()) {
+            let span = a.span.cover(b.span);
+            rows.push(Row { span, cells: std::mem::take(header), separator: false });
+        }
+    };
+    match id {
+        TableId::Four => {
+            let labels = best.iter().filter(|h| h.kind == Kind::Header);
+            let results = labels.clone().filter(|h| T4_RESULTS[..4].contains(&core_key(h.label.slice(text)).as_str()));
+            let totals = best.iter().filter(|h| core_key(h.label.slice(text)) == "总计").count();
+            let width = if results.count() >= 12 && totals == 0 { 12 } else { 15 };
+            for h in &best {
+                header.push(label_cell(h, header.len()));
+                if let Some(d) = h.data {
+                    flush_header(&mut header, &mut rows);
+                    let cells = data_cells(text, d, width, &t4_rule(width), &mut glued, 0);
+                    rows.push(Row { span: d, cells, separator: false });
+                }
+            }
+            flush_header(&mut header, &mut rows);
+        }
+        TableId::Three => {
+            let columns: Vec<&str> = T3_COLUMNS.to_vec();
+            let mut seen_row = false;
+            let mut found_cols = [false; 7];
+            for h in &best {
+                if matches!(h.kind, Kind::Header | Kind::ColumnOrRow(_)) && !seen_row {
+                    let core = label_core(h.label.slice(text));
+                    if let Some(c) = columns.iter().position(|c| *c == core) {
+                        found_cols[c] = true;
+                    }
+                }
+                seen_row |= matches!(h.kind, Kind::Row(_));
+            }
+            let n = found_cols.iter().filter(|c| **c).count();
+            let width = if n >= 3 { n } else { 7 };
+            let rule = t3_rule(if n < 3 || found_cols[6] { width } else { 0 });
+            let mut seen_row = false;
+            for h in &best {
+                let as_row = match h.kind {
+                    Kind::Row(_) => true,
+                    Kind::ColumnOrRow(_) => seen_row,
+                    _ => false,
+                };
+                if !as_row && h.kind != Kind::Group {
+                    header.push(label_cell(h, header.len()));
+                    continue;
+                }
+                if h.kind == Kind::Group {
+                    // a group with numbers of its own is the 2019 one-row （六）其他处理
+                    pending.push(label_cell(h, pending.len()));
+                    if h.data.is_none() {
+                        continue;
+                    }
+                }
+                seen_row = true;
+                flush_header(&mut header, &mut rows);
+                let mut cells = std::mem::take(&mut pending);
+                if h.kind != Kind::Group {
+                    cells.push(label_cell(h, cells.len()));
+                }
+                let mut span = cells[0].span.cover(h.label);
+                if let Some(d) = h.data {
+                    let n = cells.len();
+                    cells.extend(data_cells(text, d, width, &rule, &mut glued, n));
+                    span = span.cover(d);
+                }
+                rows.push(Row { span, cells, separator: false });
+            }
+            flush_header(&mut header, &mut rows);
+        }
+        TableId::Two => {
+            let trial = best.iter().any(|h| {
+                let core = label_core(h.label.slice(text));
+                ["本年新制作数量", "上一年项目数量", "政府集中采购", "采购项目数量", "其他对外管理服务事项"]
+                    .contains(&core.as_str())
+            });
+            let specs = if trial { &T2_ROWS_2019[..] } else { &T2_ROWS[..] };
+            for h in &best {
+                if h.kind == Kind::Header {
+                    header.push(label_cell(h, header.len()));
+                    continue;
+                }
+                flush_header(&mut header, &mut rows);
+                let core = label_core(h.label.slice(text));
+                let width = specs
+                    .iter()
+                    .find(|s| label_core(s.label) == core)
+                    .or_else(|| (core == "规范性文件").then(|| &specs[1]))
+                    .map_or(1, |s| s.columns.len());
+                let mut cells = vec![label_cell(h, 0)];
+                let mut span = h.label;
+                if let Some(d) = h.data {
+                    cells.extend(data_cells(text, d, width, &|_| true, &mut glued, 1));
+                    span = span.cover(d);
+                }
+                rows.push(Row { span, cells, separator: false });
+            }
+            flush_header(&mut header, &mut rows);
+        }
+    }
+    let span = rows.iter().map(|r| r.span).reduce(Span::cover)?;
+    // Vertical: a label without numbers is an unfilled row, as in one-cell-per-line tables
+    Some(Inline { table: Table { span, style: TableStyle::Vertical, rows }, glued })
+}
+
+/// Re-segment flattened tables in the sections that should hold them and
+/// hold none: each Text block of such a section is searched for its table's
+/// labels, and the table found replaces that stretch of the text. Returns
+/// the glued digit runs that could not be split.
+pub fn inline_tables(text: &str, syntax: &mut Syntax, sections: &[super::Section]) -> Vec<Span> {
+    let mut glued = Vec::new();
+    // block index → (table id) for Text blocks in sections without a table
+    let mut targets: Vec<(usize, TableId)> = Vec::new();
+    for s in sections {
+        let Some(id) = sections::spec(s.number).table else { continue };
+        let blocks = &syntax.blocks[s.blocks.clone()];
+        if blocks.iter().any(|b| matches!(b, Block::Table(_))) {
+            continue;
+        }
+        for (k, b) in blocks.iter().enumerate() {
+            if matches!(b, Block::Text(_)) {
+                targets.push((s.blocks.start + k, id));
+            }
+        }
+    }
+    if targets.is_empty() {
+        return glued;
+    }
+    let mut blocks = Vec::with_capacity(syntax.blocks.len() + targets.len() * 2);
+    let mut t = targets.iter().peekable();
+    for (i, b) in std::mem::take(&mut syntax.blocks).into_iter().enumerate() {
+        let id = match t.peek() {
+            Some(&&(k, id)) if k == i => {
+                t.next();
+                id
+            }
+            _ => {
+                blocks.push(b);
+                continue;
+            }
+        };
+        let Block::Text(span) = b else {
+            blocks.push(b);
+            continue;
+        };
+        let Some(found) = inline_table(text, span, id) else {
+            blocks.push(b);
+            continue;
+        };
+        let before = trim_span(text, Span::new(span.start, found.table.span.start));
+        let after = trim_span(text, Span::new(found.table.span.end, span.end));
+        if !before.is_empty() {
+            blocks.push(Block::Text(before));
+        }
+        blocks.push(Block::Table(syntax.tables.len()));
+        syntax.tables.push(found.table);
+        glued.extend(found.glued);
+        if !after.is_empty() {
+            blocks.push(Block::Text(after));
+        }
+    }
+    syntax.blocks = blocks;
+    glued
+}
