@@ -47,7 +47,7 @@ fn heading_boundary(c: char) -> bool {
 /// standard title or accepted variant, or a close spelling of the title the
 /// numeral names. The title ends where the standard wording ends; the body
 /// runs on after it.
-fn heading_at(text: &str, at: usize, end: usize) -> Option<(HeadingLine, u32)> {
+fn heading_at(text: &str, at: usize, end: usize) -> Option<(HeadingLine, u32, bool)> {
     let numeral_char = text[at..end].chars().next()?;
     let numeral = "一二三四五六".chars().position(|c| c == numeral_char)? as u32 + 1;
     let after = at + numeral_char.len_utf8();
@@ -69,7 +69,7 @@ fn heading_at(text: &str, at: usize, end: usize) -> Option<(HeadingLine, u32)> {
         return None;
     }
     let chars: Vec<char> = core.iter().map(|(_, c)| *c).collect();
-    let (number, used, wording) = sections::match_title_prefix(&chars, numeral)?;
+    let sections::TitleMatch { number, used, wording, exact } = sections::match_title_prefix(&chars, numeral)?;
     let (last_at, last) = core[used - 1];
     let mut title_end = last_at + last.len_utf8();
     // A close spelling shorter than the standard title ("…及改进措施" for
@@ -86,7 +86,7 @@ fn heading_at(text: &str, at: usize, end: usize) -> Option<(HeadingLine, u32)> {
         return None;
     }
     let span = Span::new(at, title_end);
-    Some((HeadingLine { line: span, span, title: Span::new(title_start, title_end), numeral }, number))
+    Some((HeadingLine { line: span, span, title: Span::new(title_start, title_end), numeral }, number, exact))
 }
 
 /// Section headings inside one line of text, in order.
@@ -96,8 +96,11 @@ fn headings_in(text: &str, span: Span) -> Vec<(HeadingLine, u32)> {
     let mut skip_to = span.start;
     for (i, c) in text[span.start..span.end].char_indices() {
         let at = span.start + i;
-        if at >= skip_to && "一二三四五六".contains(c) && prev.is_none_or(heading_boundary) {
-            if let Some((h, n)) = heading_at(text, at, span.end) {
+        if at >= skip_to && "一二三四五六".contains(c) {
+            // After any character only a long title in full: "…1018703元三、收到和处理…"
+            let found = heading_at(text, at, span.end)
+                .filter(|(h, _, exact)| prev.is_none_or(heading_boundary) || (*exact && h.title.len() >= 8 * 3));
+            if let Some((h, n, _)) = found {
                 skip_to = h.span.end;
                 out.push((h, n));
             }
@@ -251,18 +254,60 @@ fn data_char(c: char) -> bool {
     c.is_ascii_digit() || ('０'..='９').contains(&c) || is_space(c) || "./-—－／．".contains(c)
 }
 
-/// "四、", "（二）", "3." before a label: a list marker, not prose.
-fn is_marker(s: &str) -> bool {
-    let s = s.trim_matches(is_space);
-    let inner = s.strip_prefix(['（', '(']).and_then(|r| r.strip_suffix(['）', ')']));
-    let body = match inner {
-        Some(i) => i,
-        None => match s.strip_suffix(['、', '.', '．', ',', '，']) {
-            Some(b) => b,
-            None => return false,
-        },
-    };
-    !body.is_empty() && body.chars().all(|c| "一二三四五六七八九十".contains(c) || c.is_ascii_digit())
+/// Where a run of numbers ends when its last digit is the list marker of
+/// the label after it ("0000002." before "其他法律…"): markers of table rows
+/// are single digits.
+fn strip_marker_digit(head: &str) -> Option<usize> {
+    let h = head.strip_suffix(['.', '．'])?;
+    let last = h.chars().last()?;
+    last.is_ascii_digit().then(|| h.len() - 1)
+}
+
+/// "五、信息处理费…", "（二）…": text after a table's numbers that starts a
+/// new numbered part, not a measure word.
+fn starts_with_marker(s: &str) -> bool {
+    let s = s.trim_start_matches(is_space);
+    let inner = s.strip_prefix(['（', '(']).unwrap_or(s);
+    let n = inner.len() - inner.trim_start_matches(|c: char| "一二三四五六七八九十".contains(c)).len();
+    n > 0 && inner[n..].starts_with(['、', '.', '．', '）', ')'])
+}
+
+/// Rows with labels outside the standard wording, between two standard
+/// labels: each a short label (a list marker, then no digits) and its
+/// numbers. `None` unless the whole stretch reads that way.
+fn unknown_rows(text: &str, span: Span) -> Option<Vec<(Span, Span)>> {
+    let s = span.slice(text);
+    let digit = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
+    let mut out = Vec::new();
+    let mut pos = s.len() - s.trim_start_matches(is_space).len();
+    while pos < s.trim_end_matches(is_space).len() {
+        let label_start = pos;
+        let r = &s[pos..];
+        let marker = r.len() - r.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        pos += marker;
+        let r = &s[pos..];
+        let words = r.len() - r.trim_start_matches(|c: char| !data_char(c) || c == '.' || c == '．').len();
+        pos += words;
+        let label = &s[label_start..pos];
+        let r = &s[pos..];
+        let mut data_len = r.len() - r.trim_start_matches(data_char).len();
+        if r[data_len..].chars().next().is_some_and(|c| !is_space(c)) {
+            data_len = strip_marker_digit(r[..data_len].trim_end_matches(is_space)).unwrap_or(data_len);
+        }
+        let data = &r[..data_len];
+        if words == 0
+            || label.chars().count() > 40
+            || label.contains(['。', '；', '！', '？', '，'])
+            || !data.chars().any(digit)
+        {
+            return None;
+        }
+        let l = trim_span(text, Span::new(span.start + label_start, span.start + pos));
+        let d = trim_span(text, Span::new(span.start + pos, span.start + pos + data_len));
+        out.push((l, d));
+        pos += data_len;
+    }
+    (!out.is_empty()).then_some(out)
 }
 
 /// One anchor found in the text: where its label starts (with its list
@@ -276,13 +321,22 @@ struct Hit {
 
 /// Labels of one table found in order, each with the numbers after it. The
 /// scan stops at the first stretch of prose between two labels.
-fn scan(text: &str, span: Span, anchors: &[Anchor]) -> Vec<Vec<Hit>> {
+fn scan(text: &str, span: Span, anchors: &[Anchor], allow_unknown: bool) -> Vec<Vec<Hit>> {
     let core = core_chars(text, span);
     let chars: Vec<char> = core.iter().map(|(_, c)| *c).collect();
     let mut found: Vec<(Kind, Span)> = Vec::new();
     let mut i = 0;
     while i < chars.len() {
-        let hit = anchors.iter().find(|a| chars[i..].starts_with(&a.core));
+        let at = |i: usize| anchors.iter().find(|a| chars[i..].starts_with(&a.core));
+        // "其他" and "总计" stand alone only before numbers, a marker or
+        // another label, never inside "其他法律和行政法规禁止公开"
+        let hit = at(i).filter(|a| {
+            let j = i + a.core.len();
+            a.core.len() > 2 || j == chars.len() || {
+                let raw = &text[core[j - 1].0 + core[j - 1].1.len_utf8()..span.end];
+                raw.starts_with(data_char) || starts_with_marker(raw) || at(j).is_some()
+            }
+        });
         match hit {
             Some(a) => {
                 let end = core[i + a.core.len() - 1];
@@ -318,30 +372,55 @@ fn scan(text: &str, span: Span, anchors: &[Anchor]) -> Vec<Vec<Hit>> {
         label.start
     };
     let starts: Vec<usize> = (0..found.len()).map(label_start).collect();
+    let digit = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
+    let ideograph = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c);
     for k in 0..found.len() {
         let (kind, label) = found[k];
-        let next = starts.get(k + 1).copied().unwrap_or(span.end);
-        let gap = &text[label.end..next.max(label.end)];
-        let data_len = gap.len() - gap.trim_start_matches(data_char).len();
+        let last = k + 1 == found.len();
+        let next = starts.get(k + 1).copied().unwrap_or(span.end).max(label.end);
+        let gap = &text[label.end..next];
+        let mut data_len = gap.len() - gap.trim_start_matches(data_char).len();
+        // "…0 002.其他法律和…": the list marker of a label not in the standard
+        // wording stays with that label
+        let head = gap[..data_len].trim_end_matches(is_space);
+        if gap[data_len..].starts_with(ideograph) {
+            data_len = strip_marker_digit(head).unwrap_or(data_len);
+        }
+        let mut rest = &gap[data_len..];
+        let has_digits = gap[..data_len].chars().any(digit);
+        // A unit after the numbers ("1018703元"): the row's, not prose. It
+        // stays out of the cells, so that digits glued before it read as one
+        // unreadable row, not as a unit finding and a width finding.
+        let unit = rest.trim_end_matches(is_space);
+        if has_digits && (1..=2).contains(&unit.chars().count()) && unit.chars().all(|c| "元件条个项次".contains(c)) {
+            rest = "";
+        }
         let data = trim_span(text, Span::new(label.end, label.end + data_len));
-        let has_digits = data.slice(text).chars().any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c));
-        let rest = &gap[data_len..];
+        // labels outside the standard wording, each with its numbers: rows
+        // the mapper may still recognise ("2.其他法律和行政法规禁止公开")
+        let rest_at = label.end + data_len;
+        let unknown = if allow_unknown && !last { unknown_rows(text, Span::new(rest_at, rest_at + rest.len())) } else { None };
         // numbers run straight into a measure word ("行政许可120件") in prose
         let into_word = has_digits
+            && unknown.is_none()
             && data.end == label.end + data_len
-            && rest.chars().next().is_some_and(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
-            && !(k + 1 < found.len() && is_marker(rest));
-        let hit = Hit {
+            && rest.starts_with(ideograph)
+            && !starts_with_marker(rest);
+        chain.push(Hit {
             kind,
             label: Span::new(starts[k], label.end),
             data: (has_digits || !data.is_empty()).then_some(data).filter(|_| !into_word),
-        };
+        });
+        let unknown_found = unknown.is_some();
+        for (l, d) in unknown.into_iter().flatten() {
+            chain.push(Hit { kind: Kind::Row(None), label: l, data: Some(d) });
+        }
         let prose = into_word
-            || rest.chars().count() > 40
-            || rest.contains(['。', '；', '！', '？'])
-            || rest.chars().any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c));
-        chain.push(hit);
-        if prose || k + 1 == found.len() {
+            || (!unknown_found
+                && (rest.chars().count() > 40
+                    || rest.contains(['。', '；', '！', '？'])
+                    || rest.chars().any(digit)));
+        if prose || last {
             chains.push(std::mem::take(&mut chain));
         }
     }
@@ -506,7 +585,7 @@ pub fn inline_table(text: &str, span: Span, id: TableId) -> Option<Inline> {
         TableId::Three => &T3_ANCHORS,
         TableId::Four => &T4_ANCHORS,
     };
-    let chains = scan(text, span, anchors);
+    let chains = scan(text, span, anchors, id != TableId::Four);
     // the chain with most numbered rows is the table; prose mentions of a
     // label ("规章制度") make chains without numbers
     let best = chains.into_iter().max_by_key(|c| c.iter().filter(|h| h.data.is_some()).count())?;
