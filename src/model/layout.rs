@@ -36,10 +36,7 @@ fn core_chars(text: &str, span: Span) -> Vec<(usize, char)> {
 /// text: the end of a sentence or of a table's numbers, a bracket, a space.
 /// A Chinese character may not: "第一、", "统一、" are prose.
 fn heading_boundary(c: char) -> bool {
-    is_space(c)
-        || c.is_ascii_digit()
-        || ('０'..='９').contains(&c)
-        || "。；;：:！!？?）)」』”\"】>|".contains(c)
+    is_space(c) || c.is_ascii_digit() || ('０'..='９').contains(&c) || "。；;：:！!？?）)」』”\"】>|".contains(c)
 }
 
 /// A section heading starting at `at` (its numeral) inside a line: the
@@ -72,17 +69,19 @@ fn heading_at(text: &str, at: usize, end: usize) -> Option<(HeadingLine, u32, bo
     let sections::TitleMatch { number, used, wording, exact } = sections::match_title_prefix(&chars, numeral)?;
     let (last_at, last) = core[used - 1];
     let mut title_end = last_at + last.len_utf8();
-    // A close spelling shorter than the standard title ("…及改进措施" for
-    // "…及改进情况") matched only its common part: the heading runs on over
-    // the characters it has in place of the rest, while they are ideographs.
-    for c in text[title_end..end].chars().take(wording.saturating_sub(used)) {
+    // A close spelling that matched only part of the wording ("…及明年工作
+    // 计划" for "…及改进情况"): the heading runs on over the ideographs it has
+    // in place of the rest, a few more at most.
+    // The heading ends where the body starts: a year, a marker, punctuation.
+    let room = if used < wording { wording + 4 - used } else { 0 };
+    for c in text[title_end..end].chars().take(room) {
         if !('\u{4e00}'..='\u{9fff}').contains(&c) {
             break;
         }
         title_end += c.len_utf8();
     }
     // "一、总体情况；二、…" lists the sections in a preamble: not headings
-    if text[title_end..end].chars().next().is_some_and(|c| "、，,；;".contains(c)) {
+    if text[title_end..end].chars().next().is_some_and(|c| "、，,；;。".contains(c)) {
         return None;
     }
     let span = Span::new(at, title_end);
@@ -93,18 +92,24 @@ fn heading_at(text: &str, at: usize, end: usize) -> Option<(HeadingLine, u32, bo
 fn headings_in(text: &str, span: Span) -> Vec<(HeadingLine, u32)> {
     let mut out = Vec::new();
     let mut prev: Option<char> = None;
+    let mut prev2: Option<char> = None;
     let mut skip_to = span.start;
     for (i, c) in text[span.start..span.end].char_indices() {
         let at = span.start + i;
         if at >= skip_to && "一二三四五六".contains(c) {
-            // After any character only a long title in full: "…1018703元三、收到和处理…"
-            let found = heading_at(text, at, span.end)
-                .filter(|(h, _, exact)| prev.is_none_or(heading_boundary) || (*exact && h.title.len() >= 8 * 3));
+            // after a table's last number and its unit, a long title in full:
+            // "…政府集中采购1018703元三、收到和处理政府信息公开申请情况"
+            let after_unit =
+                prev2.is_some_and(|p| p.is_ascii_digit()) && prev.is_some_and(|p| "元件条个项次".contains(p));
+            let found = heading_at(text, at, span.end).filter(|(h, _, exact)| {
+                prev.is_none_or(heading_boundary) || (after_unit && *exact && h.title.len() >= 8 * 3)
+            });
             if let Some((h, n, _)) = found {
                 skip_to = h.span.end;
                 out.push((h, n));
             }
         }
+        prev2 = prev;
         prev = Some(c);
     }
     out
@@ -251,7 +256,13 @@ static T4_ANCHORS: LazyLock<Vec<Anchor>> = LazyLock::new(|| {
 
 /// Characters a flattened table's numbers are written with.
 fn data_char(c: char) -> bool {
-    c.is_ascii_digit() || ('０'..='９').contains(&c) || is_space(c) || "./-—－／．".contains(c)
+    c.is_ascii_digit() || ('０'..='９').contains(&c) || cell_break(c) || "./-—－／．".contains(c)
+}
+
+/// What separates the numbers of a flattened row: spaces, or the pipes of a
+/// Markdown row run onto one line.
+fn cell_break(c: char) -> bool {
+    is_space(c) || c == '|' || c == '｜'
 }
 
 /// Where a run of numbers ends when its last digit is the list marker of
@@ -342,7 +353,8 @@ fn scan(text: &str, span: Span, anchors: &[Anchor], allow_unknown: bool) -> Vec<
                 let end = core[i + a.core.len() - 1];
                 // the closing quote or bracket of "危及“三安全一稳定”" belongs to the label
                 let mut end = end.0 + text[end.0..].chars().next().map_or(0, char::len_utf8);
-                end += text[end..span.end].len() - text[end..span.end].trim_start_matches(['”', '’', '）', ')', '》', '」']).len();
+                end += text[end..span.end].len()
+                    - text[end..span.end].trim_start_matches(['”', '’', '）', ')', '》', '」']).len();
                 found.push((a.kind, Span::new(core[i].0, end)));
                 i += a.core.len();
             }
@@ -392,24 +404,29 @@ fn scan(text: &str, span: Span, anchors: &[Anchor], allow_unknown: bool) -> Vec<
         // stays out of the cells, so that digits glued before it read as one
         // unreadable row, not as a unit finding and a width finding.
         let unit = rest.trim_end_matches(is_space);
-        if has_digits && (1..=2).contains(&unit.chars().count()) && unit.chars().all(|c| "元件条个项次".contains(c)) {
+        if has_digits && (1..=2).contains(&unit.chars().count()) && unit.chars().all(|c| "元件条个项次".contains(c))
+        {
             rest = "";
         }
         let data = trim_span(text, Span::new(label.end, label.end + data_len));
         // labels outside the standard wording, each with its numbers: rows
         // the mapper may still recognise ("2.其他法律和行政法规禁止公开")
         let rest_at = label.end + data_len;
-        let unknown = if allow_unknown && !last { unknown_rows(text, Span::new(rest_at, rest_at + rest.len())) } else { None };
+        let unknown =
+            if allow_unknown && !last { unknown_rows(text, Span::new(rest_at, rest_at + rest.len())) } else { None };
         // numbers run straight into a measure word ("行政许可120件") in prose
         let into_word = has_digits
             && unknown.is_none()
             && data.end == label.end + data_len
-            && rest.starts_with(ideograph)
+            && rest.starts_with(|c: char| "件条次个项篇期场人家万余多".contains(c))
             && !starts_with_marker(rest);
         chain.push(Hit {
             kind,
             label: Span::new(starts[k], label.end),
-            data: (has_digits || !data.is_empty()).then_some(data).filter(|_| !into_word),
+            // a Markdown separator run into the line ("|---|---|") is no data
+            data: (has_digits || !data.slice(text).trim_matches(|c| cell_break(c) || c == '-' || c == ':').is_empty())
+                .then_some(data)
+                .filter(|_| !into_word),
         });
         let unknown_found = unknown.is_some();
         for (l, d) in unknown.into_iter().flatten() {
@@ -417,9 +434,7 @@ fn scan(text: &str, span: Span, anchors: &[Anchor], allow_unknown: bool) -> Vec<
         }
         let prose = into_word
             || (!unknown_found
-                && (rest.chars().count() > 40
-                    || rest.contains(['。', '；', '！', '？'])
-                    || rest.chars().any(digit)));
+                && (rest.chars().count() > 40 || rest.contains(['。', '；', '！', '？']) || rest.chars().any(digit)));
         if prose || last {
             chains.push(std::mem::take(&mut chain));
         }
@@ -481,15 +496,7 @@ fn split_glued(tokens: &[&str], width: usize, rule: &dyn Fn(&[i64]) -> bool) -> 
     }
     let chars: Vec<Vec<char>> = tokens.iter().map(|t| t.chars().collect()).collect();
     let digits_after: Vec<usize> = (0..chars.len()).map(|i| chars[i + 1..].iter().map(Vec::len).sum()).collect();
-    let mut s = S {
-        tokens: chars,
-        width,
-        rule,
-        cur: Vec::new(),
-        digits_after,
-        found: Vec::new(),
-        steps: 0,
-    };
+    let mut s = S { tokens: chars, width, rule, cur: Vec::new(), digits_after, found: Vec::new(), steps: 0 };
     let digits: usize = s.tokens.iter().map(Vec::len).sum();
     if digits < width || s.tokens.iter().any(|t| t.iter().any(|c| !c.is_ascii_digit())) {
         return None;
@@ -522,7 +529,7 @@ fn data_cells(
     let s = data.slice(text);
     let mut start: Option<usize> = None;
     for (i, c) in s.char_indices() {
-        if is_space(c) {
+        if cell_break(c) {
             if let Some(st) = start.take() {
                 tokens.push(Span::new(data.start + st, data.start + i));
             }
@@ -534,16 +541,17 @@ fn data_cells(
         tokens.push(Span::new(data.start + st, data.end));
     }
     let cell = |span: Span, index: usize| Cell::new(span, parse_cell(span.slice(text)), index);
-    let as_written = |tokens: &[Span]| -> Vec<Cell> {
-        tokens.iter().enumerate().map(|(i, t)| cell(*t, first_index + i)).collect()
-    };
+    let as_written =
+        |tokens: &[Span]| -> Vec<Cell> { tokens.iter().enumerate().map(|(i, t)| cell(*t, first_index + i)).collect() };
     if tokens.len() >= width {
         return as_written(&tokens);
     }
     // folded digits, so that full-width ones split the same way
     let folded: Vec<String> = tokens.iter().map(|t| t.slice(text).chars().map(fold_char).collect()).collect();
     let refs: Vec<&str> = folded.iter().map(String::as_str).collect();
-    let Some(cuts) = split_glued(&refs, width, rule) else {
+    // a split forced by the digits alone (as many digits as columns) is
+    // read even when it breaks the arithmetic: that is then a tally finding
+    let Some(cuts) = split_glued(&refs, width, &|_| true).or_else(|| split_glued(&refs, width, rule)) else {
         // digits enough for every column, but no single way to cut them
         let digits: usize = folded.iter().map(|t| t.chars().count()).sum();
         if digits >= width && folded.iter().all(|t| t.chars().all(|c| c.is_ascii_digit())) {

@@ -209,7 +209,8 @@ mod tests {
 
     #[test]
     fn titles_that_run_on_into_the_body() {
-        let m = |s: &str, n| match_title_prefix(&core_key(s).chars().collect::<Vec<_>>(), n).map(|m| (m.number, m.used));
+        let m =
+            |s: &str, n| match_title_prefix(&core_key(s).chars().collect::<Vec<_>>(), n).map(|m| (m.number, m.used));
         assert_eq!(m("总体情况2025年，我局", 1), Some((1, 4)));
         assert_eq!(m("总体情况概述本年", 1), Some((1, 6)));
         assert_eq!(m("政府信息公开行政复议、行政诉讼情况行政复议", 4), Some((4, 16)));

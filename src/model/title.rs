@@ -30,7 +30,7 @@ pub fn find(text: &str, syntax: &Syntax, first_heading: usize) -> Option<Title> 
             && (t.contains("年度报告") || t.contains("年报") || (t.contains("政府信息公开") && t.contains("报告")))
             && !t.contains('。')
     })?;
-    let mut span = strip_hashes(text, texts[idx]);
+    let mut span = strip_meta_key(text, strip_hashes(text, texts[idx]));
     let year = years(text, span).into_iter().next();
     let mut body = year.as_ref().map(|y| text[span.start..y.span.start].trim().trim_matches(['《', '“']).to_string());
     // "桃江县松木塘镇人民政府" on a line of its own, above or below the title
@@ -88,6 +88,20 @@ fn strip_hashes(text: &str, span: Span) -> Span {
     trim_span(text, Span::new(span.start + n, span.end - m))
 }
 
+/// "标题: 某局2024年度政府信息公开工作年度报告": a web page's metadata block
+/// names the title after a key; the title is what follows it.
+fn strip_meta_key(text: &str, span: Span) -> Span {
+    let t = span.slice(text);
+    for key in ["标题", "题名", "文章标题", "名称"] {
+        if let Some(rest) = t.strip_prefix(key) {
+            if let Some(r) = rest.trim_start().strip_prefix([':', '：']) {
+                return trim_span(text, Span::new(span.end - r.len(), span.end));
+            }
+        }
+    }
+    span
+}
+
 /// 乡镇/街道, a government's own report, or one of its departments.
 pub fn guess_level(name: &str) -> Option<BodyLevel> {
     let n: String = name.chars().filter(|c| !c.is_whitespace()).collect();
@@ -117,6 +131,17 @@ mod tests {
         let line = Span::new(t.find('*').unwrap(), t.len() - 1);
         assert!(strip_hashes(t, line).is_empty());
         assert!(find(t, &crate::syntax::parse(t), 2).is_some());
+    }
+
+    #[test]
+    fn a_metadata_key_is_not_part_of_the_title() {
+        let t = "标题: 某县财政局2024年度政府信息公开工作年度报告\n发布时间: 2025-01-23 16:43\n";
+        let title = find(t, &crate::syntax::parse(t), 2).unwrap();
+        assert_eq!(title.span.slice(t), "某县财政局2024年度政府信息公开工作年度报告");
+        assert_eq!(title.body.as_deref(), Some("某县财政局"));
+        let t = "标题：某镇人民政府2024年政府信息公开工作年度报告\n";
+        let title = find(t, &crate::syntax::parse(t), 1).unwrap();
+        assert_eq!(title.level, Some(BodyLevel::Township));
     }
 
     #[test]

@@ -33,7 +33,9 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
         if let Some((name, span)) = glued.first() {
             let digits = span.slice(cx.text);
             let message = if glued.len() == 1 {
-                format!("{name}行的数字“{digits}”连在一起，无法唯一拆分到各列，该行无法读取：请用空格或制表符分隔各单元格")
+                format!(
+                    "{name}行的数字“{digits}”连在一起，无法唯一拆分到各列，该行无法读取：请用空格或制表符分隔各单元格"
+                )
             } else {
                 format!(
                     "{}有 {} 行的数字连在一起，无法唯一拆分到各列（首处：{name}“{digits}”），这些行无法读取：请用空格或制表符分隔各单元格",
