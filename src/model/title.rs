@@ -113,7 +113,8 @@ pub fn guess_level(name: &str) -> Option<BodyLevel> {
     if township_suffix.iter().any(|s| n.ends_with(s)) || (n.contains("街道") && !n.ends_with('局')) {
         return Some(BodyLevel::Township);
     }
-    if let Some(head) = n.strip_suffix("人民政府") {
+    // "镇宁自治县政府" is a county government's own report, like "…县人民政府"
+    if let Some(head) = n.strip_suffix("人民政府").or_else(|| n.strip_suffix("政府")) {
         if head.ends_with(['省', '市', '县', '区', '州', '盟', '旗']) {
             return Some(BodyLevel::Government);
         }
@@ -149,6 +150,8 @@ mod tests {
         assert_eq!(guess_level("下冶镇人民政府"), Some(BodyLevel::Township));
         assert_eq!(guess_level("瑞安市安阳街道办事处"), Some(BodyLevel::Township));
         assert_eq!(guess_level("深圳市龙岗区人民政府"), Some(BodyLevel::Government));
+        assert_eq!(guess_level("镇宁自治县政府"), Some(BodyLevel::Government));
+        assert_eq!(guess_level("某镇政府"), Some(BodyLevel::Township));
         assert_eq!(guess_level("甘谷县人民政府办公室"), Some(BodyLevel::Department));
         assert_eq!(guess_level("某县乡村振兴局"), Some(BodyLevel::Department));
         assert_eq!(guess_level("清水县教育局"), Some(BodyLevel::Department));
