@@ -200,7 +200,7 @@ fn marker_number(label: &str) -> Option<u32> {
 fn sorted(mut v: Vec<Anchor>) -> Vec<Anchor> {
     v.retain(|a| !a.core.is_empty());
     // longest first: "其他法律行政法规禁止公开" before "其他"
-    v.sort_by(|a, b| b.core.len().cmp(&a.core.len()));
+    v.sort_by_key(|a| std::cmp::Reverse(a.core.len()));
     v
 }
 
