@@ -218,3 +218,15 @@ fn a_draft_without_a_title_is_a_report_when_its_body_is() {
     let t = replace_once(body, "六、其他需要报告的事项", "");
     assert_eq!(rules_of(&analyze(&t, &Config::default()).findings), ["structure/missing-section"]);
 }
+
+#[test]
+fn a_page_cut_anywhere_never_panics() {
+    // pages saved half-loaded end anywhere: mid-label, mid-number, mid-heading
+    for t in [one_line(" ", ""), one_line_glued(), one_line(" | ", " ")] {
+        let cuts: Vec<usize> = t.char_indices().map(|(i, _)| i).step_by(7).collect();
+        for at in cuts {
+            let _ = analyze(&t[..at], &Config::default());
+            let _ = analyze(&t[at..], &Config::default());
+        }
+    }
+}
