@@ -446,6 +446,16 @@ fn scan(text: &str, span: Span, anchors: &[Anchor], allow_unknown: bool) -> Vec<
 /// table's arithmetic. Tokens are the space-separated parts; a number never
 /// spans a space and never starts with 0 unless it is 0.
 fn split_glued(tokens: &[&str], width: usize, rule: &dyn Fn(&[i64]) -> bool) -> Option<Vec<Vec<usize>>> {
+    match splits(tokens, width, rule, 2) {
+        Some(mut all) if all.len() == 1 => all.pop(),
+        _ => None,
+    }
+}
+
+/// Every way (up to `limit`) to cut the tokens into `width` numbers that
+/// `rule` accepts, as the char offsets where each number starts, per token;
+/// `None` when the search ran out of budget.
+fn splits(tokens: &[&str], width: usize, rule: &dyn Fn(&[i64]) -> bool, limit: usize) -> Option<Vec<Vec<Vec<usize>>>> {
     // Cut positions (in chars) within each token; explored breadth is
     // capped, so a pathological run costs a constant, then reads as unclear.
     const BUDGET: usize = 20_000;
@@ -457,10 +467,11 @@ fn split_glued(tokens: &[&str], width: usize, rule: &dyn Fn(&[i64]) -> bool) -> 
         digits_after: Vec<usize>,
         found: Vec<Vec<(usize, usize, usize)>>,
         steps: usize,
+        limit: usize,
     }
     fn go(s: &mut S, tok: usize, pos: usize) {
         s.steps += 1;
-        if s.steps > BUDGET || s.found.len() > 1 {
+        if s.steps > BUDGET || s.found.len() > s.limit {
             return;
         }
         if tok == s.tokens.len() {
@@ -496,20 +507,27 @@ fn split_glued(tokens: &[&str], width: usize, rule: &dyn Fn(&[i64]) -> bool) -> 
     }
     let chars: Vec<Vec<char>> = tokens.iter().map(|t| t.chars().collect()).collect();
     let digits_after: Vec<usize> = (0..chars.len()).map(|i| chars[i + 1..].iter().map(Vec::len).sum()).collect();
-    let mut s = S { tokens: chars, width, rule, cur: Vec::new(), digits_after, found: Vec::new(), steps: 0 };
+    let mut s = S { tokens: chars, width, rule, cur: Vec::new(), digits_after, found: Vec::new(), steps: 0, limit };
     let digits: usize = s.tokens.iter().map(Vec::len).sum();
     if digits < width || s.tokens.iter().any(|t| t.iter().any(|c| !c.is_ascii_digit())) {
-        return None;
+        return Some(Vec::new());
     }
     go(&mut s, 0, 0);
-    if s.steps > BUDGET || s.found.len() != 1 {
+    if s.steps > BUDGET || s.found.len() > limit {
         return None;
     }
     // back to char offsets per token
-    let mut out = vec![Vec::new(); tokens.len()];
-    for (t, a, _) in &s.found[0] {
-        out[*t].push(*a);
-    }
+    let out = s
+        .found
+        .iter()
+        .map(|found| {
+            let mut out = vec![Vec::new(); tokens.len()];
+            for (t, a, _) in found {
+                out[*t].push(*a);
+            }
+            out
+        })
+        .collect();
     Some(out)
 }
 
@@ -517,12 +535,20 @@ fn split_glued(tokens: &[&str], width: usize, rule: &dyn Fn(&[i64]) -> bool) -> 
 /// page glued digits together ("20 0 0 0 02"), the row is split the one way
 /// its arithmetic allows, or left as written (and `glued` records the run)
 /// when it allows none or several.
+/// A glued run its row's arithmetic leaves a few ways to read: the table's
+/// column arithmetic may still pick one (see [`resolve_three`]).
+struct Ambiguous {
+    span: Span,
+    options: Vec<Vec<Cell>>,
+}
+
 fn data_cells(
     text: &str,
     data: Span,
     width: usize,
     rule: &dyn Fn(&[i64]) -> bool,
     glued: &mut Vec<Span>,
+    ambiguous: &mut Vec<Ambiguous>,
     first_index: usize,
 ) -> Vec<Cell> {
     let mut tokens: Vec<Span> = Vec::new();
@@ -555,20 +581,111 @@ fn data_cells(
         // digits enough for every column, but no single way to cut them
         let digits: usize = folded.iter().map(|t| t.chars().count()).sum();
         if digits >= width && folded.iter().all(|t| t.chars().all(|c| c.is_ascii_digit())) {
-            glued.push(tokens[0].cover(tokens[tokens.len() - 1]));
+            let span = tokens[0].cover(tokens[tokens.len() - 1]);
+            glued.push(span);
+            if let Some(all) = splits(&refs, width, rule, 8).filter(|a| a.len() > 1) {
+                let options = all.into_iter().map(|cuts| cut_cells(text, &tokens, cuts, first_index)).collect();
+                ambiguous.push(Ambiguous { span, options });
+            }
         }
         return as_written(&tokens);
     };
+    cut_cells(text, &tokens, cuts, first_index)
+}
+
+/// The cells of tokens cut where `cuts` says.
+fn cut_cells(text: &str, tokens: &[Span], cuts: Vec<Vec<usize>>, first_index: usize) -> Vec<Cell> {
     let mut out = Vec::new();
     for (t, starts) in tokens.iter().zip(cuts) {
         let offsets: Vec<usize> = t.slice(text).char_indices().map(|(i, _)| t.start + i).collect();
         for (k, &a) in starts.iter().enumerate() {
             let b = starts.get(k + 1).map_or(t.end, |&n| offsets[n]);
             let span = Span::new(offsets[a], b);
-            out.push(cell(span, first_index + out.len()));
+            out.push(Cell::new(span, parse_cell(span.slice(text)), first_index + out.len()));
         }
     }
     out
+}
+
+/// Glued rows of table 三 that their own total leaves ambiguous
+/// ("110000011": 11 0 0 0 0 0 11 or 1 10 0 0 0 0 11), read the one way the
+/// table's columns allow: 一+二 = （七）+四 and （七） = the sum of the results,
+/// per column, over the rows the table has. Nothing changes unless exactly one
+/// combination of readings passes every check that applies.
+fn resolve_three(text: &str, rows: &mut [Row], glued: &mut Vec<Span>, ambiguous: Vec<Ambiguous>) {
+    let combos: usize = ambiguous.iter().map(|a| a.options.len()).product();
+    if ambiguous.is_empty() || ambiguous.len() > 4 || combos > 256 {
+        return;
+    }
+    let spec_of = |row: &Row| -> Option<usize> {
+        row.cells.iter().rev().filter(|c| !c.value.is_data_like()).find_map(|c| {
+            let core = label_core(c.span.slice(text));
+            T3_ROWS.iter().position(|r| label_core(r.label) == core)
+        })
+    };
+    let values = |cells: &[Cell]| -> Option<Vec<i64>> {
+        let v: Vec<i64> = cells.iter().filter(|c| c.value.is_data_like()).filter_map(|c| c.value.as_int()).collect();
+        (v.len() == 7).then_some(v)
+    };
+    let specs: Vec<Option<usize>> = rows.iter().map(spec_of).collect();
+    let owner: Vec<Option<usize>> =
+        ambiguous.iter().map(|a| rows.iter().position(|r| r.span.contains(a.span.start))).collect();
+    let mut known: std::collections::HashMap<usize, Vec<i64>> = std::collections::HashMap::new();
+    for (r, spec) in rows.iter().zip(&specs) {
+        if let (Some(s), Some(v)) = (spec, values(&r.cells)) {
+            known.entry(*s).or_insert(v);
+        }
+    }
+    let trial =
+        specs.contains(&Some(t3::OTHER_2019)) && !specs.iter().any(|s| s.is_some_and(|s| t3::OTHER.contains(&s)));
+    let results: Vec<usize> = if trial {
+        (t3::OPEN..t3::OTHER.start).chain([t3::OTHER_2019]).collect()
+    } else {
+        (t3::OPEN..t3::TOTAL).collect()
+    };
+    let mut passing: Vec<Vec<usize>> = Vec::new();
+    for n in 0..combos {
+        let mut pick = Vec::with_capacity(ambiguous.len());
+        let mut rest = n;
+        let mut v = known.clone();
+        for (a, o) in ambiguous.iter().zip(&owner) {
+            let k = rest % a.options.len();
+            rest /= a.options.len();
+            pick.push(k);
+            if let (Some(o), Some(vals)) = (o.and_then(|o| specs[o]), values(&a.options[k])) {
+                v.insert(o, vals);
+            }
+        }
+        let all = |specs: &[usize]| specs.iter().all(|s| v.contains_key(s));
+        let mut checked = false;
+        let mut ok = true;
+        if all(&[t3::NEW, t3::CARRIED_IN, t3::TOTAL, t3::CARRIED_OUT]) {
+            checked = true;
+            ok &= (0..7).all(|c| v[&t3::NEW][c] + v[&t3::CARRIED_IN][c] == v[&t3::TOTAL][c] + v[&t3::CARRIED_OUT][c]);
+        }
+        if v.contains_key(&t3::TOTAL) && all(&results) {
+            checked = true;
+            ok &= (0..7).all(|c| v[&t3::TOTAL][c] == results.iter().map(|r| v[r][c]).sum::<i64>());
+        }
+        if !checked {
+            return;
+        }
+        if ok {
+            passing.push(pick);
+        }
+    }
+    let [pick] = passing.as_slice() else { return };
+    for ((a, o), k) in ambiguous.into_iter().zip(owner).zip(pick) {
+        let Some(o) = o else { continue };
+        let row = &mut rows[o];
+        let mut cells: Vec<Cell> = row.cells.drain(..).filter(|c| !a.span.contains(c.span.start)).collect();
+        cells.extend(a.options.into_iter().nth(*k).unwrap_or_default());
+        for (i, c) in cells.iter_mut().enumerate() {
+            c.index = i;
+        }
+        row.cells = cells;
+        glued.retain(|g| *g != a.span);
+    }
 }
 
 /// A flattened table found in a line, and the runs of digits in it that
@@ -623,7 +740,7 @@ pub fn inline_table(text: &str, span: Span, id: TableId) -> Option<Inline> {
                 header.push(label_cell(h, header.len()));
                 if let Some(d) = h.data {
                     flush_header(&mut header, &mut rows);
-                    let cells = data_cells(text, d, width, &t4_rule(width), &mut glued, 0);
+                    let cells = data_cells(text, d, width, &t4_rule(width), &mut glued, &mut Vec::new(), 0);
                     rows.push(Row { span: d, cells, separator: false });
                 }
             }
@@ -644,6 +761,7 @@ pub fn inline_table(text: &str, span: Span, id: TableId) -> Option<Inline> {
             }
             let n = found_cols.iter().filter(|c| **c).count();
             let width = if n >= 3 { n } else { 7 };
+            let mut ambiguous = Vec::new();
             let rule = t3_rule(if n < 3 || found_cols[6] { width } else { 0 });
             let mut seen_row = false;
             for h in &best {
@@ -672,12 +790,15 @@ pub fn inline_table(text: &str, span: Span, id: TableId) -> Option<Inline> {
                 let mut span = cells[0].span.cover(h.label);
                 if let Some(d) = h.data {
                     let n = cells.len();
-                    cells.extend(data_cells(text, d, width, &rule, &mut glued, n));
+                    cells.extend(data_cells(text, d, width, &rule, &mut glued, &mut ambiguous, n));
                     span = span.cover(d);
                 }
                 rows.push(Row { span, cells, separator: false });
             }
             flush_header(&mut header, &mut rows);
+            if width == 7 {
+                resolve_three(text, &mut rows, &mut glued, ambiguous);
+            }
         }
         TableId::Two => {
             let trial = best.iter().any(|h| {
@@ -701,7 +822,7 @@ pub fn inline_table(text: &str, span: Span, id: TableId) -> Option<Inline> {
                 let mut cells = vec![label_cell(h, 0)];
                 let mut span = h.label;
                 if let Some(d) = h.data {
-                    cells.extend(data_cells(text, d, width, &|_| true, &mut glued, 1));
+                    cells.extend(data_cells(text, d, width, &|_| true, &mut glued, &mut Vec::new(), 1));
                     span = span.cover(d);
                 }
                 rows.push(Row { span, cells, separator: false });
@@ -772,4 +893,80 @@ pub fn inline_tables(text: &str, syntax: &mut Syntax, sections: &[super::Section
     }
     syntax.blocks = blocks;
     glued
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Table 三 flattened as a page leaves it: the header, then each row's
+    /// label and its numbers glued on.
+    fn flat_three(value: &dyn Fn(usize) -> &'static str) -> String {
+        let mut s = String::from("申请人情况自然人法人或其他组织商业企业科研机构社会公益组织法律服务机构其他总计");
+        for (i, r) in T3_ROWS.iter().enumerate().take(25) {
+            s.push_str(r.label);
+            s.push_str(value(i));
+        }
+        s
+    }
+
+    fn row_cells(text: &str, t: &Table, label: &str) -> Vec<String> {
+        let row = t.rows.iter().rfind(|r| r.cells.iter().any(|c| c.span.slice(text) == label)).unwrap();
+        row.cells.iter().filter(|c| c.value.is_data_like()).map(|c| c.span.slice(text).to_string()).collect()
+    }
+
+    #[test]
+    fn a_row_total_leaves_one_split() {
+        let rule = t3_rule(7);
+        let cut = |tokens: &[&str]| split_glued(tokens, 7, &rule);
+        // "20 0 0 0 02": 2 0 0 0 0 0 2
+        assert_eq!(cut(&["20", "0", "0", "0", "02"]), Some(vec![vec![0, 1], vec![0], vec![0], vec![0], vec![0, 1]]));
+        // "210000021": 21 0 0 0 0 0 21 (2 10 … does not add up, 021 is no number)
+        assert_eq!(cut(&["210000021"]), Some(vec![vec![0, 2, 3, 4, 5, 6, 7]]));
+        // "110000011": 11 0 0 0 0 0 11 and 1 10 0 0 0 0 11 both add up
+        assert_eq!(cut(&["110000011"]), None);
+        // no split adds up
+        assert_eq!(cut(&["103000014"]), None);
+        // a decimal or too few digits is never cut
+        assert_eq!(split_glued(&["1.5"], 2, &|_| true), None);
+        assert_eq!(split_glued(&["12"], 3, &|_| true), None);
+    }
+
+    #[test]
+    fn the_columns_pick_between_readings_the_rows_allow() {
+        let value = |i: usize| match i {
+            t3::NEW | t3::TOTAL => "110000011",
+            t3::OPEN => "3000003",
+            12 => "8000008",
+            _ => "0000000",
+        };
+        let text = flat_three(&value);
+        let found = inline_table(&text, Span::new(0, text.len()), TableId::Three).unwrap();
+        assert!(found.glued.is_empty());
+        let new = row_cells(&text, &found.table, "本年新收政府信息公开申请数量");
+        assert_eq!(new, ["11", "0", "0", "0", "0", "0", "11"]);
+        // when the columns allow both readings too, the rows stay unread
+        let value = |i: usize| match i {
+            t3::NEW | t3::TOTAL | t3::OPEN => "110000011",
+            _ => "0000000",
+        };
+        let text = flat_three(&value);
+        let found = inline_table(&text, Span::new(0, text.len()), TableId::Three).unwrap();
+        assert_eq!(found.glued.len(), 3);
+        assert_eq!(row_cells(&text, &found.table, "总计"), ["110000011"]);
+    }
+
+    #[test]
+    fn prose_naming_table_labels_is_not_a_table() {
+        for prose in [
+            "全年制发行政规范性文件2件，废止1件，行政许可120件，行政处罚31件。",
+            "我局不断完善规章制度，规范行政许可、行政处罚工作。",
+        ] {
+            assert!(inline_table(prose, Span::new(0, prose.len()), TableId::Two).is_none(), "{prose}");
+        }
+        let prose = "本年度未发生行政复议0件，行政诉讼0件。";
+        assert!(inline_table(prose, Span::new(0, prose.len()), TableId::Four).is_none());
+        let prose = "其中予以公开7件，部分公开1件，无法提供3件。";
+        assert!(inline_table(prose, Span::new(0, prose.len()), TableId::Three).is_none());
+    }
 }
