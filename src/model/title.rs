@@ -26,7 +26,8 @@ pub fn find(text: &str, syntax: &Syntax, first_heading: usize) -> Option<Title> 
         .collect();
     let idx = texts.iter().position(|s| {
         let t = s.slice(text);
-        t.chars().count() <= 80
+        !is_page_chrome(t)
+            && t.chars().count() <= 80
             && (t.contains("年度报告") || t.contains("年报") || (t.contains("政府信息公开") && t.contains("报告")))
             && !t.contains('。')
     })?;
@@ -88,6 +89,33 @@ fn strip_hashes(text: &str, span: Span) -> Span {
     trim_span(text, Span::new(span.start + n, span.end - m))
 }
 
+/// A web page's navigation and metadata around the report: breadcrumbs
+/// ("当前位置：首页 > 政务公开 > 政府信息公开年报"), the column, source and
+/// date keys, the font-size and print links. They name the report's column
+/// ("政府信息公开年报") but are never its title.
+fn is_page_chrome(line: &str) -> bool {
+    const KEYS: [&str; 16] = [
+        "当前位置",
+        "当前页面",
+        "您的位置",
+        "您现在的位置",
+        "所在位置",
+        "栏目",
+        "来源",
+        "发布机构",
+        "发布时间",
+        "发布日期",
+        "索引号",
+        "文号",
+        "原文链接",
+        "本地目录",
+        "【字体",
+        "分享到",
+    ];
+    let t = line.trim_start_matches(['#', ' ', '\u{3000}']);
+    KEYS.iter().any(|k| t.starts_with(k)) || t.contains('»') || t.contains("首页 >") || t.contains("首页>")
+}
+
 /// "标题: 某局2024年度政府信息公开工作年度报告": a web page's metadata block
 /// names the title after a key; the title is what follows it.
 fn strip_meta_key(text: &str, span: Span) -> Span {
@@ -143,6 +171,17 @@ mod tests {
         let t = "标题：某镇人民政府2024年政府信息公开工作年度报告\n";
         let title = find(t, &crate::syntax::parse(t), 1).unwrap();
         assert_eq!(title.level, Some(BodyLevel::Township));
+    }
+
+    #[test]
+    fn breadcrumbs_are_not_the_title() {
+        let t = "当前页面:首页 » 政府信息公开 » 政府信息公开年报 » 2019年\n镇宁自治县政府2019年信息公开工作年度报告\n\
+                 发布时间: 2020-02-20 10:10\n";
+        let title = find(t, &crate::syntax::parse(t), 3).unwrap();
+        assert_eq!(title.span.slice(t), "镇宁自治县政府2019年信息公开工作年度报告");
+        assert_eq!(title.level, Some(BodyLevel::Government));
+        let t = "当前位置：首页 > 政务公开 > 政府信息公开年报\n栏目: 政府信息公开年报\n";
+        assert!(find(t, &crate::syntax::parse(t), 2).is_none());
     }
 
     #[test]
