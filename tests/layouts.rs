@@ -117,6 +117,11 @@ fn a_heading_found_mid_line_is_reported_at_the_heading() {
     assert_eq!(a.findings.len(), 1, "{:?}", summary(&t, &a.findings));
     assert_eq!(a.findings[0].rule, "structure/heading-typo");
     assert_eq!(a.findings[0].span.slice(&t), "四、政府信息公开行政法复议、行政诉讼情况");
+    // a title with its own ending: found, and named whole
+    let t = replace_once(&one_line(" ", ""), "五、存在的主要问题及改进情况", "五、存在的主要问题及明年工作计划");
+    let a = analyze(&t, &Config::default());
+    assert_eq!(rules_of(&a.findings), ["structure/heading-typo"], "{:?}", summary(&t, &a.findings));
+    assert_eq!(a.findings[0].span.slice(&t), "五、存在的主要问题及明年工作计划");
     // a section that is really missing is one finding, the rest are found
     let t = replace_once(&one_line(" ", ""), "五、存在的主要问题及改进情况", "");
     let a = analyze(&t, &Config::default());
@@ -150,6 +155,13 @@ fn numbered_prose_is_never_a_section_heading() {
     let a = analyze(&t, &Config::default());
     assert_eq!(a.report.sections.len(), 6);
     assert!(a.findings.is_empty(), "{:?}", summary(&t, &a.findings));
+    // a sentence that starts like a title, before the real one
+    let t = replace_once(
+        &one_line(" ", ""),
+        "（一）主动公开：",
+        "本年度工作平稳。二、主动公开信息数量较上年增加。（一）主动公开：",
+    );
+    reads_like_a_draft(&t, "a sentence starting like section 二");
     // with no headings at all, "统一、" or "一是" do not make sections
     let t = "我镇统一、主动公开政府信息情况良好。一是总体情况平稳，二是收到和处理政府信息公开申请情况正常。";
     let a = analyze(t, &Config::default());

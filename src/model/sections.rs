@@ -161,7 +161,7 @@ pub struct TitleMatch {
 /// runs on after the title, as on a page saved as one line): the standard
 /// title or an accepted variant exactly, the longest that fits; else, for
 /// the section the numeral names only, a close spelling — similarity ≥ 0.9,
-/// or ≥ 0.6 when the first four characters are the wording's (as a heading
+/// or ≥ 0.7 when the first four characters are the wording's (as a heading
 /// line's "…及明年工作计划" for "…及改进情况"; prose follows, so the start
 /// must agree).
 pub fn match_title_prefix(core: &[char], numeral: u32) -> Option<TitleMatch> {
@@ -181,7 +181,7 @@ pub fn match_title_prefix(core: &[char], numeral: u32) -> Option<TitleMatch> {
         for l in len.saturating_sub(2).max(4)..=(len + 2).min(core.len()) {
             let cand: String = core[..l].iter().collect();
             let sim = similarity(key, &cand);
-            let close = sim >= 0.9 || (same_start && sim >= 0.6);
+            let close = sim >= 0.9 || (same_start && sim >= 0.7);
             if close && fuzzy.is_none_or(|(_, b)| sim > b) {
                 fuzzy = Some((TitleMatch { number: *n, used: l, wording: *len, exact: false }, sim));
             }
@@ -225,5 +225,7 @@ mod tests {
         assert_eq!(m("存在的主要问题及明年工作计划一存在问题", 5).map(|(n, _)| n), Some(5));
         assert_eq!(m("存在的主要问题及明年工作计划一存在问题", 3), None);
         assert_eq!(m("存在问题及明年工作计划", 5), None);
+        // a sentence that starts like a title is not one
+        assert_eq!(m("主动公开信息数量较上年增加", 2), None);
     }
 }
