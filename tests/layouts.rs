@@ -242,3 +242,40 @@ fn a_page_cut_anywhere_never_panics() {
         }
     }
 }
+
+/// The TAB base report, lines kept, with each table line's cells joined by
+/// `sep` after its label and `inner` between its numbers.
+fn lines_with_cells(label_sep: &str, inner: &str) -> String {
+    report(Style::Tsv)
+        .lines()
+        .map(|l| {
+            let cells: Vec<&str> = l.split('\t').filter(|c| !c.is_empty()).collect();
+            let first_number = cells.iter().position(|c| c.chars().all(|ch| ch.is_ascii_digit() || ch == '.'));
+            match first_number {
+                Some(k) if l.contains('\t') => {
+                    format!("{}{}{}", cells[..k].join(""), if k > 0 { label_sep } else { "" }, cells[k..].join(inner))
+                }
+                _ => cells.join(""),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn lines_of_glued_rows() {
+    // "规章0 0 0": the first number glued to its label, single spaces after
+    let t = lines_with_cells("", " ");
+    assert!(t.contains("\n规章0 0 0\n"), "{t}");
+    reads_like_a_draft(&t, "label glued to its first number");
+    // "规章000", "一、本年新收政府信息公开申请数量103000013", "100121000100000"
+    let t = lines_with_cells("", "");
+    assert!(t.contains("\n一、本年新收政府信息公开申请数量103000013\n"));
+    let a = analyze(&t, &Config::default());
+    let t3 = a.report.table(TableId::Three).unwrap();
+    assert_eq!(t3.rows.len(), 25);
+    assert!(t3.rows.iter().all(|r| r.width_ok()));
+    assert_eq!(a.report.table(TableId::Four).unwrap().int(0, 4), Some(2));
+    let f: Vec<_> = a.findings.iter().map(|f| (f.rule, f.span.slice(&t))).collect();
+    assert_eq!(f, [("table/row-width", "2115")]);
+}

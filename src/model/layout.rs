@@ -835,61 +835,155 @@ pub fn inline_table(text: &str, span: Span, id: TableId) -> Option<Inline> {
     Some(Inline { table: Table { span, style: TableStyle::Vertical, rows }, glued })
 }
 
-/// Re-segment flattened tables in the sections that should hold them and
-/// hold none: each Text block of such a section is searched for its table's
-/// labels, and the table found replaces that stretch of the text. Returns
-/// the glued digit runs that could not be split.
-pub fn inline_tables(text: &str, syntax: &mut Syntax, sections: &[super::Section]) -> Vec<Span> {
-    let mut glued = Vec::new();
-    // block index → (table id) for Text blocks in sections without a table
-    let mut targets: Vec<(usize, TableId)> = Vec::new();
-    for s in sections {
-        let Some(id) = sections::spec(s.number).table else { continue };
-        let blocks = &syntax.blocks[s.blocks.clone()];
-        if blocks.iter().any(|b| matches!(b, Block::Table(_))) {
-            continue;
-        }
-        for (k, b) in blocks.iter().enumerate() {
-            if matches!(b, Block::Text(_)) {
-                targets.push((s.blocks.start + k, id));
-            }
-        }
-    }
-    if targets.is_empty() {
-        return glued;
-    }
-    let mut blocks = Vec::with_capacity(syntax.blocks.len() + targets.len() * 2);
-    let mut t = targets.iter().peekable();
-    for (i, b) in std::mem::take(&mut syntax.blocks).into_iter().enumerate() {
-        let id = match t.peek() {
-            Some(&&(k, id)) if k == i => {
-                t.next();
-                id
-            }
-            _ => {
-                blocks.push(b);
+static GROUP_CORES: LazyLock<Vec<Vec<char>>> =
+    LazyLock::new(|| T3_GROUPS.iter().map(|g| label_core(g).chars().collect()).collect());
+
+/// A row label that a page glued to its group's ("三、本年度办理结果（一）予以公开",
+/// "（三）不予公开1.属于国家秘密") becomes two label cells, as a TAB draft has
+/// them, so that table 三 knows the group and the row.
+pub fn split_group_labels(text: &str, syntax: &mut Syntax) {
+    for t in syntax.tables.iter_mut().filter(|t| t.style != TableStyle::Vertical) {
+        for row in &mut t.rows {
+            let Some(first) = row.cells.first().filter(|c| !c.value.is_data_like()) else { continue };
+            let core = core_chars(text, first.span);
+            let chars: Vec<char> = core.iter().map(|(_, c)| *c).collect();
+            // the group's own marker ("三、", "（三）") comes first
+            let split = GROUP_CORES.iter().find_map(|g| {
+                (0..=2.min(chars.len())).find(|&off| chars[off..].starts_with(g)).map(|off| off + g.len())
+            });
+            let Some(end) = split.filter(|&e| e < chars.len()) else { continue };
+            let (at, c) = core[end - 1];
+            let mut cut = at + c.len_utf8();
+            // a closing bracket after the group's words is the group's
+            cut += text[cut..first.span.end].len() - text[cut..first.span.end].trim_start_matches(['）', ')']).len();
+            let a = trim_span(text, Span::new(first.span.start, cut));
+            let b = trim_span(text, Span::new(cut, first.span.end));
+            if a.is_empty() || b.is_empty() {
                 continue;
             }
+            let mut cells =
+                vec![Cell::new(a, parse_cell(a.slice(text)), 0), Cell::new(b, parse_cell(b.slice(text)), 1)];
+            cells.extend(row.cells.drain(1..));
+            for (i, c) in cells.iter_mut().enumerate() {
+                c.index = i;
+            }
+            row.cells = cells;
+        }
+    }
+}
+
+/// Re-segment flattened tables in the sections that should hold them: the
+/// text of such a section is searched for its table's labels, and the table
+/// found replaces that stretch of the text (the model joins it with any
+/// other part of the same table). Returns the glued digit runs that could
+/// not be split.
+pub fn inline_tables(text: &str, syntax: &mut Syntax, sections: &[super::Section]) -> Vec<Span> {
+    let mut glued = Vec::new();
+    // Runs of consecutive Text blocks in sections that should hold a table
+    // and hold none: a page's flattened table may be one line, or several
+    // lines of glued rows ("规章000" / "行政规范性文件021").
+    let mut runs: Vec<(std::ops::Range<usize>, TableId)> = Vec::new();
+    for s in sections {
+        let Some(id) = sections::spec(s.number).table else { continue };
+        // also beside a table: rows of one number glued to their label
+        // ("行政许可120") are text between the rows a table was found in
+        let blocks = &syntax.blocks[s.blocks.clone()];
+        let mut start: Option<usize> = None;
+        for (k, b) in blocks.iter().enumerate().chain(std::iter::once((blocks.len(), &Block::Comment(Span::default()))))
+        {
+            let i = s.blocks.start + k;
+            // a heading-like line inside a section is a row label here:
+            // "一、本年新收政府信息公开申请数量103000013"
+            match (b, start) {
+                (Block::Text(_) | Block::Heading(_), None) => start = Some(i),
+                (Block::Text(_) | Block::Heading(_), Some(_)) => {}
+                (_, Some(st)) => {
+                    runs.push((st..i, id));
+                    start = None;
+                }
+                _ => {}
+            }
+        }
+    }
+    // Lines of glued rows are read together; other runs line by line, so
+    // that one-cell-per-line tables stay with the reading made for them
+    // (model::report), which knows their units and signs.
+    let glued_row = |b: &Block| {
+        let t = b.span(syntax).slice(text);
+        t.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+            && !t.starts_with(|c: char| c.is_ascii_digit())
+            && t.ends_with(|c: char| c.is_ascii_digit())
+    };
+    let mut found: Vec<(std::ops::Range<usize>, Inline)> = Vec::new();
+    for (run, id) in runs {
+        // a line of nothing but many digits is a glued data row too (表四's 15)
+        let digit_run = |b: &Block| {
+            let t = b.span(syntax).slice(text);
+            t.len() >= 7 && t.bytes().all(|c| c.is_ascii_digit())
         };
-        let Block::Text(span) = b else {
-            blocks.push(b);
+        let blocks = &syntax.blocks[run.clone()];
+        let together = blocks.iter().filter(|b| glued_row(b)).count() >= 2 || blocks.iter().any(digit_run);
+        let parts: Vec<std::ops::Range<usize>> = if together { vec![run] } else { run.map(|i| i..i + 1).collect() };
+        for part in parts {
+            let span =
+                syntax.blocks[part.clone()].iter().map(|b| b.span(syntax)).reduce(Span::cover).unwrap_or_default();
+            if let Some(t) = inline_table(text, span, id) {
+                found.push((part, t));
+            }
+        }
+    }
+    if found.is_empty() {
+        return glued;
+    }
+    let mut blocks = Vec::with_capacity(syntax.blocks.len() + found.len() * 2);
+    let mut next = found.into_iter().peekable();
+    let old = std::mem::take(&mut syntax.blocks);
+    let mut i = 0;
+    while i < old.len() {
+        let Some((run, _)) = next.peek().filter(|(r, _)| r.start == i) else {
+            blocks.push(old[i].clone());
+            i += 1;
             continue;
         };
-        let Some(found) = inline_table(text, span, id) else {
-            blocks.push(b);
-            continue;
-        };
-        let before = trim_span(text, Span::new(span.start, found.table.span.start));
-        let after = trim_span(text, Span::new(found.table.span.end, span.end));
-        if !before.is_empty() {
-            blocks.push(Block::Text(before));
+        let run = run.clone();
+        let Some((_, t)) = next.next() else { break };
+        let at = t.table.span;
+        let mut placed = false;
+        for b in &old[run.clone()] {
+            let span = match b {
+                Block::Text(span) => *span,
+                Block::Heading(h) => h.line,
+                _ => continue,
+            };
+            // lines wholly outside the table stay as they were
+            if span.end <= at.start || span.start >= at.end {
+                if !placed && span.start >= at.end {
+                    blocks.push(Block::Table(syntax.tables.len()));
+                    placed = true;
+                }
+                blocks.push(b.clone());
+                continue;
+            }
+            // the text of each line before and after the table stays text
+            let before = trim_span(text, Span::new(span.start, at.start.clamp(span.start, span.end)));
+            let after = trim_span(text, Span::new(at.end.clamp(span.start, span.end), span.end));
+            if !before.is_empty() {
+                blocks.push(Block::Text(before));
+            }
+            if !placed && span.end > at.start {
+                blocks.push(Block::Table(syntax.tables.len()));
+                placed = true;
+            }
+            if !after.is_empty() {
+                blocks.push(Block::Text(after));
+            }
         }
-        blocks.push(Block::Table(syntax.tables.len()));
-        syntax.tables.push(found.table);
-        glued.extend(found.glued);
-        if !after.is_empty() {
-            blocks.push(Block::Text(after));
+        if !placed {
+            blocks.push(Block::Table(syntax.tables.len()));
         }
+        syntax.tables.push(t.table);
+        glued.extend(t.glued);
+        i = run.end;
     }
     syntax.blocks = blocks;
     glued

@@ -73,6 +73,7 @@ impl Report {
         let mut sections = find_sections(text, &syntax);
         let tables_before = syntax.tables.len();
         let glued = layout::inline_tables(text, &mut syntax, &sections);
+        layout::split_group_labels(text, &mut syntax);
         if syntax.tables.len() != tables_before {
             sections = find_sections(text, &syntax);
         }

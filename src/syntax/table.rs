@@ -304,7 +304,19 @@ fn split_number_tail(text: &str, part: Span) -> Vec<Span> {
     if first_num > 0 {
         let (off, _) = words[first_num];
         let label_end = s[..off].trim_end_matches(is_space).len();
-        out.push(Span::new(part.start, part.start + label_end));
+        // "规章0 0 0": a page glued the first number to its label
+        let label = &s[..label_end];
+        let digits = label.len() - label.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+        let ideograph_before = label[..label_end - digits]
+            .chars()
+            .last()
+            .is_some_and(|c| ('\u{4e00}'..='\u{9fff}').contains(&c) || "）)”’》".contains(c));
+        if digits > 0 && ideograph_before {
+            out.push(Span::new(part.start, part.start + label_end - digits));
+            out.push(Span::new(part.start + label_end - digits, part.start + label_end));
+        } else {
+            out.push(Span::new(part.start, part.start + label_end));
+        }
     }
     for (off, w) in &words[first_num..] {
         out.push(Span::new(part.start + off, part.start + off + w.len()));
@@ -369,6 +381,11 @@ mod tests {
         assert_eq!(c, vec!["结果 维持", "结果 纠正", "0", "1"]);
         let (_, c) = cells("0 0 0 0 0 0 0 0 0 0 0 0 0 0 0").unwrap();
         assert_eq!(c.len(), 15);
+        // the first number glued to its label
+        let (_, c) = cells("行政规范性文件2 1 15").unwrap();
+        assert_eq!(c, vec!["行政规范性文件", "2", "1", "15"]);
+        let (_, c) = cells("一、本年新收政府信息公开申请数量10 3 0 0 0 0 13").unwrap();
+        assert_eq!(c.len(), 8);
     }
 
     #[test]
