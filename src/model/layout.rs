@@ -291,7 +291,8 @@ fn unknown_rows(text: &str, span: Span) -> Option<Vec<(Span, Span)>> {
     let digit = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
     let mut out = Vec::new();
     let mut pos = s.len() - s.trim_start_matches(is_space).len();
-    while pos < s.trim_end_matches(is_space).len() {
+    let end = s.trim_end_matches(is_space).len();
+    while pos < end {
         let label_start = pos;
         let r = &s[pos..];
         let marker = r.len() - r.trim_start_matches(|c: char| c.is_ascii_digit()).len();
@@ -494,7 +495,8 @@ fn splits(tokens: &[&str], width: usize, rule: &dyn Fn(&[i64]) -> bool, limit: u
         }
         // every token left needs a number, every number a digit
         let left = s.width.saturating_sub(s.cur.len());
-        if left < s.tokens.len() - tok || (len - pos) + s.digits_after[tok] < left {
+        let digits_left = (len - pos) + s.digits_after[tok];
+        if left < s.tokens.len() - tok || digits_left < left || digits_left > left * 9 {
             return;
         }
         let zero = s.tokens[tok][pos] == '0';
