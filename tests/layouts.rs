@@ -201,7 +201,9 @@ fn a_page_metadata_block_is_not_the_report() {
     let page = |published: &str| {
         format!(
             "标题: 青山镇人民政府2025年政府信息公开工作年度报告\n发布时间: {published} 16:43\n来源: 青山镇人民政府\n\
-             当前位置：首页 > 政务公开 > 政府信息公开年报\n【字体：大 中 小】 打印 关闭 分享到\n{body}\n"
+             当前位置：首页 > 政务公开 > 政府信息公开年报 > 2024年度\n栏目: 2024年政府信息公开年报\n\
+             原文链接: http://www.qs.gov.cn/zwgk/202601/t20260120_1234.html\n\
+             【字体：大 中 小】 打印 关闭 分享到\n{body}\n"
         )
     };
     let t = page("2026-01-20");
