@@ -69,6 +69,14 @@ fn glued_digits_are_split_the_one_way_the_tally_allows() {
 }
 
 #[test]
+fn a_row_label_without_its_note() {
+    // "（二）部分公开1 0 0 0 0 0 1", the note in brackets left out
+    let t =
+        replace_once(&one_line(" ", ""), "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "（二）部分公开");
+    reads_like_a_draft(&t, "（二）部分公开 without its note");
+}
+
+#[test]
 fn glued_digits_no_split_can_read_make_one_finding() {
     // 10 3 0 0 0 0 14 breaks the row total: no split of "103000014" adds up,
     // so the row cannot be read — one finding, no tally cascade

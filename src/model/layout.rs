@@ -71,8 +71,8 @@ fn heading_at(text: &str, at: usize, end: usize) -> Option<(HeadingLine, u32, bo
     let mut title_end = last_at + last.len_utf8();
     // A close spelling that matched only part of the wording ("…及明年工作
     // 计划" for "…及改进情况"): the heading runs on over the ideographs it has
-    // in place of the rest, a few more at most.
-    // The heading ends where the body starts: a year, a marker, punctuation.
+    // in place of the rest, a few more at most, up to where the body starts
+    // (a year, a marker, punctuation).
     let room = if used < wording { wording + 4 - used } else { 0 };
     for c in text[title_end..end].chars().take(room) {
         if !('\u{4e00}'..='\u{9fff}').contains(&c) {
@@ -101,9 +101,11 @@ fn headings_in(text: &str, span: Span) -> Vec<(HeadingLine, u32)> {
             // "…政府集中采购1018703元三、收到和处理政府信息公开申请情况"
             let after_unit =
                 prev2.is_some_and(|p| p.is_ascii_digit()) && prev.is_some_and(|p| "元件条个项次".contains(p));
-            let found = heading_at(text, at, span.end).filter(|(h, _, exact)| {
-                prev.is_none_or(heading_boundary) || (after_unit && *exact && h.title.len() >= 8 * 3)
-            });
+            let boundary = prev.is_none_or(heading_boundary);
+            let found = (boundary || after_unit)
+                .then(|| heading_at(text, at, span.end))
+                .flatten()
+                .filter(|(h, _, exact)| boundary || (*exact && h.title.len() >= 8 * 3));
             if let Some((h, n, _)) = found {
                 skip_to = h.span.end;
                 out.push((h, n));
@@ -176,7 +178,7 @@ enum Kind {
     Header,
     /// A merged group label that prefixes the rows under it.
     Group,
-    /// A row label; `usize` is the number of its list marker ("2." → 2).
+    /// A row label, with the number of its list marker ("2." → 2).
     Row(Option<u32>),
     /// "其他"/"总计": a column before the first row, a row after it.
     ColumnOrRow(Option<u32>),
@@ -218,7 +220,6 @@ static T2_ANCHORS: LazyLock<Vec<Anchor>> = LazyLock::new(|| {
         }
     }
     v.push(anchor("信息内容", Kind::Header));
-    // the 2019 marker with ASCII brackets folds to the same core
     sorted(v)
 });
 
@@ -235,6 +236,8 @@ static T3_ANCHORS: LazyLock<Vec<Anchor>> = LazyLock::new(|| {
         };
         v.push(anchor(r.label, kind));
     }
+    // pages often drop the note of （二）部分公开
+    v.push(anchor("（二）部分公开", Kind::Row(None)));
     for g in T3_GROUPS {
         v.push(anchor(g, Kind::Group));
     }
