@@ -1,6 +1,7 @@
 //! The standard format as data, and a parsed draft understood against it.
 
 pub mod grid;
+pub mod layout;
 pub mod locate;
 pub mod outline;
 pub mod prose;
