@@ -37,14 +37,7 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
             }
             for (pos, cell) in r.data.iter().enumerate() {
                 // the column is known only when the row's width matches
-                let col = if r.width_ok() {
-                    match t.id {
-                        TableId::Two => Some(pos),
-                        _ => t.columns.get(pos).copied(),
-                    }
-                } else {
-                    None
-                };
+                let col = t.column_of(r, pos);
                 // named only when there is something to say: most cells are fine
                 let name = || match col {
                     Some(c) => cell_name(t, r.spec, c),
@@ -63,12 +56,7 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
                             format!("{}为小数 {v}，此处应为整数", name()),
                         ));
                     }
-                    CellValue::Empty => {
-                        out.push(to_zero(
-                            Finding::new("table/bad-cell", cell.span, format!("{}为空，没有数据应填 0", name())),
-                            true,
-                        ));
-                    }
+                    CellValue::Empty => out.push(blank(t, r.spec, col, cell.span, name())),
                     CellValue::Placeholder => {
                         out.push(to_zero(
                             Finding::new(
@@ -100,4 +88,18 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
             }
         }
     }
+}
+
+/// An empty cell: 0, unless its row must add up to something else (a blank
+/// 总计 in a row with values is the row's sum). Writing a sum into a blank
+/// 总计 is safe; a part computed from 总计 is not, since 总计 may be the wrong one.
+fn blank(t: &MappedTable, spec: usize, col: Option<usize>, span: crate::span::Span, name: String) -> Finding {
+    let v = col.and_then(|c| super::implied::blank_value(t, spec, c)).unwrap_or(0);
+    let safe = v == 0 || col.is_some_and(|c| super::implied::is_total(t, c));
+    let msg = match col {
+        _ if v == 0 => format!("{name}为空，没有数据应填 0"),
+        Some(c) if super::implied::is_total(t, c) => format!("{name}为空，按各项之和应为 {v}"),
+        _ => format!("{name}为空，按总计和其他各项应为 {v}"),
+    };
+    Finding::new("table/bad-cell", span, msg).fix(format!("改为 {v}"), vec![Edit::replace(span, v.to_string())], safe)
 }

@@ -2,6 +2,7 @@
 
 pub mod bad_cell;
 pub mod extra_row;
+pub mod implied;
 pub mod missing_column;
 pub mod missing_row;
 pub mod outdated_format;
