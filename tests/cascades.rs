@@ -165,3 +165,26 @@ fn measure() {
         }
     }
 }
+
+#[test]
+fn probe() {
+    for style in STYLES {
+        let t = report(style);
+        let line = t.split('\n').find(|l| l.contains("6.属于四类过程性信息")).unwrap().to_string();
+        let blank = match style {
+            Style::Tsv => line.replace("\t0", "\t"),
+            Style::Markdown => line.replace(" 0 |", "  |"),
+            Style::Spaces => line.replace("    0", ""),
+        };
+        let t2 = t.replacen(&line, &blank, 1);
+        println!("{style:?} {:?}", summary(&t2, &check(&t2)));
+        let line = t.split('\n').find(|l| l.contains("行政强制")).unwrap().to_string();
+        let blank = match style {
+            Style::Tsv => line.replace("\t0", "\t"),
+            Style::Markdown => line.replace(" 0 |", "  |"),
+            Style::Spaces => line.replace("    0", ""),
+        };
+        let t2 = t.replacen(&line, &blank, 1);
+        println!("{style:?} {:?}", summary(&t2, &check(&t2)));
+    }
+}

@@ -345,7 +345,23 @@ pub fn map_three(text: &str, parts: &[&Table], year_version: Option<FormatVersio
     let mut trial_other = false;
     // the syntax row of each mapped data row, to split it again at another width
     let mut sources: Vec<(usize, &Row)> = Vec::new();
-    for row in rows_of(parts) {
+    let mut span = span;
+    for item in bare_items(text, parts) {
+        let row = match item {
+            Item::Row(row) => row,
+            Item::Bare(line) => {
+                // a space-aligned row with no number is its label alone on a line
+                if let Some(T3Label::Row(i)) = t3_label(&label_core(line.slice(text)), group, false) {
+                    if !(t3::WITHHELD.start..t3::TOTAL).contains(&i) {
+                        group = None;
+                    }
+                    if push_row(&mut rows, i, line, line, &[], width) {
+                        span = span.cover(line);
+                    }
+                }
+                continue;
+            }
+        };
         let sr: SplitRow = split(row, Some(width));
         let mut hits: Vec<(usize, Span)> = Vec::new();
         for cell in &sr.labels {
@@ -592,20 +608,20 @@ fn drop_in_four(data: &[Cell], named: &[usize; 5]) -> Dropped {
 
 // ---------------------------------------------------------------- table 二
 
-enum T2Item<'a> {
+enum Item<'a> {
     Row(&'a Row),
     /// A line between or right after the parts that no table row holds.
     Bare(Span),
 }
 
-/// The rows of table 二's parts in text order, with the lines between the
+/// The rows of a table's parts in text order, with the lines between the
 /// parts and the lines right after the last one (up to a blank line): a
 /// space-aligned block whose only column was dropped, or a row left
 /// unfilled, is a label alone on a line, which no table row holds.
-fn t2_items<'a>(text: &str, parts: &[&'a Table]) -> Vec<T2Item<'a>> {
+fn bare_items<'a>(text: &str, parts: &[&'a Table]) -> Vec<Item<'a>> {
     let mut out = Vec::new();
     for (k, p) in parts.iter().enumerate() {
-        out.extend(p.rows.iter().filter(|r| !r.separator).map(T2Item::Row));
+        out.extend(p.rows.iter().filter(|r| !r.separator).map(Item::Row));
         let next = parts.get(k + 1).map(|n| n.span.start);
         let mut at = p.span.end;
         while at < next.unwrap_or(text.len()) {
@@ -620,7 +636,7 @@ fn t2_items<'a>(text: &str, parts: &[&'a Table]) -> Vec<T2Item<'a>> {
             }
             // labels and headers are short; a paragraph is not a row
             if line.slice(text).chars().count() <= 40 {
-                out.push(T2Item::Bare(line));
+                out.push(Item::Bare(line));
             } else if next.is_none() {
                 break;
             }
@@ -723,10 +739,10 @@ pub fn map_two<'t>(text: &'t str, parts: &[&'t Table], year_version: Option<Form
             }
         }
     };
-    for item in t2_items(text, parts) {
+    for item in bare_items(text, parts) {
         let row = match item {
-            T2Item::Row(row) => row,
-            T2Item::Bare(line) => {
+            Item::Row(row) => row,
+            Item::Bare(line) => {
                 // a space-aligned row with no number is its label alone on a
                 // line, a one-row header block a line of its own
                 let words: Vec<&str> = line
