@@ -350,8 +350,12 @@ pub fn map_three(text: &str, parts: &[&Table], year_version: Option<FormatVersio
         let row = match item {
             Item::Row(row) => row,
             Item::Bare(line) => {
-                // a space-aligned row with no number is its label alone on a line
-                if let Some(T3Label::Row(i)) = t3_label(&label_core(line.slice(text)), group, false) {
+                // a space-aligned row with no number is its label alone on a
+                // line; only the whole label counts (a line cut short by a
+                // truncated page is not a row)
+                let core = label_core(line.slice(text));
+                let hit = t3_label(&core, group, false).filter(|l| matches!(l, T3Label::Row(i) if T3_ROW_CORES[*i] == core));
+                if let Some(T3Label::Row(i)) = hit {
                     if !(t3::WITHHELD.start..t3::TOTAL).contains(&i) {
                         group = None;
                     }
