@@ -346,6 +346,8 @@ pub fn map_three(text: &str, parts: &[&Table], year_version: Option<FormatVersio
     // the syntax row of each mapped data row, to split it again at another width
     let mut sources: Vec<(usize, &Row)> = Vec::new();
     let mut span = span;
+    // rows with a label and no number, kept only if no row with numbers has that label
+    let mut blank_rows: Vec<(usize, Span, Span)> = Vec::new();
     for item in bare_items(text, parts) {
         let row = match item {
             Item::Row(row) => row,
@@ -353,15 +355,20 @@ pub fn map_three(text: &str, parts: &[&Table], year_version: Option<FormatVersio
                 // a space-aligned row with no number is its label alone on a
                 // line; only the whole label counts (a line cut short by a
                 // truncated page is not a row)
-                let core = label_core(line.slice(text));
-                let hit = t3_label(&core, group, false).filter(|l| matches!(l, T3Label::Row(i) if T3_ROW_CORES[*i] == core));
-                if let Some(T3Label::Row(i)) = hit {
+                let mut hit = None;
+                for word in words_of(line.slice(text)) {
+                    let core = label_core(word);
+                    match t3_label(&core, group, false) {
+                        Some(T3Label::Group(g)) => group = Some(g),
+                        Some(T3Label::Row(i)) if T3_ROW_CORES[i] == core => hit = Some(i),
+                        _ => {}
+                    }
+                }
+                if let Some(i) = hit {
                     if !(t3::WITHHELD.start..t3::TOTAL).contains(&i) {
                         group = None;
                     }
-                    if push_row(&mut rows, i, line, line, &[], width) {
-                        span = span.cover(line);
-                    }
+                    blank_rows.push((i, line, line));
                 }
                 continue;
             }
@@ -403,6 +410,10 @@ pub fn map_three(text: &str, parts: &[&Table], year_version: Option<FormatVersio
             if let Some((i, label)) = spec {
                 if row.cells.len() == 1 || parts.iter().any(|p| p.style == TableStyle::Vertical) {
                     trial_other |= push_row(&mut rows, i, label, row.span, &[], width) && i == t3::OTHER_2019;
+                } else {
+                    // labels and no number: a row left blank, unless its
+                    // numbers come on a later line (a label broken in two)
+                    blank_rows.push((i, label, row.span));
                 }
             }
             continue;
@@ -423,6 +434,11 @@ pub fn map_three(text: &str, parts: &[&Table], year_version: Option<FormatVersio
                     extra_rows.push(ExtraRow { label: l.span, line: row.span });
                 }
             }
+        }
+    }
+    for (i, label, line) in blank_rows {
+        if push_row(&mut rows, i, label, line, &[], width) {
+            span = span.cover(line);
         }
     }
     let mut columns = columns;
@@ -612,6 +628,12 @@ fn drop_in_four(data: &[Cell], named: &[usize; 5]) -> Dropped {
 
 // ---------------------------------------------------------------- table 二
 
+/// The cells of a line no table row holds: separated by TABs, full-width
+/// spaces or runs of spaces, as a space-aligned row's are.
+fn words_of(line: &str) -> Vec<&str> {
+    line.split(['\t', '\u{3000}']).flat_map(|w| w.split("  ")).map(str::trim).filter(|w| !w.is_empty()).collect()
+}
+
 enum Item<'a> {
     Row(&'a Row),
     /// A line between or right after the parts that no table row holds.
@@ -749,12 +771,7 @@ pub fn map_two<'t>(text: &'t str, parts: &[&'t Table], year_version: Option<Form
             Item::Bare(line) => {
                 // a space-aligned row with no number is its label alone on a
                 // line, a one-row header block a line of its own
-                let words: Vec<&str> = line
-                    .slice(text)
-                    .split(['\t', '\u{3000}'])
-                    .flat_map(|w| w.split("  "))
-                    .filter(|w| !w.trim().is_empty())
-                    .collect();
+                let words = words_of(line.slice(text));
                 let core = label_core(line.slice(text));
                 if words.first().is_some_and(|w| label_core(w) == "信息内容") {
                     pending = Some(words[1..].iter().map(|w| w.trim()).collect());

@@ -39,7 +39,8 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
                     }
                     if said.is_empty() {
                         format!("“{heading}”下只有模板的小标题，尚未填写内容")
-                    } else if joined.ends_with("将进一步做好政府信息公开工作。") && said.len() == 1 && text.len() > 1 {
+                    } else if joined.ends_with("将进一步做好政府信息公开工作。") && said.len() == 1 && text.len() > 1
+                    {
                         format!("“{heading}”仍是模板的占位内容，应写明存在的主要问题及改进情况")
                     } else {
                         format!("“{heading}”只写了“{joined}”，应写明存在的主要问题及改进情况")
