@@ -371,3 +371,115 @@ fn a_row_present_but_blank_is_a_bad_cell_not_a_missing_row() {
         assert_eq!(rules_of(&check(&t)), ["table/missing-row"], "{style:?}");
     }
 }
+
+// ------------------------------------------------------------ unfilled sections
+
+fn five_says(style: Style, body: &str) -> String {
+    replace_once(
+        &report(style),
+        "（一）存在的主要问题：公开时效性把握不够准确。\n\n（二）改进情况：针对2024年度报告中指出的问题，2025年已完成整改。2026年，我镇将进一步提升信息发布质量。",
+        body,
+    )
+}
+
+#[test]
+fn five_with_nothing_but_wu_is_empty() {
+    for style in STYLES {
+        for body in
+            ["无。", "无", "本年度暂无。", "我镇将继续做好政府信息公开工作。", "（一）存在的主要问题\n\n（二）改进情况"]
+        {
+            let t = five_says(style, body);
+            let f = check(&t);
+            assert_eq!(rules_of(&f), ["structure/empty-section"], "{style:?} {body}: {:?}", summary(&t, &f));
+            assert!(f[0].message.contains("五、存在的主要问题及改进情况"), "{}", f[0].message);
+        }
+        // two real sentences, however plain, are a 五
+        let t = five_says(
+            style,
+            "（一）存在的主要问题：信息公开不够及时。\n\n（二）改进情况：2026年将建立信息发布台账，按月检查更新情况。",
+        );
+        assert!(check(&t).is_empty(), "{style:?}: {:?}", summary(&t, &check(&t)));
+    }
+}
+
+#[test]
+fn a_one_sentence_six_is_not_empty() {
+    for six in ["本年度未收取信息处理费。", "无收取信息处理费情况。", "本单位2025年度未产生信息处理费。"]
+    {
+        let t = replace_once(&report(Style::Tsv), "本年度未收取政府信息公开信息处理费。", six);
+        assert!(check(&t).is_empty(), "{six}: {:?}", summary(&t, &check(&t)));
+    }
+}
+
+#[test]
+fn skeleton_output_is_reported_as_unfilled_in_every_style() {
+    for year in [2020, 2025] {
+        for style in [TableStyle::Tsv, TableStyle::Markdown] {
+            for body in [None, Some("青山镇人民政府")] {
+                let t = skeleton::report(year, body, style);
+                let f = check(&t);
+                let sections: Vec<&str> =
+                    f.iter().filter(|f| f.rule == "structure/empty-section").map(|f| f.message.as_str()).collect();
+                assert_eq!(sections.len(), 5, "{year} {style:?} {body:?}: {:?}", summary(&t, &f));
+                assert!(sections[0].contains("模板"), "{}", sections[0]);
+                assert!(sections[4].contains("模板"), "{}", sections[4]);
+            }
+        }
+    }
+}
+
+#[test]
+fn all_zero_tables_are_fine_when_the_report_has_prose() {
+    // a small township with no applications and no reviews: a real report
+    for style in STYLES {
+        let mut t = report(style);
+        for id in [TableId::Three, TableId::Four] {
+            let g = base_grid(id, style);
+            let zero: Grid = g
+                .iter()
+                .map(|r| r.iter().map(|c| if is_number(c) { "0".to_string() } else { c.clone() }).collect())
+                .collect();
+            t = replace_once(&t, &render_in(&g, style), &render_in(&zero, style));
+        }
+        let t = replace_once(&t, "2025年，因政府信息公开被申请行政复议2件，提起行政诉讼1件。", "");
+        let t = replace_once(
+            &t,
+            "（二）依申请公开：2025年全年收到政府信息公开申请13件，上年结转2件，办结13件，其中予以公开7件，部分公开1件，结转下年度2件。",
+            "（二）依申请公开：2025年未收到政府信息公开申请。",
+        );
+        let f = check(&t);
+        assert!(f.is_empty(), "{style:?}: {:?}", summary(&t, &f));
+    }
+}
+
+// ------------------------------------------------------------ fee statement, 规章
+
+#[test]
+fn fee_statement_only_from_the_2021_format() {
+    let without = |t: &str| replace_once(t, "本年度未收取政府信息公开信息处理费。", "本年度无其他需要报告的事项。");
+    for style in [TableStyle::Tsv, TableStyle::Markdown] {
+        for (year, expect) in [(2019, 0), (2020, 0), (2021, 1), (2025, 1)] {
+            let t = without(&skeleton::report(year, Some("青山镇人民政府"), style));
+            let n = of_rule(&check(&t), "content/fee-statement").len();
+            assert_eq!(n, expect, "{year} {style:?}");
+        }
+    }
+}
+
+#[test]
+fn township_rules_in_any_of_the_three_columns() {
+    for style in STYLES {
+        for col in 0..3 {
+            for body in ["青山镇人民政府", "青山乡人民政府", "城关街道办事处"] {
+                let t = set_cell(&report(style), "规章", col, "2");
+                let t = replace_once(&t, "青山镇人民政府2025年", &format!("{body}2025年"));
+                let f = check(&t);
+                assert_eq!(rules_of(&f), ["plausibility/township-rules"], "{style:?} {col} {body}");
+            }
+        }
+        // 规章 all 0, and 行政规范性文件 (which townships do issue) non-zero: fine
+        assert!(check(&report(style)).is_empty());
+        let t = set_cell(&report(style), "行政规范性文件", 0, "3");
+        assert!(check(&t).is_empty(), "{style:?}");
+    }
+}
