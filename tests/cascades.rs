@@ -88,13 +88,13 @@ fn columns(id: TableId, style: Style) -> Vec<Column> {
             for (b, &s) in starts.iter().enumerate() {
                 let end = starts.get(b + 1).copied().unwrap_or(g.len());
                 let head = s + 1;
-                for c in 1..g[head].len() {
-                    if g[head][c].is_empty() {
+                for (c, name) in g[head].iter().enumerate().skip(1) {
+                    if name.is_empty() {
                         continue;
                     }
                     out.push(Column {
                         id,
-                        name: g[head][c].clone(),
+                        name: name.clone(),
                         grid_col: c,
                         header_rows: vec![head],
                         data_rows: (head + 1..end).collect(),

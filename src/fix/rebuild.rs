@@ -72,9 +72,9 @@ fn fill(vals: &mut [Option<String>], total: usize) {
         vals[total] = Some(v.to_string());
     }
     let now = slots(vals);
-    for at in 0..vals.len() {
+    for (at, val) in vals.iter_mut().enumerate() {
         if let Some(v) = implied(&now, total, at) {
-            vals[at] = Some(v.to_string());
+            *val = Some(v.to_string());
         }
     }
 }
