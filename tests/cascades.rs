@@ -483,3 +483,21 @@ fn township_rules_in_any_of_the_three_columns() {
         assert!(check(&t).is_empty(), "{style:?}");
     }
 }
+
+#[test]
+fn dropped_total_without_a_header_row() {
+    // no header at all: the standard's seven columns are the basis
+    for style in [Style::Tsv, Style::Spaces] {
+        let col = columns(TableId::Three, style).into_iter().find(|c| c.name == "总计").unwrap();
+        let g = base_grid(TableId::Three, style);
+        let mut d: Grid = g.clone();
+        for &r in &col.data_rows {
+            d[r].remove(col.grid_col);
+        }
+        let d: Grid = d.into_iter().enumerate().filter(|(r, _)| !col.header_rows.contains(r)).map(|(_, r)| r).collect();
+        let t = replace_once(&report(style), &render_in(&g, style), &render_in(&d, style));
+        let f = check(&t);
+        assert_eq!(rules_of(&f), ["table/missing-column"], "{style:?}: {:?}", summary(&t, &f));
+        assert!(f[0].message.contains("应有 7 列：缺的是“总计”列"), "{}", f[0].message);
+    }
+}

@@ -442,7 +442,10 @@ pub fn map_three(text: &str, parts: &[&Table], year_version: Option<FormatVersio
         }
     }
     let mut columns = columns;
-    let dropped: Vec<Dropped> = drop_in_three(&mut rows, &sources, &mut columns).into_iter().collect();
+    let mut dropped: Vec<Dropped> = drop_in_three(&mut rows, &sources, &mut columns).into_iter().collect();
+    for d in &mut dropped {
+        d.in_header = header_found;
+    }
     let has_2021_items = rows.iter().any(|r| t3::OTHER.contains(&r.spec));
     let version = if has_2021_items {
         FormatVersion::Standard2021

@@ -56,13 +56,14 @@ fn three(cx: &Ctx, t: &MappedTable, anchor: Span, out: &mut Vec<Finding>) {
     let Some(d) = in_data else { return };
     let at = rows_span(t, d).unwrap_or(anchor);
     let width = t.columns.len() + usize::from(d.column.is_some());
+    let basis = if d.in_header { "表头有" } else { "应有" };
     match d.column {
         Some(c) => {
             let why = if c == T3_TOTAL_COL { "（各行最后一个数不是其余之和）" } else { "" };
             let f = Finding::new(
                 "table/missing-column",
                 at,
-                format!("表三各行只有 {} 个数，表头有 {width} 列：缺的是“{}”列{why}", width - 1, T3_COLUMNS[c]),
+                format!("表三各行只有 {} 个数，{basis} {width} 列：缺的是“{}”列{why}", width - 1, T3_COLUMNS[c]),
             );
             let title = if c == T3_TOTAL_COL {
                 "补上“总计”列并填入合计"
@@ -74,7 +75,7 @@ fn three(cx: &Ctx, t: &MappedTable, anchor: Span, out: &mut Vec<Finding>) {
         None => out.push(Finding::new(
             "table/missing-column",
             at,
-            format!("表三各行只有 {} 个数，表头有 {width} 列：缺了一列数据，从数字无法判断是哪一列", width - 1),
+            format!("表三各行只有 {} 个数，{basis} {width} 列：缺了一列数据，从数字无法判断是哪一列", width - 1),
         )),
     }
 }
