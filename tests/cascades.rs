@@ -535,3 +535,20 @@ fn dropped_columns_in_the_2019_table_two() {
         }
     }
 }
+
+#[test]
+fn header_without_a_label_over_complete_rows_is_one_finding() {
+    for style in STYLES {
+        for (label, typo) in [("总计", "合计"), ("科研机构", "科研单位")] {
+            let t = report(style);
+            let at = t.find("三、收到和处理").unwrap();
+            let i = at + t[at..].find(label).unwrap();
+            let t = format!("{}{typo}{}", &t[..i], &t[i + label.len()..]);
+            let f = check(&t);
+            assert_eq!(rules_of(&f), ["table/missing-column"], "{style:?} {label}: {:?}", summary(&t, &f));
+            assert!(f[0].message.contains(&format!("表头缺少“{label}”列名")), "{}", f[0].message);
+            let fixed = fixed_by(&t, "table/missing-column");
+            assert!(check(&fixed).is_empty(), "{style:?}: {:?}", summary(&fixed, &check(&fixed)));
+        }
+    }
+}

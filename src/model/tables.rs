@@ -442,6 +442,9 @@ pub fn map_three(text: &str, parts: &[&Table], year_version: Option<FormatVersio
         }
     }
     let mut columns = columns;
+    if header_found && columns.len() == 6 {
+        label_lost(&mut rows, &sources, &mut columns);
+    }
     let mut dropped: Vec<Dropped> = drop_in_three(&mut rows, &sources, &mut columns).into_iter().collect();
     for d in &mut dropped {
         d.in_header = header_found;
@@ -467,6 +470,31 @@ pub fn map_three(text: &str, parts: &[&Table], year_version: Option<FormatVersio
         rows,
         extra_rows,
         dropped,
+    }
+}
+
+/// The header lost a label ("总计" typed "合计", a merged cell pasted
+/// empty) while every data row still has its seven numbers: the columns are
+/// the standard seven, and table/missing-column reports the header once
+/// instead of table/row-width every row.
+fn label_lost(rows: &mut [MappedRow], sources: &[(usize, &Row)], columns: &mut Vec<usize>) {
+    if sources.len() < 2 {
+        return;
+    }
+    let mut full = Vec::with_capacity(sources.len());
+    for &(spec, row) in sources {
+        let sr = split(row, Some(7));
+        if sr.data.len() != 7 || sr.data.first().is_some_and(|c| c.value == CellValue::Empty) {
+            return;
+        }
+        full.push((spec, sr));
+    }
+    *columns = (0..7).collect();
+    for (spec, sr) in full {
+        if let Some(r) = rows.iter_mut().find(|r| r.spec == spec) {
+            r.data = sr.data.iter().map(|c| (*c).clone()).collect();
+            r.expected = 7;
+        }
     }
 }
 

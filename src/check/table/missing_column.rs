@@ -53,6 +53,19 @@ fn three(cx: &Ctx, t: &MappedTable, anchor: Span, out: &mut Vec<Finding>) {
             out.push(rebuild_fix(cx, t, f, title));
         }
     }
+    // the header lost a label the rows still fill
+    let unnamed: Vec<&str> = (0..7)
+        .filter(|c| t.header_found && t.columns.contains(c) && !t.header_cells.iter().any(|(h, _)| h == c))
+        .map(|c| T3_COLUMNS[c])
+        .collect();
+    if t.columns.len() == 7 && !unnamed.is_empty() {
+        let f = Finding::new(
+            "table/missing-column",
+            anchor,
+            format!("表三表头缺少“{}”列名（各行仍有 7 个数）", unnamed.join("”“")),
+        );
+        out.push(rebuild_fix(cx, t, f, "替换为标准表三（保留已有数字）"));
+    }
     let Some(d) = in_data else { return };
     let at = rows_span(t, d).unwrap_or(anchor);
     let width = t.columns.len() + usize::from(d.column.is_some());
