@@ -552,3 +552,17 @@ fn header_without_a_label_over_complete_rows_is_one_finding() {
         }
     }
 }
+
+#[test]
+fn a_label_whose_number_is_on_the_next_line_is_not_a_blank_row() {
+    // one cell per line, as web pages leave a table: the row is not blank
+    for next in ["0", "0 |"] {
+        let t = replace_once(&report(Style::Spaces), "行政强制    0", &format!("行政强制\n{next}"));
+        let f = check(&t);
+        assert!(
+            !f.iter().any(|f| f.rule == "table/bad-cell" && f.message.contains("行政强制")),
+            "{next}: {:?}",
+            summary(&t, &f)
+        );
+    }
+}

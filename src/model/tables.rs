@@ -691,15 +691,33 @@ fn bare_items<'a>(text: &str, parts: &[&'a Table]) -> Vec<Item<'a>> {
                 }
                 continue;
             }
-            // labels and headers are short; a paragraph is not a row
+            // labels and headers are short; a paragraph is not a row; a
+            // label whose numbers follow on lines of their own (one cell per
+            // line) is not a row left blank
             if line.slice(text).chars().count() <= 40 {
-                out.push(Item::Bare(line));
+                if !number_follows(text, at) {
+                    out.push(Item::Bare(line));
+                }
             } else if next.is_none() {
                 break;
             }
         }
     }
     out
+}
+
+/// Whether the first line from `at` with anything but pipes and spaces is
+/// a number ("0", "0 |"): the cells of a row one per line.
+fn number_follows(text: &str, mut at: usize) -> bool {
+    while at < text.len() {
+        let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+        let cell = text[at..end].trim_matches(|c: char| c == '|' || c.is_whitespace());
+        if !cell.is_empty() {
+            return crate::syntax::normalize::parse_cell(cell).is_number();
+        }
+        at = end + 1;
+    }
+    false
 }
 
 /// A column that every row of one block of table 二 lacks. When the
