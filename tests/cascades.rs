@@ -261,6 +261,7 @@ fn dropped_applicant_column_is_restored_from_totals() {
         let f = check(&t);
         assert_eq!(rules_of(&f), ["table/missing-column"], "{style:?}");
         assert!(f[0].message.contains("无法判断"), "{}", f[0].message);
+        assert!(f[0].message.contains("各行最后一个数仍是总计"), "{}", f[0].message);
     }
 }
 

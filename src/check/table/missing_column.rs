@@ -88,7 +88,11 @@ fn three(cx: &Ctx, t: &MappedTable, anchor: Span, out: &mut Vec<Finding>) {
         None => out.push(Finding::new(
             "table/missing-column",
             at,
-            format!("表三各行只有 {} 个数，{basis} {width} 列：缺了一列数据，从数字无法判断是哪一列", width - 1),
+            format!(
+                "表三各行只有 {} 个数，{basis} {width} 列：缺了一列{}，从数字无法判断是哪一列",
+                width - 1,
+                if total_kept(t, d) { "申请人数据（各行最后一个数仍是总计）" } else { "数据" }
+            ),
         )),
     }
 }
@@ -156,4 +160,21 @@ fn two(cx: &Ctx, t: &MappedTable, out: &mut Vec<Finding>) {
 /// The first row's label: where the reader sees the short rows start.
 fn rows_span(t: &MappedTable, d: &Dropped) -> Option<Span> {
     d.rows.iter().filter_map(|&s| t.row(s)).map(|r| r.label).min_by_key(|s| s.start)
+}
+
+/// Table 三 rows one number short: the last number is still each row's
+/// total when it is the sum of the others or more (the lost applicant
+/// column held the rest) on every row, and some row has values.
+fn total_kept(t: &MappedTable, d: &Dropped) -> bool {
+    let mut values = false;
+    for r in d.rows.iter().filter_map(|&s| t.row(s)) {
+        let Some(v) = r.data.iter().map(|c| c.value.as_int()).collect::<Option<Vec<i64>>>() else { return false };
+        let Some((&last, rest)) = v.split_last() else { continue };
+        let rest: i64 = rest.iter().sum();
+        if last < rest {
+            return false;
+        }
+        values |= last != 0;
+    }
+    values
 }
