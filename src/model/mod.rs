@@ -14,5 +14,5 @@ pub mod title;
 
 pub use report::{Paragraph, Report, Section};
 pub use sections::TableId;
-pub use tables::{MappedRow, MappedTable};
+pub use tables::{Dropped, MappedRow, MappedTable};
 pub use title::Title;
