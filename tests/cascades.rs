@@ -327,7 +327,9 @@ fn blank_applicant_cell_is_fixed_with_what_the_total_leaves() {
         assert_eq!(rules_of(&f), ["table/bad-cell"], "{style:?}");
         assert!(f[0].message.contains("应为 5"), "{}", f[0].message);
         assert_eq!(f[0].fixes[0].title, "改为 5");
-        assert!(!f[0].fixes[0].safe, "the 总计 may be the wrong cell");
+        // every sum through the cell (its row, its column's result total and
+        // balance) agrees on 5: nothing contradicts the fix, so it is safe
+        assert!(f[0].fixes[0].safe, "every sum through the cell agrees");
         let fixed = fixed_by(&t, "table/bad-cell");
         assert!(check(&fixed).is_empty(), "{style:?}");
         // a blank in a zero row is still 0, and safe

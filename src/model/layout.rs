@@ -724,6 +724,18 @@ pub fn inline_table(text: &str, span: Span, id: TableId) -> Option<Inline> {
     if with_data < needed {
         return None;
     }
+    // table 四 is one row of 15 (or 12) numbers: a sentence naming 行政复议
+    // with one count ("被申请行政复议 2 件") is prose, not the table
+    if id == TableId::Four {
+        let digits: usize = best
+            .iter()
+            .filter_map(|h| h.data)
+            .map(|d| d.slice(text).chars().filter(|c| c.is_ascii_digit() || ('０'..='９').contains(c)).count())
+            .sum();
+        if digits < 4 {
+            return None;
+        }
+    }
     let mut glued = Vec::new();
     let mut rows: Vec<Row> = Vec::new();
     let mut pending: Vec<Cell> = Vec::new();

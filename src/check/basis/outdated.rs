@@ -112,24 +112,18 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
             false,
         ));
     }
-    // misquoted number of the right document
-    for bad in [
-        "国办政务公开办函〔2021〕30号",
-        "国办公开办函202130号",
-        "国办公开办函2021 30号",
-        "国办公开函〔2021〕30号",
-        "国办公开办〔2021〕30号",
-    ] {
-        for s in find_all(t, bad) {
-            out.push(
-                Finding::new(
-                    "basis/outdated",
-                    s,
-                    format!("文号“{}”有误，应为“{RIGHT}”", crate::finding::excerpt(s.slice(t), 40)),
-                )
-                .fix(format!("改为“{RIGHT}”"), vec![Edit::replace(s, RIGHT)], true),
-            );
-        }
+    // misquoted number of the right document: every "国办…30号" citation
+    // of 2021 is compared, brackets and spaces folded, with the right one
+    // ("国办政务公开办函", "202130号", "〔202130号", "国办公开函〔2021〕30号")
+    for s in citations_2021(t) {
+        out.push(
+            Finding::new(
+                "basis/outdated",
+                s,
+                format!("文号“{}”有误，应为“{RIGHT}”", crate::finding::excerpt(s.slice(t), 40)),
+            )
+            .fix(format!("改为“{RIGHT}”"), vec![Edit::replace(s, RIGHT)], true),
+        );
     }
     // 〔2021〕30号 called by the title of 〔2019〕60号, or the format misnamed
     for s in find_all(t, "关于政府信息公开工作年度报告有关事项的通知") {
@@ -159,4 +153,31 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
             ),
         );
     }
+}
+
+/// Citations of 〔2021〕30号 that are not written right: from "国办" to the
+/// "号" of a "30号" within a few characters, naming 2021, which folded
+/// (spaces dropped, any bracket read as 〔〕) differ from the right one.
+fn citations_2021(t: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    for start in find_all(t, "国办").into_iter().map(|s| s.start) {
+        let window: String = t[start..].chars().take(16).collect();
+        let Some(hao) = window.find("号") else { continue };
+        let cited = &window[..hao + "号".len()];
+        let folded: String = cited
+            .chars()
+            .filter(|c| !c.is_whitespace() && *c != '\u{3000}')
+            .map(|c| match c {
+                '[' | '［' | '【' | '(' | '（' => '〔',
+                ']' | '］' | '】' | ')' | '）' => '〕',
+                c => c,
+            })
+            .collect();
+        let digits: String = folded.chars().filter(|c| c.is_ascii_digit()).collect();
+        if digits != "202130" || !folded.contains("函") || folded == RIGHT {
+            continue;
+        }
+        out.push(Span::new(start, start + cited.len()));
+    }
+    out
 }

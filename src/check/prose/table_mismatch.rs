@@ -11,8 +11,8 @@ use crate::model::prose::{Value, table_values};
 use crate::span::Span;
 
 /// Measure words of application, case and decision counts ("依申请公开信息数
-/// 255条" counts documents, not applications).
-const COUNTS: &[&str] = &["件", "起", "宗", "个", "份", "例", "项"];
+/// 255条" counts documents, "388份" papers, not applications).
+const COUNTS: &[&str] = &["件", "起", "宗", "项"];
 
 pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
     let r = cx.report;

@@ -336,9 +336,10 @@ pub fn target(label: &Label, inherit: Option<&Target>, applications: bool, discl
         Some(Target::Three { rows, cols, or }) => (Some((*rows, *or)), Some(*cols)),
         _ => (None, None),
     };
-    // "自然人申请30件": applications received, by applicant
-    let received = (label.application && label.cols.is_some() && inherit.is_none())
-        .then_some((Rows::NEW, Some(Rows::NEW.union(Rows::CARRIED_IN))));
+    // "自然人申请30件", "申请人中，自然人11件": applications received, by
+    // applicant (the sentence speaks of applications, checked above)
+    let received =
+        (label.cols.is_some() && inherit.is_none()).then_some((Rows::NEW, Some(Rows::NEW.union(Rows::CARRIED_IN))));
     let (rows_read, or) = rows.or(inh_rows).or(received)?;
     let rows = rows_read;
     let cols = match (label.cols, label.rows) {

@@ -386,6 +386,11 @@ fn read_sentence(text: &str, sent: Span, cx: &Context, carry: Option<usize>, p: 
         };
         let label_key: String = label_span.slice(text).chars().filter(|c| !is_space(*c)).collect();
         let mut label = label::read(&label_key);
+        // "…等六个部分", "12个村（社区）": a noun right after the measure word
+        // is what is counted, whatever the words before say
+        if zero_label.is_none() && counts_other_noun(text, q, next_start) {
+            label = Label::default();
+        }
         if q.zero {
             deny(&mut label);
         }
@@ -609,6 +614,25 @@ fn deny(label: &mut Label) {
     if label.is_empty() && label.application {
         label.rows = Some((Rows::NEW, Some(Rows::NEW.union(Rows::CARRIED_IN))));
     }
+}
+
+/// Whether the words right after a count's measure word name what it
+/// counts, and that is nothing a table holds ("六个部分", "3个渠道",
+/// "12个行政村"); "12件申请", "2件予以公开" name table things.
+fn counts_other_noun(text: &str, q: &Quantity, limit: usize) -> bool {
+    let rest = &text[q.span.end..limit.max(q.span.end)];
+    let end = rest
+        .char_indices()
+        .find(|(_, c)| is_separator(*c) || matches!(c, '、' | '和' | '及' | '的' | '（' | '('))
+        .map_or(rest.len(), |(i, _)| i);
+    let after: String = rest[..end].chars().filter(|c| !is_space(*c)).take(12).collect();
+    let Some(first) = after.chars().next() else { return false };
+    let l = label::read(&after);
+    ('\u{4e00}'..='\u{9fff}').contains(&first)
+        && !"均已共为已在由中有是于被并予已向".contains(first)
+        && l.is_empty()
+        && !l.application
+        && !l.plain_open
 }
 
 /// The words between the old and the new figure of a change.
