@@ -1,9 +1,11 @@
-//! year/mismatch: title year, statistics-period year and the rest disagree.
+//! year/mismatch: the title's year, the statistics period's and the year the
+//! body is written for disagree — in both directions: last year's title on
+//! this year's body, and this year's title on last year's body.
 
 use crate::check::Ctx;
 use crate::finding::{Edit, Finding};
 use crate::model::report::YearSource;
-use crate::syntax::numbers::years;
+use crate::model::year_use;
 
 pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
     let r = cx.report;
@@ -14,35 +16,56 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
             out.push(
                 Finding::new("year/mismatch", ty.span, format!("标题年份为 {}，配置的报告年度为 {year}", ty.year)).fix(
                     format!("改为 {year}"),
-                    vec![Edit::replace(ty.span, year.to_string())],
+                    vec![Edit::replace(ty.span, super::same_digits(ty.span.slice(cx.text), year))],
                     false,
                 ),
             );
         }
     }
-    // A title left from last year's report while the body was updated: the
-    // body names another year far more often than the title's.
-    if let (Some(ty), Some(YearSource::Title)) = (&title_year, r.year_source) {
-        let mut counts: std::collections::BTreeMap<i32, usize> = Default::default();
-        for p in r.paragraphs() {
-            for y in years(cx.text, p.span) {
-                if !super::inside_quotes(cx.text, p.span, y.span.start) {
-                    *counts.entry(y.year).or_default() += 1;
-                }
+    let uses = year_use::uses(cx.text, &r.paragraphs(), r.stat_period.as_ref().map(|p| p.span));
+    // The model took the statistics period's year because the body agrees
+    // with it: the title is the odd one out.
+    if let (Some(YearSource::StatPeriod), Some(ty), Some(p)) = (r.year_source, &title_year, &r.stat_period) {
+        if ty.year != year {
+            let n = year_use::count(&uses, year);
+            let mut f = Finding::new(
+                "year/mismatch",
+                ty.span,
+                format!("标题年份为 {}，统计期限和正文中 {year} 年作为本年度出现 {n} 次", ty.year),
+            )
+            .related(p.start.span, "统计期限中的年份");
+            // Last year's title on an updated body is certain; a newer title
+            // on last year's body may be the one that is right (the body
+            // copied and not yet rewritten), so that way there is no fix.
+            if ty.year < year {
+                f = f.fix(
+                    format!("改为 {year}"),
+                    vec![Edit::replace(ty.span, super::same_digits(ty.span.slice(cx.text), year))],
+                    false,
+                );
             }
+            out.push(f);
         }
-        let own = counts.get(&ty.year).copied().unwrap_or(0);
-        if let Some((&other, &n)) =
-            counts.iter().filter(|(y, _)| **y != ty.year && **y != ty.year + 1).max_by_key(|(_, n)| **n)
-        {
-            if n >= 3 && n > own * 2 {
-                // no fix: whether the title or the body is stale is the author's call
-                out.push(Finding::new(
-                    "year/mismatch",
-                    ty.span,
-                    format!("标题年份为 {}，正文中 {other} 年出现 {n} 次、{} 年只出现 {own} 次", ty.year, ty.year),
-                ));
+    }
+    // A body written for another year than the title's (or the configured
+    // year), with no statistics period to settle it.
+    if matches!(r.year_source, Some(YearSource::Title) | Some(YearSource::Config)) {
+        if let Some((other, n, own)) = super::other_body_year(&uses, year) {
+            let first = uses.iter().find(|u| !u.plan && u.mention.year == other).map(|u| u.mention.span);
+            let (span, basis) = match (&title_year, r.year_source) {
+                (Some(ty), Some(YearSource::Title)) => (ty.span, "标题年份"),
+                _ => (first.unwrap_or_default(), "配置的报告年度"),
+            };
+            // no fix: whether the title or the body is stale is the author's call
+            let mut f = Finding::new(
+                "year/mismatch",
+                span,
+                format!("{basis}为 {year}，正文中 {other} 年作为本年度出现 {n} 次、{year} 年只出现 {own} 次"),
+            );
+            if let Some(s) = first.filter(|s| *s != span) {
+                f = f.related(s, format!("以 {other} 年为本年度"));
             }
+            out.push(f);
         }
     }
     if let Some(p) = &r.stat_period {
@@ -55,7 +78,11 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
                 };
                 let mut f =
                     Finding::new("year/mismatch", y.span, format!("统计期限中的年份为 {}，{basis}为 {year}", y.year))
-                        .fix(format!("改为 {year}"), vec![Edit::replace(y.span, year.to_string())], false);
+                        .fix(
+                            format!("改为 {year}"),
+                            vec![Edit::replace(y.span, super::same_digits(y.span.slice(cx.text), year))],
+                            false,
+                        );
                 if let Some(ty) = &title_year {
                     f = f.related(ty.span, "标题中的年份");
                 }

@@ -1,0 +1,458 @@
+//! Years used as "this year": the time frame of the report's own work.
+//!
+//! A reviewer reads "2024年，我局…", "我局2024年共收到申请…", "全镇2024年主动
+//!公开…", "截至2024年底，累计…" as the year the report is about; the same
+//! digits in "〔2024〕", "2024年3月印发的", "与2024年相比", "2019年以来",
+//! "2024年结转的申请" or "2024年度报告" are a document, a date, a comparison,
+//! a history or the previous report. This module decides which mentions are
+//! *uses* of the current year, by what stands right before the year (nothing,
+//! a list marker, a subject such as 我局/全镇/本单位, or 截至) and what follows
+//! it (a comma, a verb or adverb of the report's work, or 底/末 after 截至).
+//! `year/stale` flags past years among the uses and `year/mismatch` compares
+//! their majority with the title; the model uses the majority to decide
+//! which of a disagreeing title and statistics period is right.
+
+use super::report::Paragraph;
+use crate::span::Span;
+use crate::syntax::normalize::is_space;
+use crate::syntax::numbers::{YearMention, years};
+
+/// How the year is used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Form {
+    /// At the start of a clause: "2024年，我局…", "（一）2024年共发布…".
+    Lead,
+    /// After the subject: "我局2024年共收到…", "本单位2024年度通过…".
+    Subject,
+    /// "截至2024年底" / "截至2024年12月31日": the state at the end of the year.
+    Cutoff,
+}
+
+#[derive(Debug, Clone)]
+pub struct YearUse {
+    pub mention: YearMention,
+    pub form: Form,
+    pub section: u32,
+    /// In a plan ("将进一步…", "下一步"): that is next year's work, which
+    /// `year/plan` judges; it never counts towards the body's year.
+    pub plan: bool,
+}
+
+/// "将" alone is also the object marker (将A纳入B), so it only marks a plan
+/// when an intention word follows.
+const WILL: &[&str] = &[
+    "进一步",
+    "继续",
+    "持续",
+    "着力",
+    "加强",
+    "深化",
+    "不断",
+    "全面",
+    "重点",
+    "围绕",
+    "紧扣",
+    "坚持",
+    "切实",
+    "努力",
+    "大力",
+    "积极",
+    "扎实",
+    "聚焦",
+    "做好",
+    "推进",
+    "强化",
+    "提升",
+    "加大",
+    "完善",
+    "健全",
+    "抓好",
+    "严格",
+    "按照",
+    "结合",
+    "更加",
+    "着重",
+    "认真",
+    "重视",
+    "把",
+    "从",
+];
+const PLAN: &[&str] = &["下一步", "计划", "拟", "力争", "今后", "明年", "下一年"];
+const DONE: &[&str] = &["已经", "已将", "已于", "已完成", "已按", "已全部", "均已"];
+
+/// Whether a sentence states a plan rather than work done.
+pub fn is_plan(s: &str) -> bool {
+    if DONE.iter().any(|d| s.contains(d)) {
+        return false;
+    }
+    let s: String = s.chars().filter(|c| !c.is_whitespace()).collect();
+    PLAN.iter().any(|p| s.contains(p))
+        || s.match_indices('将').any(|(i, _)| WILL.iter().any(|w| s[i + '将'.len_utf8()..].starts_with(w)))
+}
+
+/// What may follow the year (after 年/年度) when it frames the report's own
+/// work: the adverbs and verbs such sentences continue with …
+const ACTS: &[&str] = &[
+    "全年",
+    "共",
+    "累计",
+    "通过",
+    "主动",
+    "收到",
+    "新收",
+    "受理",
+    "办结",
+    "办理",
+    "答复",
+    "发布",
+    "公开",
+    "依托",
+    "围绕",
+    "按照",
+    "坚持",
+    "持续",
+    "继续",
+    "进一步",
+    "积极",
+    "认真",
+    "严格",
+    "完成",
+    "开展",
+    "组织",
+    "举办",
+    "召开",
+    "处理",
+    "未",
+    "没有",
+    "无",
+    "暂无",
+    "均",
+    "在",
+    "对",
+    "以",
+    "根据",
+    "结合",
+    "依法",
+    "及时",
+    "不断",
+    "切实",
+    "着力",
+    "重点",
+    "深入",
+    "扎实",
+    "全面",
+    "制定",
+    "修订",
+    "印发",
+    "更新",
+    "新增",
+    "新建",
+    "建立",
+    "健全",
+    "完善",
+    "加强",
+    "强化",
+    "推进",
+    "落实",
+    "编制",
+    "做好",
+    "抓好",
+    "提升",
+    "已",
+    "内",
+    "期间",
+    "因",
+    "被",
+    "共计",
+    "合计",
+    "总计",
+];
+
+/// … or the subjects and topics they name.
+const NOUNS: &[&str] = &[
+    "我",
+    "本",
+    "各",
+    "全镇",
+    "全乡",
+    "全区",
+    "全县",
+    "全市",
+    "全局",
+    "全委",
+    "全街道",
+    "全系统",
+    "依申请",
+    "政府信息公开",
+    "政务公开",
+    "信息公开",
+];
+
+/// Heads that make the year an object or a point in a comparison, range or
+/// history rather than the frame of the sentence ("较2024年", "自2019年").
+const HEAD_MARKS: &[char] = &[
+    '较', '比', '与', '和', '同', '跟', '及', '或', '、', '至', '到', '自', '从', '于', '—', '-', '~', '～', '－', '–',
+];
+
+/// Subjects a sentence about the report's work starts with.
+const BODY_SUFFIX: &[&str] = &[
+    "局",
+    "委",
+    "办",
+    "镇",
+    "乡",
+    "街道",
+    "单位",
+    "机关",
+    "政府",
+    "中心",
+    "院",
+    "部",
+    "厅",
+    "署",
+    "区",
+    "县",
+    "市",
+    "系统",
+    "部门",
+    "办事处",
+    "管委会",
+    "我们",
+    "所",
+    "站",
+    "队",
+    "公司",
+    "社区",
+    "村",
+];
+
+/// Heads that open with a verb or preposition: the year is then inside an
+/// object ("落实县政府2024年…", "根据2024年…").
+const VERB_HEADS: &[&str] = &[
+    "根据", "按照", "依据", "落实", "报送", "向", "对", "将", "把", "按", "经", "由", "为", "针对", "围绕", "完成",
+    "参加", "参与", "配合", "协助", "开展", "贯彻", "执行", "印发", "制定", "转发", "对照", "结合", "对标", "延续",
+    "在",
+];
+
+/// Nouns that make "2024年…" the name of a yearly document or exercise of
+/// that year, which the report year legitimately mentions: last year's
+/// report, final accounts, the annual assessment.
+const YEARLY_THINGS: &[&str] =
+    &["报告", "年报", "决算", "预算", "考核", "考评", "评估", "绩效", "要点", "计划", "规划", "总结"];
+
+/// List markers and connectives before the year that leave it at the
+/// clause's start.
+fn strip_marker(head: &str) -> &str {
+    let mut h = head.trim_start_matches(is_space);
+    for w in ["首先", "其次", "同时", "此外", "另外", "再次", "最后", "另一方面", "总体上", "总体来看"]
+    {
+        if let Some(r) = h.strip_prefix(w) {
+            h = r;
+        }
+    }
+    // 一是 / 二是 …
+    let mut cs = h.chars();
+    if let (Some(a), Some('是')) = (cs.next(), cs.next()) {
+        if "一二三四五六七八九十".contains(a) {
+            h = cs.as_str();
+        }
+    }
+    // （一） (1) 1. 1、 ①
+    if let Some(r) = h.strip_prefix(['（', '(']) {
+        if let Some(close) = r.find(['）', ')']) {
+            if r[..close].chars().count() <= 3 {
+                h = &r[close + r[close..].chars().next().map_or(0, char::len_utf8)..];
+            }
+        }
+    }
+    let digits = h.trim_start_matches(|c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c));
+    if digits.len() < h.len() {
+        if let Some(r) = digits.strip_prefix(['.', '、', '．']) {
+            h = r;
+        }
+    }
+    h = h.trim_start_matches(|c: char| ('\u{2460}'..='\u{2473}').contains(&c));
+    h.trim_matches(is_space)
+}
+
+fn is_subject(head: &str) -> bool {
+    let h = head.strip_suffix('在').unwrap_or(head);
+    let n = h.chars().count();
+    (1..=16).contains(&n)
+        && !h.chars().any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
+        && !VERB_HEADS.iter().any(|v| h.starts_with(v))
+        && BODY_SUFFIX.iter().any(|s| h.ends_with(s))
+}
+
+/// Whether `at` sits inside 《…》, “…”, 〔…〕, （…） or another bracket pair
+/// opened within `within`: a title, a quotation, a document number or an
+/// aside ("（2024年：12件）").
+fn bracketed(text: &str, within: Span, at: usize) -> bool {
+    let before = &text[within.start..at];
+    let pairs = [
+        ('《', '》'),
+        ('“', '”'),
+        ('〔', '〕'),
+        ('[', ']'),
+        ('【', '】'),
+        ('「', '」'),
+        ('（', '）'),
+        ('(', ')'),
+        ('﹝', '﹞'),
+        ('‘', '’'),
+    ];
+    pairs.iter().any(|&(open, close)| before.rfind(open).is_some_and(|o| before.rfind(close).is_none_or(|c| c < o)))
+        || before.matches('"').count() % 2 == 1
+}
+
+const CLAUSE_END: &[char] = &['，', ',', '；', ';', '：', ':', '。', '！', '？', '!', '?'];
+
+/// The form of one mention within its sentence, or `None` when the year is
+/// not used as the current year.
+fn form_of(text: &str, sentence: Span, y: &YearMention) -> Option<Form> {
+    let before = &text[sentence.start..y.span.start];
+    let clause_start = before.rfind(CLAUSE_END).map_or(0, |i| i + before[i..].chars().next().map_or(0, char::len_utf8));
+    let head_raw = &before[clause_start..];
+    let head = strip_marker(head_raw);
+    let after = &text[y.end.min(sentence.end)..sentence.end];
+    let tail = after.strip_prefix('度').unwrap_or(after).trim_start_matches(is_space);
+    let clause_tail = &tail[..tail.find(CLAUSE_END).unwrap_or(tail.len())];
+    let clause = format!("{head}{clause_tail}");
+    // a comparison, a history or carried-over applications in the year's own clause
+    const CLAUSE_MARKS: &[&str] = &[
+        "以来", "至今", "同比", "环比", "相比", "相较", "对比", "持平", "同期", "结转", "遗留", "以前", "之前", "以后",
+        "之后",
+    ];
+    if CLAUSE_MARKS.iter().any(|m| clause.contains(m)) {
+        return None;
+    }
+    if ["截至", "截止", "截止到", "截至到"].contains(&head) {
+        // the state carried over or compared anywhere in the sentence is not this year's total
+        let s = sentence.slice(text);
+        if ["结转", "遗留", "较", "同比", "相比", "比上"].iter().any(|m| s.contains(m)) {
+            return None;
+        }
+        let end_of_year = ["底", "末", "年底", "年末", "12月31日", "１２月３１日"].iter().any(|e| tail.starts_with(e));
+        return end_of_year.then_some(Form::Cutoff);
+    }
+    // after 截至 the only use is the end of the year; 至/到 otherwise make a range
+    if head.ends_with(HEAD_MARKS) {
+        return None;
+    }
+    let form = if head.is_empty() {
+        Form::Lead
+    } else if is_subject(head) {
+        Form::Subject
+    } else {
+        return None;
+    };
+    // "2024年收到的申请", "2024年制定的制度": the year modifies a noun
+    if clause_tail.chars().take(8).any(|c| c == '的') {
+        return None;
+    }
+    // "本单位2024年度未收取…的情况已在上年报告中说明": a longer relative
+    // clause, the subject of a predicate about something already done
+    if clause_tail.find('的').is_some_and(|i| clause_tail[i..].contains('已')) {
+        return None;
+    }
+    // A verb or adverb right after the year makes it the time of an action:
+    // "2024年通过预决算公开平台…" is work, whatever noun follows. After a
+    // noun, a yearly document or exercise names that year's thing:
+    // "2024年度政府信息公开工作年度报告", "2024年度政务公开考核".
+    if tail.starts_with(['，', ',']) || ACTS.iter().any(|w| tail.starts_with(w)) {
+        Some(form)
+    } else if NOUNS.iter().any(|w| tail.starts_with(w)) && !YEARLY_THINGS.iter().any(|m| clause_tail.contains(m)) {
+        Some(form)
+    } else {
+        None
+    }
+}
+
+/// Sentences of a paragraph, split after 。！？ only: "2025年共收到15件；
+/// 2024年共收到12件。" is one sentence comparing two years.
+fn full_sentences(text: &str, para: Span) -> Vec<Span> {
+    let s = para.slice(text);
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, c) in s.char_indices() {
+        if matches!(c, '。' | '！' | '？' | '!' | '?') {
+            let end = i + c.len_utf8();
+            out.push(Span::new(para.start + start, para.start + end));
+            start = end;
+        }
+    }
+    if start < s.len() {
+        out.push(Span::new(para.start + start, para.end));
+    }
+    out
+}
+
+/// Every use of a year as the current year in sections 一 to 六. `period` is
+/// the statistics period, whose years are the report year's source and never
+/// a use.
+pub fn uses(text: &str, paragraphs: &[Paragraph], period: Option<Span>) -> Vec<YearUse> {
+    let mut out = Vec::new();
+    for p in paragraphs.iter().filter(|p| (1..=6).contains(&p.section)) {
+        for sent in full_sentences(text, p.span) {
+            let ys = years(text, sent);
+            if ys.is_empty() {
+                continue;
+            }
+            let mut found: Vec<YearUse> = Vec::new();
+            for y in ys {
+                if period.is_some_and(|s| s.contains(y.span.start)) || bracketed(text, sent, y.span.start) {
+                    continue;
+                }
+                let Some(form) = form_of(text, sent, &y) else { continue };
+                // the clause (up to ；) the year sits in decides whether it is a plan
+                let s = sent.slice(text);
+                let rel = y.span.start - sent.start;
+                let from =
+                    s[..rel].rfind(['；', ';']).map_or(0, |i| i + s[i..].chars().next().map_or(0, char::len_utf8));
+                let to = s[rel..].find(['；', ';']).map_or(s.len(), |i| rel + i);
+                let plan = is_plan(&s[from..to]);
+                // "全年收到申请15件，2024年共12件": the current year was already
+                // stated without digits, so the named year is a comparison
+                let earlier = &s[..rel];
+                let contrast = form != Form::Cutoff
+                    && earlier.rfind(CLAUSE_END).is_some()
+                    && ["全年", "本年", "今年", "年内"].iter().any(|w| earlier.contains(w));
+                if contrast {
+                    continue;
+                }
+                found.push(YearUse { mention: y, form, section: p.section, plan });
+            }
+            // Two different years both used as "this year" in one sentence are
+            // set against each other ("2025年共收到15件；2024年共收到12件").
+            let first = found.first().map(|u| u.mention.year);
+            if found.iter().any(|u| Some(u.mention.year) != first) {
+                continue;
+            }
+            out.extend(found);
+        }
+    }
+    out
+}
+
+/// The year the body is written for: the most frequent year among the uses
+/// outside plans, with its count, when no other year is as frequent.
+pub fn body_year(uses: &[YearUse]) -> Option<(i32, usize)> {
+    let mut counts: Vec<(i32, usize)> = Vec::new();
+    for u in uses.iter().filter(|u| !u.plan) {
+        match counts.iter_mut().find(|(y, _)| *y == u.mention.year) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((u.mention.year, 1)),
+        }
+    }
+    counts.sort_by(|a, b| b.1.cmp(&a.1));
+    match counts.as_slice() {
+        [] => None,
+        [only] => Some(*only),
+        [a, b, ..] => (a.1 > b.1).then_some(*a),
+    }
+}
+
+/// How many uses outside plans name `year`.
+pub fn count(uses: &[YearUse], year: i32) -> usize {
+    uses.iter().filter(|u| !u.plan && u.mention.year == year).count()
+}

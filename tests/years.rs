@@ -1,0 +1,148 @@
+//! Years anywhere in the body (issue 15, item 3): `year/stale` for a past
+//! year used as the current year in any position and section, never for a
+//! document, a date, a comparison, a history or carried-over applications;
+//! `year/mismatch` in both directions; `year/malformed` and flattened tables.
+
+mod common;
+
+use common::{STYLES, Style, check, replace_once, report, summary};
+use nianbao::Finding;
+
+fn base() -> String {
+    report(Style::Tsv)
+}
+
+fn has<'a>(f: &'a [Finding], rule: &str) -> Vec<&'a Finding> {
+    f.iter().filter(|f| f.rule == rule).collect()
+}
+
+/// Where a sentence goes, by section: a paragraph of its own right after
+/// one of the base report's lines.
+fn anchor(section: u32) -> &'static str {
+    match section {
+        1 => "（四）政府信息公开平台建设：依托县人民政府门户网站开展公开工作。",
+        4 => "2025年，因政府信息公开被申请行政复议2件，提起行政诉讼1件。",
+        5 => "（一）存在的主要问题：公开时效性把握不够准确。",
+        _ => "本年度未收取政府信息公开信息处理费。",
+    }
+}
+
+fn with_sentence(section: u32, sentence: &str) -> String {
+    let a = anchor(section);
+    replace_once(&base(), a, &format!("{a}\n\n{sentence}"))
+}
+
+/// (section, sentence, is it "this year's work written with last year's
+/// year"?) in a 2025 report. Sentences are our own, in the phrasing of
+/// published reports.
+const CASES: &[(u32, &str, bool)] = &[
+    // --- stale: a past year framing the report's own work
+    (1, "本单位2024年度通过门户网站发布政府信息120条。", true),
+    (1, "我局2024年共收到政府信息公开申请8件。", true),
+    (1, "全镇2024年主动公开政府信息356条。", true),
+    (1, "截至2024年底，累计公开政府信息2150条。", true),
+    (1, "2024年，我镇进一步规范政府信息公开工作流程。", true),
+    (1, "（六）其他：2024年通过政府网站发布信息90余条。", true),
+    (1, "2024年全年共办理依申请公开事项5件。", true),
+    (4, "2024年度，本机关未发生因政府信息公开引起的行政诉讼。", true),
+    (1, "一是2024年举办政务公开业务培训3期。", true),
+    (1, "区政府2024年累计召开新闻发布会12场。", true),
+    (1, "截止2024年12月31日，共有在线政务服务事项86项。", true),
+    (1, "2024年在监督检查中未发现违规公开问题。", true),
+    (1, "2024年共发布政策解读15篇，其中图文解读10篇。", true),
+    (1, "我委2024年新增政务公开专栏2个。", true),
+    (6, "2024年我局未收取任何信息处理费。", true),
+    (6, "2024年，本单位没有需要报告的其他事项。", true),
+    (5, "2024年，我局在政府信息公开方面仍存在公开内容不够丰富的问题。", true),
+    (4, "2024年因政府信息公开被申请行政复议1件。", true),
+    (1, "全区2024年依申请公开答复率达100%。", true),
+    (1, "街道办事处2024年度严格落实保密审查制度。", true),
+    (1, "我办2024年及时更新政府信息公开指南。", true),
+    (1, "２０２４年，我镇认真做好政府信息公开工作。", true),
+    (1, "2024 年，我局持续推进决策公开。", true),
+    (1, "另外，2024年组织开展政务公开专题培训2次。", true),
+    (1, "县财政局2024年通过预决算公开平台发布信息46条。", true),
+    (1, "2024年，我局共受理政府信息公开申请12件，较上年增加3件。", true),
+    (1, "我局2024年办结申请10件，均在法定期限内答复。", true),
+    (1, "2024年各村（社区）公示栏更新信息360余条。", true),
+    (1, "2024年内，全镇未出现泄密事件。", true),
+    (5, "（二）改进情况：2024年，我局已完成上年度报告所提问题的整改。", true),
+    (6, "截至2024年末，我局政务新媒体粉丝数达1.2万人。", true),
+    (1, "同时，我镇2024年依托政务服务中心设立政府信息公开查阅点。", true),
+    (4, "我局2024年未发生政府信息公开行政复议案件。", true),
+    // --- not stale
+    (1, "根据《2024年政务公开工作要点》，我镇细化了公开任务。", false),
+    (1, "按照县政办发〔2024〕12号文件要求，完善公开目录。", false),
+    (1, "2024年3月印发的《政府信息公开工作制度》继续执行。", false),
+    (1, "我局于2024年制定的保密审查制度运行良好。", false),
+    (1, "与2024年相比，依申请公开数量增加2件。", false),
+    (1, "全年收到申请15件，较2024年增加3件。", false),
+    (1, "全年办结申请12件，比2024年减少2件。", false),
+    (1, "全年收到申请15件，2024年为10件。", false),
+    (1, "自2019年以来，我镇累计公开信息5000余条。", false),
+    (1, "2019年起，我局建立政府信息公开工作台账。", false),
+    (1, "从2020年到2025年，网站累计发布信息3万余条。", false),
+    (1, "2024年结转的申请2件已全部办结。", false),
+    (1, "上年度（2024年）结转申请2件，均已办结。", false),
+    (1, "按时发布2024年度政府信息公开工作年度报告。", false),
+    (1, "2024年度政府信息公开工作年度报告于2025年1月20日发布。", false),
+    (1, "公开2024年度部门决算和2025年度部门预算。", false),
+    (5, "针对2024年度报告中指出的问题，我局逐项整改。", false),
+    (1, "2024年12月，我局上线新版门户网站。", false),
+    (1, "在2024年度全县政务公开考核中获评优秀等次。", false),
+    (1, "2024年度政务公开考核中，我局获评优秀。", false),
+    (1, "2025年收到申请15件；2024年收到申请12件。", false),
+    (1, "2019—2024年累计公开政府信息1万余条。", false),
+    (6, "依据《中华人民共和国政府信息公开条例》（2019年修订）第五十条编制本报告。", false),
+    (1, "2024年上半年开通的政务服务热线运行平稳。", false),
+    (1, "截至2024年底未办结的2件申请已结转至本年度。", false),
+    (5, "（二）改进情况：2026年，我镇将进一步加强培训。", false),
+    (1, "全年收到申请15件，2024年共收到12件。", false),
+    (1, "2025年，我局继续执行2024年制定的公开制度。", false),
+    (1, "对2024年发布的政府信息进行全面清理。", false),
+    (1, "2024年12月30日印发的公开指南已上网。", false),
+    (1, "申请数量与2024年持平。", false),
+    (1, "2023年和2024年的年报均已在网站公开。", false),
+    (1, "截至2025年12月31日，累计公开政府信息2150条。", false),
+    (1, "2024年同期收到申请10件。", false),
+    (1, "全镇2024年以前的政府信息已全部归档。", false),
+    (1, "2024年度的考核结果已公布。", false),
+    (1, "我镇2024年度政府信息公开工作年度报告已按时发布。", false),
+    (1, "2024年至2025年，我局持续推进基层政务公开标准化。", false),
+    (1, "“2024年，我局…”这类沿用旧稿的写法已逐一核改。", false),
+    (4, "2024年受理的1件行政复议已于2025年审结。", false),
+    (6, "本单位2024年度未收取信息处理费的情况已在上年报告中说明。", false),
+];
+
+#[test]
+fn stale_cases_precision_and_recall() {
+    let (mut tp, mut fp, mut fnn, mut tn) = (0, 0, 0, 0);
+    let mut wrong = Vec::new();
+    for &(section, sentence, stale) in CASES {
+        let t = with_sentence(section, sentence);
+        let found = check(&t).iter().any(|f| f.rule == "year/stale");
+        match (stale, found) {
+            (true, true) => tp += 1,
+            (false, false) => tn += 1,
+            (false, true) => {
+                fp += 1;
+                wrong.push(format!("false alarm: {sentence}"));
+            }
+            (true, false) => {
+                fnn += 1;
+                wrong.push(format!("missed: {sentence}"));
+            }
+        }
+    }
+    let precision = tp as f64 / (tp + fp).max(1) as f64;
+    let recall = tp as f64 / (tp + fnn).max(1) as f64;
+    eprintln!(
+        "year/stale on {} cases: tp {tp} fp {fp} fn {fnn} tn {tn}; precision {precision:.2}, recall {recall:.2}",
+        CASES.len()
+    );
+    for w in &wrong {
+        eprintln!("  {w}");
+    }
+    assert!(CASES.len() >= 60);
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}
