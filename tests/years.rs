@@ -146,3 +146,129 @@ fn stale_cases_precision_and_recall() {
     assert!(CASES.len() >= 60);
     assert!(wrong.is_empty(), "{wrong:#?}");
 }
+
+#[test]
+fn stale_fix_writes_the_report_year_in_the_draft_digits() {
+    for (sentence, fixed) in [
+        ("我局2024年共发布政策解读15篇。", "我局2025年共发布政策解读15篇。"),
+        ("２０２４年，我镇认真做好政府信息公开工作。", "２０２５年，我镇认真做好政府信息公开工作。"),
+        ("截至2024年底，累计公开政府信息2150条。", "截至2025年底，累计公开政府信息2150条。"),
+    ] {
+        let t = with_sentence(1, sentence);
+        let f = check(&t);
+        let stale = has(&f, "year/stale");
+        assert_eq!(stale.len(), 1, "{sentence}: {:?}", summary(&t, &f));
+        assert!(stale[0].message.contains("2024"), "{}", stale[0].message);
+        let edits = &stale[0].fixes[0].edits;
+        let (out, _) = nianbao::fix::apply(&t, edits).unwrap();
+        assert!(out.contains(fixed), "{sentence}");
+        assert!(check(&out).iter().all(|f| f.rule != "year/stale"), "{fixed}");
+    }
+}
+
+#[test]
+fn plans_in_section_five_are_year_plan_not_stale() {
+    let t = with_sentence(5, "2024年，我镇将进一步加强政务公开队伍建设。");
+    let f = check(&t);
+    assert_eq!(has(&f, "year/plan").len(), 1, "{:?}", summary(&t, &f));
+    assert!(has(&f, "year/stale").is_empty(), "{:?}", summary(&t, &f));
+}
+
+/// The base report written for `year` throughout (statistics period, body,
+/// plans and publication date), title included.
+fn written_for(style: Style, year: i32) -> String {
+    let d = 2025 - year;
+    let mut t = report(style);
+    for y in [2024, 2025, 2026] {
+        // placeholders first so that a shifted year is not shifted again
+        t = t.replace(&format!("{y}年"), &format!("<{y}>年"));
+    }
+    for y in [2024, 2025, 2026] {
+        t = t.replace(&format!("<{y}>年"), &format!("{}年", y - d));
+    }
+    t
+}
+
+fn set_title_year(t: &str, from: i32, to: i32) -> String {
+    replace_once(t, &format!("青山镇人民政府{from}年政府信息公开"), &format!("青山镇人民政府{to}年政府信息公开"))
+}
+
+#[test]
+fn last_years_title_on_this_years_body_is_one_finding_at_the_title() {
+    for style in STYLES {
+        let t = set_title_year(&report(style), 2025, 2024);
+        let f = check(&t);
+        assert_eq!(summary(&t, &f).len(), 1, "{style:?}: {:?}", summary(&t, &f));
+        let m = &has(&f, "year/mismatch")[0];
+        assert_eq!(&t[m.span.start..m.span.end].matches("2024").count(), &1, "{style:?}");
+        assert!(m.message.contains("标题年份为 2024") && m.message.contains("2025"), "{}", m.message);
+        // the analysis reads the report as 2025's: no plan, future or deadline cascade
+        assert_eq!(nianbao::analyze(&t, &Default::default()).report.report_year, Some(2025));
+        let (fixed, _) = nianbao::fix::apply(&t, &m.fixes[0].edits).unwrap();
+        assert_eq!(fixed, report(style), "{style:?}");
+    }
+}
+
+#[test]
+fn this_years_title_on_last_years_body_is_one_finding_without_a_fix() {
+    for style in STYLES {
+        let t = set_title_year(&written_for(style, 2024), 2024, 2025);
+        let f = check(&t);
+        assert_eq!(summary(&t, &f).len(), 1, "{style:?}: {:?}", summary(&t, &f));
+        let m = &has(&f, "year/mismatch")[0];
+        assert!(m.message.contains("标题年份为 2025") && m.message.contains("2024"), "{}", m.message);
+        // which of the two is stale is the author's call
+        assert!(m.fixes.is_empty());
+        assert!(!m.related.is_empty());
+    }
+}
+
+#[test]
+fn a_body_written_for_another_year_without_a_statistics_period() {
+    let period = "本报告中所列数据的统计期限为2024年1月1日至2024年12月31日。";
+    // this year's title on last year's body: one finding, no stale per sentence
+    let t = set_title_year(&replace_once(&written_for(Style::Tsv, 2024), period, ""), 2024, 2025);
+    let f = check(&t);
+    let m = has(&f, "year/mismatch");
+    assert_eq!(m.len(), 1, "{:?}", summary(&t, &f));
+    assert!(m[0].message.contains("正文中 2024 年"), "{}", m[0].message);
+    assert!(has(&f, "year/stale").is_empty(), "{:?}", summary(&t, &f));
+    // last year's title and statistics period on a body written for this
+    // year: the next year is counted too (uses, not dates or plans)
+    let t = replace_once(&base(), "统计期限为2025年1月1日至2025年12月31日", "统计期限为2024年1月1日至2024年12月31日");
+    let t = set_title_year(&t, 2025, 2024);
+    let f = check(&t);
+    assert!(
+        has(&f, "year/mismatch").iter().any(|m| m.message.contains("正文中 2025 年")),
+        "{:?}",
+        summary(&t, &f)
+    );
+}
+
+#[test]
+fn a_correct_report_and_a_single_leftover_are_not_a_mismatch() {
+    for style in STYLES {
+        assert!(check(&report(style)).is_empty(), "{style:?}");
+        // a report written for 2024 with its own title is correct too
+        let t = written_for(style, 2024);
+        assert!(check(&t).is_empty(), "{style:?}: {:?}", summary(&t, &check(&t)));
+    }
+    let t = with_sentence(1, "2024年，我镇进一步规范政府信息公开工作流程。");
+    let f = check(&t);
+    assert_eq!(nianbao::analyze(&t, &Default::default()).report.report_year, Some(2025));
+    assert!(has(&f, "year/mismatch").is_empty(), "{:?}", summary(&t, &f));
+    assert_eq!(has(&f, "year/stale").len(), 1);
+}
+
+#[test]
+fn a_table_cell_glued_to_the_next_year_is_not_a_malformed_year() {
+    for glued in ["结转下年度 0 0 0 02025年1月，我镇印发公开指南。", "总计 3 32025年1月20日发布。"] {
+        let t = with_sentence(6, glued);
+        let f = check(&t);
+        assert!(has(&f, "year/malformed").is_empty(), "{glued}: {:?}", summary(&t, &f));
+    }
+    for bad in ["我镇202020年发布信息。", "发布日期：2020你那12月31日。", "2025年13月印发。"] {
+        let t = with_sentence(6, bad);
+        assert!(!has(&check(&t), "year/malformed").is_empty(), "{bad}");
+    }
+}
