@@ -238,11 +238,7 @@ fn a_body_written_for_another_year_without_a_statistics_period() {
     let t = replace_once(&base(), "统计期限为2025年1月1日至2025年12月31日", "统计期限为2024年1月1日至2024年12月31日");
     let t = set_title_year(&t, 2025, 2024);
     let f = check(&t);
-    assert!(
-        has(&f, "year/mismatch").iter().any(|m| m.message.contains("正文中 2025 年")),
-        "{:?}",
-        summary(&t, &f)
-    );
+    assert!(has(&f, "year/mismatch").iter().any(|m| m.message.contains("正文中 2025 年")), "{:?}", summary(&t, &f));
 }
 
 #[test]
@@ -262,7 +258,8 @@ fn a_correct_report_and_a_single_leftover_are_not_a_mismatch() {
 
 #[test]
 fn a_table_cell_glued_to_the_next_year_is_not_a_malformed_year() {
-    for glued in ["结转下年度 0 0 0 02025年1月，我镇印发公开指南。", "总计 3 32025年1月20日发布。"] {
+    for glued in ["结转下年度 0 0 0 02025年1月，我镇印发公开指南。", "总计 3 32025年1月20日发布。"]
+    {
         let t = with_sentence(6, glued);
         let f = check(&t);
         assert!(has(&f, "year/malformed").is_empty(), "{glued}: {:?}", summary(&t, &f));
