@@ -359,13 +359,9 @@ fn form_of(text: &str, sentence: Span, y: &YearMention) -> Option<Form> {
     // "2024年通过预决算公开平台…" is work, whatever noun follows. After a
     // noun, a yearly document or exercise names that year's thing:
     // "2024年度政府信息公开工作年度报告", "2024年度政务公开考核".
-    if tail.starts_with(['，', ',']) || ACTS.iter().any(|w| tail.starts_with(w)) {
-        Some(form)
-    } else if NOUNS.iter().any(|w| tail.starts_with(w)) && !YEARLY_THINGS.iter().any(|m| clause_tail.contains(m)) {
-        Some(form)
-    } else {
-        None
-    }
+    let act = tail.starts_with(['，', ',']) || ACTS.iter().any(|w| tail.starts_with(w));
+    let topic = NOUNS.iter().any(|w| tail.starts_with(w)) && !YEARLY_THINGS.iter().any(|m| clause_tail.contains(m));
+    (act || topic).then_some(form)
 }
 
 /// Sentences of a paragraph, split after 。！？ only: "2025年共收到15件；
@@ -444,7 +440,7 @@ pub fn body_year(uses: &[YearUse]) -> Option<(i32, usize)> {
             None => counts.push((u.mention.year, 1)),
         }
     }
-    counts.sort_by(|a, b| b.1.cmp(&a.1));
+    counts.sort_by_key(|c| std::cmp::Reverse(c.1));
     match counts.as_slice() {
         [] => None,
         [only] => Some(*only),
