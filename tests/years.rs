@@ -70,6 +70,8 @@ const CASES: &[(u32, &str, bool)] = &[
     (6, "截至2024年末，我局政务新媒体粉丝数达1.2万人。", true),
     (1, "同时，我镇2024年依托政务服务中心设立政府信息公开查阅点。", true),
     (4, "我局2024年未发生政府信息公开行政复议案件。", true),
+    // a flattened page ran the sub-heading into the paragraph
+    (1, "(二)主动公开政府信息的主要类别2024年，在主动公开的61条政府信息中，政策文件12条。", true),
     // --- not stale
     (1, "根据《2024年政务公开工作要点》，我镇细化了公开任务。", false),
     (1, "按照县政办发〔2024〕12号文件要求，完善公开目录。", false),
@@ -112,6 +114,8 @@ const CASES: &[(u32, &str, bool)] = &[
     (1, "“2024年，我局…”这类沿用旧稿的写法已逐一核改。", false),
     (4, "2024年受理的1件行政复议已于2025年审结。", false),
     (6, "本单位2024年度未收取信息处理费的情况已在上年报告中说明。", false),
+    (1, "（二）依申请公开办理情况与2024年，基本持平。", false),
+    (1, "（二）依据2024年，修订的目录开展公开。", false),
 ];
 
 #[test]
@@ -268,4 +272,69 @@ fn a_table_cell_glued_to_the_next_year_is_not_a_malformed_year() {
         let t = with_sentence(6, bad);
         assert!(!has(&check(&t), "year/malformed").is_empty(), "{bad}");
     }
+}
+/// Written after the rules were settled, to measure them on sentences they
+/// were not tuned on.
+const FRESH: &[(u32, &str, bool)] = &[
+    (1, "2024年，全县各级行政机关共主动公开政府信息4.2万条。", true),
+    (1, "我区2024年度依申请公开办理工作总体平稳。", true),
+    (1, "本机关2024年共处理政府信息公开申请21件，均按时答复。", true),
+    (1, "（三）政府信息管理：2024年，我局对现行有效的规范性文件进行了全面清理。", true),
+    (1, "全乡2024年在政务公开栏张贴公告86期。", true),
+    (1, "截至2024年12月31日，我委门户网站累计发布信息8372条。", true),
+    (1, "二是2024年持续优化政府信息公开专栏。", true),
+    (1, "2024年度，共举办政务公开培训班2期，培训120人次。", true),
+    (4, "2024年，本机关未发生因政府信息公开被申请行政复议、提起行政诉讼的情况。", true),
+    (5, "2024年，我镇政府信息公开工作存在更新不及时等问题。", true),
+    (6, "2024年度，我局无其他需要报告的事项。", true),
+    (1, "县人民政府办公室2024年通过政务新媒体发布信息1520条。", true),
+    (1, "2024年我中心全年受理依申请公开2件。", true),
+    (1, "此外，2024年新建政务公开体验区1个。", true),
+    (1, "我局2024年进一步加强政策解读工作，发布解读材料12篇。", true),
+    (1, "2024年3月，我局召开政务公开工作推进会。", false),
+    (1, "根据2024年全县政务公开工作会议部署，开展专项检查。", false),
+    (1, "2024年度全县政务公开第三方评估中我局位列第一。", false),
+    (1, "共收到申请9件，同比2024年增加1件。", false),
+    (1, "较2024年同期，网站访问量增长18%。", false),
+    (1, "2023年以来，我局累计清理规范性文件56件。", false),
+    (1, "从2022年开始，我镇实行公开事项清单管理。", false),
+    (1, "2024年底前建成的政务公开专区已投入使用。", false),
+    (1, "2024年遗留的1件申请已在本年度办结。", false),
+    (1, "上一年度报告（2024年度）已于2025年1月在门户网站发布。", false),
+    (1, "对照《2024年度政务公开考核细则》，逐项查找不足。", false),
+    (1, "2024年度部门决算已按规定公开。", false),
+    (5, "（二）改进情况：针对上年度存在的问题，2025年我局已逐项整改到位。", false),
+    (1, "全年受理申请9件，2024年受理7件。", false),
+    (1, "2019年至2024年，我镇累计公开信息1.1万条。", false),
+    (1, "2024年修订的政府信息公开指南已在网站公布。", false),
+    (1, "在2024年工作的基础上，我局进一步完善公开制度。", false),
+    (6, "根据《政府信息公开信息处理费管理办法》（国办函〔2020〕109号），2025年未收取费用。", false),
+];
+
+#[test]
+fn stale_on_sentences_written_after_the_rules() {
+    let (mut tp, mut fp, mut fnn) = (0, 0, 0);
+    let mut wrong = Vec::new();
+    for &(section, sentence, stale) in FRESH {
+        let found = check(&with_sentence(section, sentence)).iter().any(|f| f.rule == "year/stale");
+        match (stale, found) {
+            (true, true) => tp += 1,
+            (false, true) => {
+                fp += 1;
+                wrong.push(format!("false alarm: {sentence}"));
+            }
+            (true, false) => {
+                fnn += 1;
+                wrong.push(format!("missed: {sentence}"));
+            }
+            _ => {}
+        }
+    }
+    let precision = tp as f64 / (tp + fp).max(1) as f64;
+    let recall = tp as f64 / (tp + fnn).max(1) as f64;
+    eprintln!("year/stale on {} fresh cases: precision {precision:.2}, recall {recall:.2}", FRESH.len());
+    for w in &wrong {
+        eprintln!("  {w}");
+    }
+    assert!(wrong.is_empty(), "{wrong:#?}");
 }

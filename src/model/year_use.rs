@@ -224,6 +224,11 @@ const BODY_SUFFIX: &[&str] = &[
     "公司",
     "社区",
     "村",
+    "室",
+    "处",
+    "科",
+    "股",
+    "组",
 ];
 
 /// Heads that open with a verb or preposition: the year is then inside an
@@ -275,6 +280,20 @@ fn strip_marker(head: &str) -> &str {
     h.trim_matches(is_space)
 }
 
+/// A sub-heading a flattened web page ran into the paragraph: in
+/// "（二）主动公开政府信息的主要类别2023年，在主动公开的…" the year still opens
+/// the paragraph. Only with a list marker in front, a short title and the
+/// year followed by a comma.
+fn glued_heading(raw: &str, head: &str, tail: &str) -> bool {
+    let raw = raw.trim_start_matches(is_space);
+    let marked = raw.starts_with(['（', '(']) || raw.len() > head.len() + 2 && !raw.starts_with(head);
+    marked
+        && tail.starts_with(['，', ','])
+        && head.chars().count() <= 16
+        && !head.chars().any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
+        && !VERB_HEADS.iter().any(|v| head.starts_with(v))
+}
+
 fn is_subject(head: &str) -> bool {
     let h = head.strip_suffix('在').unwrap_or(head);
     let n = h.chars().count();
@@ -284,37 +303,37 @@ fn is_subject(head: &str) -> bool {
         && BODY_SUFFIX.iter().any(|s| h.ends_with(s))
 }
 
-/// Whether `at` sits inside 《…》, “…”, 〔…〕, （…） or another bracket pair
-/// opened within `within`: a title, a quotation, a document number or an
-/// aside ("（2024年：12件）").
-fn bracketed(text: &str, within: Span, at: usize) -> bool {
-    let before = &text[within.start..at];
-    let pairs = [
-        ('《', '》'),
-        ('“', '”'),
-        ('〔', '〕'),
-        ('[', ']'),
-        ('【', '】'),
-        ('「', '」'),
-        ('（', '）'),
-        ('(', ')'),
-        ('﹝', '﹞'),
-        ('‘', '’'),
-    ];
-    pairs.iter().any(|&(open, close)| before.rfind(open).is_some_and(|o| before.rfind(close).is_none_or(|c| c < o)))
-        || before.matches('"').count() % 2 == 1
-}
-
 const CLAUSE_END: &[char] = &['，', ',', '；', ';', '：', ':', '。', '！', '？', '!', '?'];
 
+/// How far around a year its head and tail are read. Every form needs a
+/// short head (a subject is at most 16 characters) and the tail's tests look
+/// at its first words, so the bound changes no decision; it keeps a sentence
+/// of thousands of years linear.
+const NEAR: usize = 64;
+
+/// At most `n` characters of `s` from its start.
+fn prefix(s: &str, n: usize) -> &str {
+    s.char_indices().nth(n).map_or(s, |(i, _)| &s[..i])
+}
+
+/// At most `n` characters of `s` up to its end.
+fn suffix(s: &str, n: usize) -> &str {
+    s.char_indices().rev().nth(n.saturating_sub(1)).map_or(s, |(i, _)| &s[i..])
+}
+
 /// The form of one mention within its sentence, or `None` when the year is
-/// not used as the current year.
-fn form_of(text: &str, sentence: Span, y: &YearMention) -> Option<Form> {
-    let before = &text[sentence.start..y.span.start];
-    let clause_start = before.rfind(CLAUSE_END).map_or(0, |i| i + before[i..].chars().next().map_or(0, char::len_utf8));
-    let head_raw = &before[clause_start..];
+/// not used as the current year. `compared` says whether the sentence
+/// carries over, or compares, anywhere.
+fn form_of(text: &str, sentence: Span, y: &YearMention, compared: bool) -> Option<Form> {
+    let near = suffix(&text[sentence.start..y.span.start], NEAR + 1);
+    let head_raw = match near.rfind(CLAUSE_END) {
+        Some(i) => &near[i + near[i..].chars().next().map_or(0, char::len_utf8)..],
+        // the clause starts farther back than any head we accept
+        None if near.len() < y.span.start - sentence.start => return None,
+        None => near,
+    };
     let head = strip_marker(head_raw);
-    let after = &text[y.end.min(sentence.end)..sentence.end];
+    let after = prefix(&text[y.end.min(sentence.end)..sentence.end], NEAR);
     let tail = after.strip_prefix('度').unwrap_or(after).trim_start_matches(is_space);
     let clause_tail = &tail[..tail.find(CLAUSE_END).unwrap_or(tail.len())];
     let clause = format!("{head}{clause_tail}");
@@ -328,8 +347,7 @@ fn form_of(text: &str, sentence: Span, y: &YearMention) -> Option<Form> {
     }
     if ["截至", "截止", "截止到", "截至到"].contains(&head) {
         // the state carried over or compared anywhere in the sentence is not this year's total
-        let s = sentence.slice(text);
-        if ["结转", "遗留", "较", "同比", "相比", "比上"].iter().any(|m| s.contains(m)) {
+        if compared {
             return None;
         }
         let end_of_year = ["底", "末", "年底", "年末", "12月31日", "１２月３１日"].iter().any(|e| tail.starts_with(e));
@@ -339,7 +357,7 @@ fn form_of(text: &str, sentence: Span, y: &YearMention) -> Option<Form> {
     if head.ends_with(HEAD_MARKS) {
         return None;
     }
-    let form = if head.is_empty() {
+    let form = if head.is_empty() || glued_heading(head_raw, head, tail) {
         Form::Lead
     } else if is_subject(head) {
         Form::Subject
@@ -383,9 +401,53 @@ fn full_sentences(text: &str, para: Span) -> Vec<Span> {
     out
 }
 
+/// Bracket pairs whose inside is a title, a quotation, a document number or
+/// an aside ("（2024年：12件）"), never the sentence's own frame.
+const PAIRS: [(char, char); 10] = [
+    ('《', '》'),
+    ('“', '”'),
+    ('〔', '〕'),
+    ('[', ']'),
+    ('【', '】'),
+    ('「', '」'),
+    ('（', '）'),
+    ('(', ')'),
+    ('﹝', '﹞'),
+    ('‘', '’'),
+];
+
+/// For each year of `ys` (in order, inside `sentence`), whether it stands
+/// inside a bracket pair or ASCII quotes opened earlier in the sentence:
+/// one pass over the sentence for all of them.
+fn bracketed(text: &str, sentence: Span, ys: &[YearMention]) -> Vec<bool> {
+    let mut open = [false; PAIRS.len()];
+    let mut quote = false;
+    let mut out = Vec::with_capacity(ys.len());
+    let mut next = ys.iter().peekable();
+    for (i, c) in sentence.slice(text).char_indices() {
+        while next.peek().is_some_and(|y| y.span.start <= sentence.start + i) {
+            next.next();
+            out.push(quote || open.iter().any(|o| *o));
+        }
+        if c == '"' {
+            quote = !quote;
+        }
+        for (k, (o, cl)) in PAIRS.iter().enumerate() {
+            if c == *o {
+                open[k] = true;
+            } else if c == *cl {
+                open[k] = false;
+            }
+        }
+    }
+    out.resize(ys.len(), quote || open.iter().any(|o| *o));
+    out
+}
+
 /// Every use of a year as the current year in sections 一 to 六. `period` is
 /// the statistics period, whose years are the report year's source and never
-/// a use.
+/// a use. Linear in the text: each sentence is scanned a fixed number of
+/// times, and each year looks at most [`NEAR`] characters around it.
 pub fn uses(text: &str, paragraphs: &[Paragraph], period: Option<Span>) -> Vec<YearUse> {
     let mut out = Vec::new();
     for p in paragraphs.iter().filter(|p| (1..=6).contains(&p.section)) {
@@ -394,28 +456,39 @@ pub fn uses(text: &str, paragraphs: &[Paragraph], period: Option<Span>) -> Vec<Y
             if ys.is_empty() {
                 continue;
             }
+            let s = sent.slice(text);
+            let inside = bracketed(text, sent, &ys);
+            let compared = ["结转", "遗留", "较", "同比", "相比", "比上"].iter().any(|m| s.contains(m));
+            // "全年收到申请15件，2024年共12件": the current year already stated
+            // without digits in an earlier clause makes a later year a comparison
+            let stated = ["全年", "本年", "今年", "年内"].iter().filter_map(|w| s.find(w)).min();
+            let stated_end = stated.and_then(|w| s[w..].find(CLAUSE_END).map(|i| w + i));
+            // the clause (up to ；) a year sits in decides whether it is a plan
+            let semis: Vec<usize> = s.match_indices(['；', ';']).map(|(i, _)| i).collect();
+            let mut plan_of: Option<(usize, bool)> = None;
             let mut found: Vec<YearUse> = Vec::new();
-            for y in ys {
-                if period.is_some_and(|s| s.contains(y.span.start)) || bracketed(text, sent, y.span.start) {
+            for (y, inside) in ys.into_iter().zip(inside) {
+                if inside || period.is_some_and(|s| s.contains(y.span.start)) {
                     continue;
                 }
-                let Some(form) = form_of(text, sent, &y) else { continue };
-                // the clause (up to ；) the year sits in decides whether it is a plan
-                let s = sent.slice(text);
+                let Some(form) = form_of(text, sent, &y, compared) else { continue };
                 let rel = y.span.start - sent.start;
-                let from =
-                    s[..rel].rfind(['；', ';']).map_or(0, |i| i + s[i..].chars().next().map_or(0, char::len_utf8));
-                let to = s[rel..].find(['；', ';']).map_or(s.len(), |i| rel + i);
-                let plan = is_plan(&s[from..to]);
-                // "全年收到申请15件，2024年共12件": the current year was already
-                // stated without digits, so the named year is a comparison
-                let earlier = &s[..rel];
-                let contrast = form != Form::Cutoff
-                    && earlier.rfind(CLAUSE_END).is_some()
-                    && ["全年", "本年", "今年", "年内"].iter().any(|w| earlier.contains(w));
-                if contrast {
+                if form != Form::Cutoff && stated_end.is_some_and(|e| e < rel) {
                     continue;
                 }
+                let k = semis.partition_point(|&i| i < rel);
+                let plan = match plan_of {
+                    Some((at, plan)) if at == k => plan,
+                    _ => {
+                        let from = k
+                            .checked_sub(1)
+                            .map_or(0, |j| semis[j] + s[semis[j]..].chars().next().map_or(0, char::len_utf8));
+                        let to = semis.get(k).copied().unwrap_or(s.len());
+                        let plan = is_plan(&s[from..to]);
+                        plan_of = Some((k, plan));
+                        plan
+                    }
+                };
                 found.push(YearUse { mention: y, form, section: p.section, plan });
             }
             // Two different years both used as "this year" in one sentence are
