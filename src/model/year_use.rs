@@ -188,6 +188,26 @@ const NOUNS: &[&str] = &[
     "信息公开",
 ];
 
+/// Results of a year that arrive after it: assessments, awards, final
+/// accounts, the year's own annual report.
+const AWARDS: &[&str] = &[
+    "考核",
+    "考评",
+    "评估",
+    "测评",
+    "评议",
+    "评比",
+    "获评",
+    "荣获",
+    "获得",
+    "被评为",
+    "被确定为",
+    "被列为",
+    "决算",
+    "年度报告",
+    "年报",
+];
+
 /// Heads that make the year an object or a point in a comparison, range or
 /// history rather than the frame of the sentence ("较2024年", "自2019年").
 const HEAD_MARKS: &[char] = &[
@@ -377,6 +397,19 @@ fn form_of(text: &str, sentence: Span, y: &YearMention, compared: bool) -> Optio
     // "2024年通过预决算公开平台…" is work, whatever noun follows. After a
     // noun, a yearly document or exercise names that year's thing:
     // "2024年度政府信息公开工作年度报告", "2024年度政务公开考核".
+    // That year's assessment, award or designation, reported the year after
+    // it was given: "2024年度，我局在全县政务公开考核中获评优秀".
+    let rest = &tail[..tail.find(['；', ';', '。', '！', '？']).unwrap_or(tail.len())];
+    // (预决算 is a platform's name, 上年度报告 the report before, neither the year's own result)
+    let own_result = |m: &&str| {
+        rest.match_indices(*m).any(|(i, _)| {
+            let before = &rest[..i];
+            !(*m == "决算" && before.ends_with('预') || *m == "年度报告" && before.ends_with(['上', '一']))
+        })
+    };
+    if AWARDS.iter().any(own_result) {
+        return None;
+    }
     let act = tail.starts_with(['，', ',']) || ACTS.iter().any(|w| tail.starts_with(w));
     let topic = NOUNS.iter().any(|w| tail.starts_with(w)) && !YEARLY_THINGS.iter().any(|m| clause_tail.contains(m));
     (act || topic).then_some(form)
