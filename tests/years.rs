@@ -341,3 +341,22 @@ fn stale_on_sentences_written_after_the_rules() {
     }
     assert!(wrong.is_empty(), "{wrong:#?}");
 }
+
+#[test]
+fn without_a_title_year_the_body_is_set_against_the_statistics_period() {
+    let t =
+        replace_once(&base(), "青山镇人民政府2025年政府信息公开工作年度报告", "青山镇人民政府政府信息公开工作年度报告");
+    let stale_period =
+        replace_once(&t, "统计期限为2025年1月1日至2025年12月31日", "统计期限为2024年1月1日至2024年12月31日");
+    let f = check(&stale_period);
+    let m = has(&f, "year/mismatch");
+    assert_eq!(m.len(), 1, "{:?}", summary(&stale_period, &f));
+    assert!(
+        m[0].message.contains("统计期限中的年份为 2024") && m[0].message.contains("正文中 2025 年"),
+        "{}",
+        m[0].message
+    );
+    assert!(m[0].fixes.is_empty());
+    // the same draft with its period right has no year finding
+    assert!(check(&t).iter().all(|f| !f.rule.starts_with("year/")), "{:?}", summary(&t, &check(&t)));
+}

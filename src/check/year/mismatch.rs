@@ -49,11 +49,14 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
     }
     // A body written for another year than the title's (or the configured
     // year), with no statistics period to settle it.
-    if matches!(r.year_source, Some(YearSource::Title) | Some(YearSource::Config)) {
+    // Without a title year, the statistics period is what the body disagrees with.
+    let untitled_period = r.year_source == Some(YearSource::StatPeriod) && title_year.is_none();
+    if matches!(r.year_source, Some(YearSource::Title) | Some(YearSource::Config)) || untitled_period {
         if let Some((other, n, own)) = super::other_body_year(&uses, year) {
             let first = uses.iter().find(|u| !u.plan && u.mention.year == other).map(|u| u.mention.span);
-            let (span, basis) = match (&title_year, r.year_source) {
-                (Some(ty), Some(YearSource::Title)) => (ty.span, "标题年份"),
+            let (span, basis) = match (&title_year, r.year_source, &r.stat_period) {
+                (Some(ty), Some(YearSource::Title), _) => (ty.span, "标题年份"),
+                (_, Some(YearSource::StatPeriod), Some(p)) => (p.start.span, "统计期限中的年份"),
                 _ => (first.unwrap_or_default(), "配置的报告年度"),
             };
             // no fix: whether the title or the body is stale is the author's call
