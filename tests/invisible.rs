@@ -232,3 +232,38 @@ fn cli_explains_lists_and_fixes_the_rule() {
     assert_eq!(std::fs::read_to_string(&path).unwrap(), plain);
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn the_server_diagnoses_hovers_and_folds_through_invisible_characters() {
+    use common::lsp::*;
+    use serde_json::json;
+    let plain = include_str!("../examples/xiaye-2025-fixed.txt").replace(
+        "一、本年新收政府信息公开申请数量\t\t\t0\t0\t0\t0\t0\t0\t0",
+        "一、本年新收政府信息公开申请数量\t\t\t1\t0\t0\t0\t0\t0\t5",
+    );
+    let (text, to) = sprinkle(&plain, &KINDS[..1]);
+    let (mut lsp, _ws, uri) = with_document("a.txt", "plaintext", &text);
+    let diags = lsp.diagnostics(&uri, 1);
+    let want: Vec<(String, serde_json::Value)> = nianbao::analyze(&text, &Config::default())
+        .findings
+        .iter()
+        .map(|f| (f.rule.to_string(), range(&text, f.span, lsp.unit)))
+        .collect();
+    let got: Vec<(String, serde_json::Value)> =
+        diags.iter().map(|d| (d["code"].as_str().unwrap().to_string(), d["range"].clone())).collect();
+    assert_eq!(got, want);
+    assert!(got.iter().any(|(r, _)| r == "tally/row-total"), "{got:?}");
+    // hover on the wrong total: the cell is found at its place in the original
+    let five = plain.find("\t1\t0\t0\t0\t0\t0\t5").unwrap() + "\t1\t0\t0\t0\t0\t0\t".len();
+    let pos = position(&text, to[five], lsp.unit);
+    let h = lsp.call("textDocument/hover", json!({"textDocument": {"uri": uri}, "position": pos}));
+    let md = h["contents"]["value"].as_str().unwrap();
+    assert!(md.contains("列：总计") && md.contains("表中填写 5"), "{md}");
+    // folding: the same lines as without them
+    let folds = |lsp: &mut Lsp, uri: &str| lsp.call("textDocument/foldingRange", json!({"textDocument": {"uri": uri}}));
+    let with = folds(&mut lsp, &uri);
+    let (mut plain_lsp, _ws2, plain_uri) = with_document("b.txt", "plaintext", &plain);
+    plain_lsp.diagnostics(&plain_uri, 1);
+    assert_eq!(with, folds(&mut plain_lsp, &plain_uri));
+    assert!(lsp.shutdown_and_exit().success());
+}
