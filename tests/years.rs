@@ -372,3 +372,32 @@ fn without_a_title_year_the_body_is_set_against_the_statistics_period() {
     // the same draft with its period right has no year finding
     assert!(check(&t).iter().all(|f| !f.rule.starts_with("year/")), "{:?}", summary(&t, &check(&t)));
 }
+
+/// The base report with no year in its body except the plan's: "全年" for
+/// every "2025年" outside the title and the statistics period.
+fn without_body_years() -> String {
+    let title = "青山镇人民政府2025年政府信息公开工作年度报告";
+    let period = "统计期限为2025年1月1日至2025年12月31日";
+    let t = base().replacen(title, "<T>", 1).replacen(period, "<P>", 1).replace("2025年", "全年");
+    t.replacen("<T>", title, 1).replacen("<P>", period, 1)
+}
+
+#[test]
+fn the_plans_year_tells_which_of_title_and_period_is_right() {
+    let t = without_body_years();
+    assert!(check(&t).is_empty(), "{:?}", summary(&t, &check(&t)));
+    // last year's title: the plan "2026年，我镇将…" is a 2025 report's
+    let stale_title = set_title_year(&t, 2025, 2024);
+    let a = nianbao::analyze(&stale_title, &Default::default());
+    assert_eq!(a.report.report_year, Some(2025));
+    assert_eq!(summary(&stale_title, &a.findings), ["year/mismatch@1"]);
+    let (fixed, _) = nianbao::fix::apply(&stale_title, &a.findings[0].fixes[0].edits).unwrap();
+    assert_eq!(fixed, t);
+    // no year anywhere in the body: the period disagrees with the title, and
+    // which one is wrong is not certain, so there is no fix
+    let bare = replace_once(&t, "2026年，我镇将进一步提升", "下一步，我镇将进一步提升");
+    let bare = replace_once(&bare, "统计期限为2025年1月1日至2025年12月31日", "统计期限为2024年1月1日至2024年12月31日");
+    let f = check(&bare);
+    let m = has(&f, "year/mismatch");
+    assert!(!m.is_empty() && m.iter().all(|m| m.fixes.is_empty()), "{:?}", summary(&bare, &f));
+}

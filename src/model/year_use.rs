@@ -554,6 +554,17 @@ pub fn body_year(uses: &[YearUse]) -> Option<(i32, usize)> {
     }
 }
 
+/// The year the body speaks for: [`body_year`], or else the year before the
+/// one its plans name ("2026年，我镇将…" is written in a 2025 report).
+pub fn evidence(uses: &[YearUse]) -> Option<i32> {
+    if let Some((y, _)) = body_year(uses) {
+        return Some(y);
+    }
+    let mut plans = uses.iter().filter(|u| u.plan).map(|u| u.mention.year);
+    let first = plans.next()?;
+    plans.all(|y| y == first).then_some(first - 1)
+}
+
 /// How many uses outside plans name `year`.
 pub fn count(uses: &[YearUse], year: i32) -> usize {
     uses.iter().filter(|u| !u.plan && u.mention.year == year).count()

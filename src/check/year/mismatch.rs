@@ -28,12 +28,12 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
     if let (Some(YearSource::StatPeriod), Some(ty), Some(p)) = (r.year_source, &title_year, &r.stat_period) {
         if ty.year != year {
             let n = year_use::count(&uses, year);
-            let mut f = Finding::new(
-                "year/mismatch",
-                ty.span,
-                format!("标题年份为 {}，统计期限和正文中 {year} 年作为本年度出现 {n} 次", ty.year),
-            )
-            .related(p.start.span, "统计期限中的年份");
+            let message = if n > 0 {
+                format!("标题年份为 {}，统计期限和正文中 {year} 年作为本年度出现 {n} 次", ty.year)
+            } else {
+                format!("标题年份为 {}，统计期限为 {year}，正文的工作计划也是 {} 年度报告的写法", ty.year, year)
+            };
+            let mut f = Finding::new("year/mismatch", ty.span, message).related(p.start.span, "统计期限中的年份");
             // Last year's title on an updated body is certain; a newer title
             // on last year's body may be the one that is right (the body
             // copied and not yet rewritten), so that way there is no fix.
@@ -73,6 +73,10 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
     }
     if let Some(p) = &r.stat_period {
         let both = if p.start.span == p.end.span { vec![&p.start] } else { vec![&p.start, &p.end] };
+        // The period is "fixed" to the report year only when the body agrees
+        // with that year; with no evidence either way the title may be the
+        // wrong one.
+        let certain = year_use::evidence(&uses) == Some(year);
         for y in both {
             if y.year != year {
                 let basis = match r.year_source {
@@ -80,12 +84,14 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
                     _ => "标题年份",
                 };
                 let mut f =
-                    Finding::new("year/mismatch", y.span, format!("统计期限中的年份为 {}，{basis}为 {year}", y.year))
-                        .fix(
-                            format!("改为 {year}"),
-                            vec![Edit::replace(y.span, super::same_digits(y.span.slice(cx.text), year))],
-                            false,
-                        );
+                    Finding::new("year/mismatch", y.span, format!("统计期限中的年份为 {}，{basis}为 {year}", y.year));
+                if certain || r.year_source == Some(YearSource::Config) {
+                    f = f.fix(
+                        format!("改为 {year}"),
+                        vec![Edit::replace(y.span, super::same_digits(y.span.slice(cx.text), year))],
+                        false,
+                    );
+                }
                 if let Some(ty) = &title_year {
                     f = f.related(ty.span, "标题中的年份");
                 }
