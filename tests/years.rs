@@ -401,3 +401,28 @@ fn the_plans_year_tells_which_of_title_and_period_is_right() {
     let m = has(&f, "year/mismatch");
     assert!(!m.is_empty() && m.iter().all(|m| m.fixes.is_empty()), "{:?}", summary(&bare, &f));
 }
+
+#[test]
+fn the_preamble_naming_another_years_report_is_a_mismatch() {
+    let intro = "本报告根据《中华人民共和国政府信息公开条例》";
+    for (bad, year) in [
+        ("结合我镇实际，编制完成2024年度政府信息公开工作年度报告。", "2024"),
+        ("现将青山镇2023年政府信息公开工作年度报告公布如下。", "2023"),
+    ] {
+        let t = replace_once(&base(), intro, &format!("{bad}{intro}"));
+        let f = check(&t);
+        assert_eq!(summary(&t, &f).len(), 1, "{bad}: {:?}", summary(&t, &f));
+        let m = &has(&f, "year/mismatch")[0];
+        assert_eq!(m.span.slice(&t), year);
+        let (fixed, _) = nianbao::fix::apply(&t, &m.fixes[0].edits).unwrap();
+        assert!(check(&fixed).is_empty());
+    }
+    for ok in [
+        "按照《关于做好2024年政府信息公开工作年度报告发布工作的通知》要求，",
+        "编制完成2025年度政府信息公开工作年度报告。",
+        "参照上一年度即2024年度政府信息公开工作年度报告的体例，",
+    ] {
+        let t = replace_once(&base(), intro, &format!("{ok}{intro}"));
+        assert!(check(&t).is_empty(), "{ok}: {:?}", summary(&t, &check(&t)));
+    }
+}

@@ -71,6 +71,7 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
             out.push(f);
         }
     }
+    preamble(cx, year, out);
     if let Some(p) = &r.stat_period {
         let both = if p.start.span == p.end.span { vec![&p.start] } else { vec![&p.start, &p.end] };
         // The period is "fixed" to the report year only when the body agrees
@@ -97,6 +98,55 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
                 }
                 out.push(f);
             }
+        }
+    }
+}
+
+/// The preamble names the report it introduces: "编制完成2023年度政府信息
+/// 公开工作年度报告", "现将××镇2024年政府信息公开工作年度报告公布如下". A
+/// year there other than the report year is last year's preamble left in.
+/// Notices cited by name ("关于做好2024年政府信息公开工作年度报告…的通知")
+/// and the title itself are not the report presented.
+fn preamble(cx: &Ctx, year: i32, out: &mut Vec<Finding>) {
+    let r = cx.report;
+    let Some(title) = &r.title else { return };
+    if r.year_source == Some(YearSource::Preamble) {
+        return;
+    }
+    const PRESENT: &[&str] = &["编制", "现将", "现发布", "现予", "公布", "发布", "形成", "撰写"];
+    const CITED: &[&str] = &["关于", "通知", "要求", "做好", "上年", "上一", "去年"];
+    for p in r.paragraphs().iter().filter(|p| p.section == 0 && p.span.start >= title.span.end) {
+        for y in crate::syntax::numbers::years(cx.text, p.span) {
+            if y.year == year {
+                continue;
+            }
+            let after = &cx.text[y.end..p.span.end];
+            let after = after.strip_prefix('度').unwrap_or(after);
+            if !["政府信息公开工作年度报告", "政府信息公开年度报告"].iter().any(|w| after.starts_with(w))
+            {
+                continue;
+            }
+            // the 30 characters before the year, within its clause (bounded:
+            // a line of many years stays linear)
+            let before = &cx.text[p.span.start..y.span.start];
+            let near = before.char_indices().rev().nth(29).map_or(before, |(i, _)| &before[i..]);
+            let clause = near.rfind(['，', '。', '；', ',', ';']).map_or(near, |i| &near[i..]);
+            if !PRESENT.iter().any(|w| clause.contains(w)) || CITED.iter().any(|w| clause.contains(w)) {
+                continue;
+            }
+            out.push(
+                Finding::new(
+                    "year/mismatch",
+                    y.span,
+                    format!("前言中编制的是 {} 年度报告，报告年度为 {year}，疑为沿用往年前言", y.year),
+                )
+                .related(title.span, "标题")
+                .fix(
+                    format!("改为 {year}"),
+                    vec![Edit::replace(y.span, super::same_digits(y.span.slice(cx.text), year))],
+                    false,
+                ),
+            );
         }
     }
 }
