@@ -138,7 +138,11 @@ fn preamble(cx: &Ctx, year: i32, out: &mut Vec<Finding>) {
                 Finding::new(
                     "year/mismatch",
                     y.span,
-                    format!("前言中编制的是 {} 年度报告，报告年度为 {year}，疑为沿用往年前言", y.year),
+                    if y.year < year {
+                        format!("前言中编制的是 {} 年度报告，报告年度为 {year}，疑为沿用往年前言", y.year)
+                    } else {
+                        format!("前言中编制的是 {} 年度报告，报告年度为 {year}", y.year)
+                    },
                 )
                 .related(title.span, "标题")
                 .fix(
