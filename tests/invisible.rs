@@ -267,3 +267,55 @@ fn the_server_diagnoses_hovers_and_folds_through_invisible_characters() {
     assert_eq!(with, folds(&mut plain_lsp, &plain_uri));
     assert!(lsp.shutdown_and_exit().success());
 }
+
+/// `plain` with `kinds[k]` inserted before the character at each chosen
+/// character index, and the byte map from `plain` to the result.
+fn insert_at(plain: &str, at: &[(usize, usize)]) -> (String, Vec<usize>) {
+    let n = plain.chars().count().max(1);
+    let mut before: Vec<Vec<char>> = vec![Vec::new(); n + 1];
+    for &(i, k) in at {
+        let (i, c) = (i % (n + 1), KINDS[k % KINDS.len()]);
+        // a byte order mark opening the text is its encoding's signature, not one of them
+        let c = if i == 0 && before[0].is_empty() && c == '\u{FEFF}' { '\u{200B}' } else { c };
+        before[i].push(c);
+    }
+    let mut out = String::new();
+    let mut to = vec![0; plain.len() + 1];
+    for (ci, (i, c)) in plain.char_indices().enumerate() {
+        out.extend(before[ci].iter());
+        for b in 0..c.len_utf8() {
+            to[i + b] = out.len() + b;
+        }
+        out.push(c);
+    }
+    out.extend(before[n.min(plain.chars().count())].iter());
+    to[plain.len()] = out.len();
+    (out, to)
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 48, ..Default::default() })]
+
+    /// Anywhere they are put, the findings are those of the text without
+    /// them, mapped, plus exactly one text/invisible-char whose fix restores
+    /// the text.
+    #[test]
+    fn invisible_characters_anywhere_change_nothing_but_their_own_finding(
+        which in 0usize..3,
+        at in proptest::collection::vec((0usize..20_000, 0usize..13), 1..40),
+    ) {
+        let plain = match which {
+            0 => include_str!("../examples/xiaye-2025-draft.txt").to_string(),
+            1 => report(common::Style::Markdown),
+            _ => report(common::Style::Spaces),
+        };
+        let (text, to) = insert_at(&plain, &at);
+        let got = check(&text);
+        let (own, rest): (Vec<Finding>, Vec<Finding>) = got.into_iter().partition(|f| f.rule == "text/invisible-char");
+        let want: Vec<Finding> = check(&plain).iter().map(|f| moved_finding(f, &plain, &to)).collect();
+        proptest::prop_assert_eq!(rest, want);
+        proptest::prop_assert_eq!(own.len(), 1);
+        let (fixed, _) = nianbao::fix::apply(&text, &own[0].fixes[0].edits).unwrap();
+        proptest::prop_assert_eq!(fixed, plain);
+    }
+}
