@@ -120,6 +120,9 @@ const CASES: &[(u32, &str, bool)] = &[
     (6, "本单位2024年度未收取信息处理费的情况已在上年报告中说明。", false),
     (1, "（二）依申请公开办理情况与2024年，基本持平。", false),
     (6, "2024年度，我局在全县政务公开考核中获评优秀等次。", false),
+    (1, "2018年，我镇建成便民服务中心并设立政府信息公开查阅点。", false),
+    (1, "2015年，我局在全市率先开通政务微博。", false),
+    (1, "2023年，我局共受理政府信息公开申请9件。", true),
     (6, "2024年，我局被确定为基层政务公开标准化试点单位。", false),
     (1, "2024年，我局按时公开了部门决算。", false),
     (1, "（二）依据2024年，修订的目录开展公开。", false),
@@ -425,4 +428,15 @@ fn the_preamble_naming_another_years_report_is_a_mismatch() {
         let t = replace_once(&base(), intro, &format!("{ok}{intro}"));
         assert!(check(&t).is_empty(), "{ok}: {:?}", summary(&t, &check(&t)));
     }
+}
+
+#[test]
+fn a_history_told_by_years_is_not_a_body_written_for_another_year() {
+    let t = without_body_years();
+    let history = "（四）政府信息公开平台建设：依托县人民政府门户网站开展公开工作。";
+    let told = format!(
+        "{history}\n\n2018年，我镇建成便民服务中心。\n\n2018年，我镇开通政务公开栏。\n\n2018年，我镇设立政府信息公开查阅点。"
+    );
+    let t = replace_once(&t, history, &told);
+    assert!(check(&t).is_empty(), "{:?}", summary(&t, &check(&t)));
 }

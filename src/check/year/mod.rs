@@ -17,7 +17,9 @@ use crate::span::Span;
 pub fn other_body_year(uses: &[YearUse], year: i32) -> Option<(i32, usize, usize)> {
     let (other, n) = year_use::body_year(uses)?;
     let own = year_use::count(uses, year);
-    (other != year && n >= 3 && n > own * 2).then_some((other, n, own))
+    // a body copied from a report two or more years back is rare, and a
+    // year further away is the subject of a history, not the body's year
+    (other != year && (other - year).abs() <= 2 && n >= 3 && n > own * 2).then_some((other, n, own))
 }
 
 /// `year` written in the digits of `like`: full-width when the draft wrote
