@@ -75,12 +75,31 @@ pub struct MonthDay {
 }
 
 impl MonthDay {
-    fn parse(s: &str) -> Option<Self> {
-        let s = s.trim();
-        let (m, d) = s.split_once(['-', '/', '.']).or_else(|| s.strip_suffix('日').and_then(|x| x.split_once('月')))?;
-        let month: u32 = m.trim().parse().ok()?;
-        let day: u32 = d.trim().parse().ok()?;
-        ((1..=12).contains(&month) && (1..=31).contains(&day)).then_some(MonthDay { month, day })
+    /// "01-31", "1/31", "1.31", "1月31日". A real month-day only: "02-30" or
+    /// "04-31" would silently move the deadline, so they are errors, with
+    /// the reason. 02-29 is accepted (it exists in leap years, and the
+    /// deadline check compares month and day, so it never overflows).
+    fn parse(s: &str) -> Result<Self, String> {
+        let t = s.trim();
+        let unreadable = || format!("无法识别“{s}”，应写作 \"01-31\"");
+        let (m, d) = t
+            .split_once(['-', '/', '.'])
+            .or_else(|| t.strip_suffix('日').and_then(|x| x.split_once('月')))
+            .ok_or_else(unreadable)?;
+        let month: u32 = m.trim().parse().map_err(|_| unreadable())?;
+        let day: u32 = d.trim().parse().map_err(|_| unreadable())?;
+        if !(1..=12).contains(&month) {
+            return Err(format!("“{s}”不是有效日期：没有 {month} 月"));
+        }
+        let days = match month {
+            2 => 29,
+            4 | 6 | 9 | 11 => 30,
+            _ => 31,
+        };
+        if !(1..=days).contains(&day) {
+            return Err(format!("“{s}”不是有效日期：{month} 月只有 {days} 天"));
+        }
+        Ok(MonthDay { month, day })
     }
 }
 
@@ -255,9 +274,8 @@ impl Config {
                 ("government", d.government, &mut cfg.deadlines.government),
             ] {
                 if let Some(v) = val {
-                    *slot = MonthDay::parse(v.get_ref()).ok_or_else(|| {
-                        err_at(v.span(), format!("deadline.{key}: 无法识别“{}”，应写作 \"01-31\"", v.get_ref()))
-                    })?;
+                    *slot = MonthDay::parse(v.get_ref())
+                        .map_err(|why| err_at(v.span(), format!("deadline.{key}: {why}")))?;
                 }
             }
         }
@@ -288,16 +306,70 @@ impl Config {
 
     /// Walk up from `start` (a file or directory) to the nearest `nianbao.toml`.
     pub fn discover(start: &Path) -> Option<PathBuf> {
-        let mut dir = if start.is_dir() { Some(start) } else { start.parent() };
-        while let Some(d) = dir {
-            let candidate = d.join(FILE_NAME);
-            if candidate.is_file() {
-                return Some(candidate);
-            }
-            dir = d.parent();
-        }
-        None
+        let dir = if start.is_dir() { start } else { start.parent().unwrap_or(Path::new("")) };
+        Self::discover_from_dir(dir)
     }
+
+    /// Walk up from the directory `dir` to the nearest `nianbao.toml`, a
+    /// relative `dir` being relative to the current directory.
+    pub fn discover_from_dir(dir: &Path) -> Option<PathBuf> {
+        let cwd = std::env::current_dir().ok();
+        discover_with(dir, cwd.as_deref(), &|p| std::fs::metadata(p).map(|m| m.is_file()))
+    }
+}
+
+/// Discovery with the file-system lookup injected (tests make lookups fail).
+///
+/// The nearest config wins, whatever lies above it: a relative `dir` is
+/// probed as written ("nianbao.toml", "sub/nianbao.toml"), which the kernel
+/// resolves from the current directory without searching any ancestor of
+/// it, so a draft's own config is found even when a directory above the
+/// current one cannot be entered (absolute paths through it fail with
+/// EACCES, and an absolute-path walk used to skip to a config higher up).
+/// Only when the relative path runs out does the walk continue with the
+/// current directory's ancestors. A lookup that fails (not "not found" but
+/// "cannot tell") is skipped: a config that cannot be reached could not be
+/// read either, and it never hides a nearer one because nearer ones are
+/// probed first.
+pub fn discover_with(
+    dir: &Path,
+    cwd: Option<&Path>,
+    probe: &dyn Fn(&Path) -> std::io::Result<bool>,
+) -> Option<PathBuf> {
+    use std::path::Component;
+    let found = |d: &Path| {
+        let candidate = d.join(FILE_NAME);
+        matches!(probe(&candidate), Ok(true)).then_some(candidate)
+    };
+    if dir.is_absolute() {
+        return dir.ancestors().find_map(found);
+    }
+    // Drop "." and fold "a/.." lexically; leading ".." stay and say how far
+    // above the current directory the relative walk ends.
+    let mut parts: Vec<Component> = Vec::new();
+    for c in dir.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir if parts.last().is_some_and(|p| matches!(p, Component::Normal(_))) => {
+                parts.pop();
+            }
+            c => parts.push(c),
+        }
+    }
+    let ups = parts.iter().take_while(|c| matches!(c, Component::ParentDir)).count();
+    let rel: PathBuf = parts.iter().collect();
+    // "a/b", "a", then "" (the current directory itself), or "..", "../.."
+    for d in rel.ancestors() {
+        if d.components().all(|c| matches!(c, Component::ParentDir)) && d.components().count() < ups {
+            break;
+        }
+        // "" joins to a bare "nianbao.toml", which is what errors then print
+        if let Some(c) = found(d) {
+            return Some(c);
+        }
+    }
+    // above the relative path: the current directory's ancestors
+    cwd?.ancestors().skip(ups + 1).find_map(found)
 }
 
 #[cfg(test)]
@@ -324,6 +396,69 @@ mod tests {
     }
 
     #[test]
+    fn deadlines_must_be_real_month_days() {
+        for (bad, why) in [
+            ("02-30", "2 月只有 29 天"),
+            ("04-31", "4 月只有 30 天"),
+            ("11月31日", "11 月只有 30 天"),
+            ("00-10", "没有 0 月"),
+        ] {
+            let e = parse(&format!("report_year = 2025\n[deadline]\ngovernment = \"{bad}\"\n")).unwrap_err();
+            assert_eq!(e.line, 3, "{e}");
+            assert!(e.to_string().starts_with("nianbao.toml:3:"), "{e}");
+            assert!(e.message.starts_with("deadline.government:") && e.message.contains(why), "{e}");
+        }
+        let e = parse("[deadline]\ntownship = \"soon\"\n").unwrap_err();
+        assert!(e.message.contains("无法识别“soon”"), "{e}");
+        for good in ["02-29", "01-31", "12/31", "3月31日"] {
+            assert!(parse(&format!("[deadline]\ndepartment = \"{good}\"\n")).is_ok(), "{good}");
+        }
+    }
+
+    /// A lookup table standing in for the file system: `Ok(true)` where a
+    /// config exists, EACCES under `/locked` (a directory whose mode forbids
+    /// entering; the test runs as root, which mode bits would not stop).
+    fn fake_fs(existing: &'static [&'static str]) -> impl Fn(&Path) -> std::io::Result<bool> {
+        move |p: &Path| {
+            if p.starts_with("/locked") {
+                return Err(std::io::Error::from(std::io::ErrorKind::PermissionDenied));
+            }
+            Ok(existing.iter().any(|e| Path::new(e) == p))
+        }
+    }
+
+    #[test]
+    fn the_config_beside_the_draft_wins_under_an_unenterable_ancestor() {
+        // cwd /locked/proj/drafts; /locked cannot be entered; configs beside
+        // the draft (relative) and a broken one at the top
+        let probe = fake_fs(&["nianbao.toml", "/nianbao.toml"]);
+        let cwd = Path::new("/locked/proj/drafts");
+        assert_eq!(discover_with(Path::new(""), Some(cwd), &probe), Some(PathBuf::from("nianbao.toml")));
+        assert_eq!(discover_with(Path::new("."), Some(cwd), &probe), Some(PathBuf::from("nianbao.toml")));
+        // a draft in a subdirectory finds the one in the current directory
+        assert_eq!(discover_with(Path::new("sub/x"), Some(cwd), &probe), Some(PathBuf::from("nianbao.toml")));
+        let probe = fake_fs(&["sub/nianbao.toml", "nianbao.toml"]);
+        assert_eq!(discover_with(Path::new("sub"), Some(cwd), &probe), Some(PathBuf::from("sub/nianbao.toml")));
+        // nothing readable nearby: the walk goes on above the locked part
+        let probe = fake_fs(&["/nianbao.toml"]);
+        assert_eq!(discover_with(Path::new(""), Some(cwd), &probe), Some(PathBuf::from("/nianbao.toml")));
+    }
+
+    #[test]
+    fn relative_walks_with_dotdot_continue_at_the_right_ancestor() {
+        let cwd = Path::new("/w/a/b");
+        // ../x from /w/a/b is /w/a/x: probe ../x, .., then /w and /
+        let probe = fake_fs(&["/w/a/b/nianbao.toml", "/w/nianbao.toml"]);
+        assert_eq!(discover_with(Path::new("../x"), Some(cwd), &probe), Some(PathBuf::from("/w/nianbao.toml")));
+        let probe = fake_fs(&["../nianbao.toml", "/w/nianbao.toml"]);
+        assert_eq!(discover_with(Path::new("../x"), Some(cwd), &probe), Some(PathBuf::from("../nianbao.toml")));
+        // absolute starts walk their own ancestors only
+        let probe = fake_fs(&["/w/nianbao.toml"]);
+        assert_eq!(discover_with(Path::new("/w/a"), None, &probe), Some(PathBuf::from("/w/nianbao.toml")));
+        assert_eq!(discover_with(Path::new("/locked/a"), None, &fake_fs(&[])), None);
+    }
+
+    #[test]
     fn unknown_key_names_file_line_and_key() {
         let e = parse("report_year = 2025\nreport_yaer = 2024\n").unwrap_err();
         assert_eq!(e.line, 2);
@@ -340,6 +475,8 @@ mod tests {
         assert!(e.message.contains("loud"));
         let e = parse("[deadline]\ntownship = \"13-40\"\n").unwrap_err();
         assert_eq!(e.line, 2);
+        let e = parse("[deadline]\ntownship = \"13-40\"\n").unwrap_err();
+        assert!(e.message.contains("没有 13 月"), "{e}");
         let e = parse("body_level = \"village\"\n").unwrap_err();
         assert!(e.message.contains("village"));
     }

@@ -31,6 +31,27 @@ impl Severity {
     }
 }
 
+/// At most `max_chars` characters of `text` for quoting in a message, cut
+/// in the middle with "…" so both ends stay recognisable. Messages quote the
+/// document; without a bound a 1 MB clause copied into each of thousands of
+/// findings made gigabytes of output. Line breaks and other controls become
+/// spaces: a message is one line.
+pub fn excerpt(text: &str, max_chars: usize) -> String {
+    let clean = |c: char| if c.is_control() || c == '\u{2028}' || c == '\u{2029}' { ' ' } else { c };
+    // count only as far as needed: the text may be megabytes long
+    if text.chars().nth(max_chars).is_none() {
+        return text.chars().map(clean).collect();
+    }
+    let keep = max_chars.saturating_sub(1);
+    let head = keep - keep / 2;
+    let tail = keep / 2;
+    let mut out: String = text.chars().take(head).map(clean).collect();
+    out.push('…');
+    let back: Vec<char> = text.chars().rev().take(tail).collect();
+    out.extend(back.into_iter().rev().map(clean));
+    out
+}
+
 /// Replace `span` with `new_text`; an empty span inserts.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Edit {
@@ -85,5 +106,23 @@ impl Finding {
     pub fn fix(mut self, title: impl Into<String>, edits: Vec<Edit>, safe: bool) -> Self {
         self.fixes.push(Fix { title: title.into(), edits, safe });
         self
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::excerpt;
+
+    #[test]
+    fn excerpt_keeps_short_text_and_cuts_long_text_in_the_middle() {
+        assert_eq!(excerpt("共收到申请13件", 40), "共收到申请13件");
+        assert_eq!(excerpt("", 40), "");
+        let long = format!("开头{}结尾", "数".repeat(100_000));
+        let e = excerpt(&long, 40);
+        assert_eq!(e.chars().count(), 40);
+        assert!(e.starts_with("开头") && e.ends_with("结尾") && e.contains('…'), "{e}");
+        assert_eq!(excerpt("一二三四五", 5), "一二三四五");
+        assert_eq!(excerpt("一二三四五六", 5), "一二…六".replace("…六", "…五六"));
+        assert_eq!(excerpt("甲\n乙\u{2028}丙", 40), "甲 乙 丙");
     }
 }

@@ -16,12 +16,15 @@ pub mod year;
 use crate::config::Config;
 use crate::finding::Finding;
 use crate::model::Report;
+use crate::model::prose::Prose;
 
 /// What every rule sees.
 pub struct Ctx<'a> {
     pub text: &'a str,
     pub report: &'a Report,
     pub config: &'a Config,
+    /// The running text read once (sentences, counts, their cells).
+    pub prose: &'a Prose,
 }
 
 pub type Rule = fn(&Ctx, &mut Vec<Finding>);
@@ -70,7 +73,11 @@ pub fn run(text: &str, report: &Report, config: &Config) -> Vec<Finding> {
     if text.contains("NIANBAO_PANIC") {
         panic!("test-panic: analysis panicked on purpose");
     }
-    let cx = Ctx { text, report, config };
+    // shared by the prose rules; a bug in reading it costs those rules'
+    // findings, like a bug in one rule, never the analysis
+    let prose =
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| Prose::read(text, report))).unwrap_or_default();
+    let cx = Ctx { text, report, config, prose: &prose };
     let mut out = Vec::new();
     for (id, rule) in all() {
         let default = crate::rules::lookup(id).map(|r| r.severity).unwrap_or(crate::finding::Severity::Warning);

@@ -19,6 +19,10 @@ const MAX_LINE_WIDTH: usize = 100;
 /// How much of the line before the span the window keeps.
 const CONTEXT_BEFORE: usize = 24;
 const ELLIPSIS: char = '…';
+/// Findings printed per file, as the server publishes: a hostile file with
+/// a million findings would otherwise print a gigabyte nobody reads (seven
+/// lines each). The totals still count them all; JSON lists them all.
+const MAX_SHOWN: usize = 1000;
 
 struct Paint(bool);
 
@@ -74,7 +78,7 @@ pub fn render(results: &[FileResult], color: bool) -> String {
     let mut total = Counts::default();
     let mut config_errors_shown = std::collections::HashSet::new();
     for r in results {
-        let path = r.path.display().to_string();
+        let path = super::names::shown(&r.path);
         match &r.outcome {
             Outcome::Failed(message) => {
                 total.failed += 1;
@@ -115,8 +119,15 @@ fn file(out: &mut String, p: &Paint, path: &str, c: &Checked) {
         let _ = writeln!(out, "{note}: {path}：已修复 {} 处", c.fixed);
     }
     let idx = LineIndex::new(&c.text);
-    for f in &c.analysis.findings {
+    for f in c.analysis.findings.iter().take(MAX_SHOWN) {
         diagnostic(out, p, path, &c.text, &idx, f);
+    }
+    let more = c.analysis.findings.len().saturating_sub(MAX_SHOWN);
+    if more > 0 {
+        let _ = writeln!(
+            out,
+            "{note}: {path}：另有 {more} 个问题未显示（每个文件最多显示 {MAX_SHOWN} 个；--format json 列出全部）\n"
+        );
     }
 }
 

@@ -14,6 +14,9 @@ struct Document {
 #[derive(Serialize)]
 struct File {
     path: String,
+    /// Only for a name that is not UTF-8, whose `path` is then lossy.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    path_bytes: Option<Vec<u8>>,
     report_year: Option<i32>,
     diagnostics: Vec<Diagnostic>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -84,9 +87,10 @@ pub fn render(results: &[FileResult]) -> String {
     let files = results
         .iter()
         .map(|r| {
-            let path = r.path.display().to_string();
+            let (path, path_bytes) = super::names::for_json(&r.path);
             let failed = |error: String| File {
                 path: path.clone(),
+                path_bytes: path_bytes.clone(),
                 report_year: None,
                 diagnostics: Vec::new(),
                 error: Some(error),
@@ -98,6 +102,7 @@ pub fn render(results: &[FileResult]) -> String {
                     let idx = LineIndex::new(&c.text);
                     File {
                         path: path.clone(),
+                        path_bytes: path_bytes.clone(),
                         report_year: c.analysis.report.report_year,
                         diagnostics: c.analysis.findings.iter().map(|f| diagnostic(&c.text, &idx, f)).collect(),
                         error: None,

@@ -6,8 +6,10 @@
 mod decode;
 mod human;
 mod json;
+mod names;
 mod settings;
 mod walk;
+mod write;
 
 use decode::Encoding;
 use nianbao::config::ConfigError;
@@ -17,11 +19,6 @@ use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
-
-/// Each round of safe fixes can expose another (a "/" turned into 0 makes a
-/// total checkable); a few rounds settle any real draft, and the cap keeps
-/// two fixes that undo each other from looping.
-const MAX_FIX_ROUNDS: usize = 5;
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum OutputFormat {
@@ -119,7 +116,7 @@ pub fn check(a: CheckArgs) -> ExitCode {
             for r in &results {
                 match &r.outcome {
                     Outcome::Checked(c) if c.fixed > 0 => {
-                        eprintln!("{}：已修复 {} 处", r.path.display(), c.fixed)
+                        eprintln!("{}：已修复 {} 处", names::shown(&r.path), c.fixed)
                     }
                     _ => {}
                 }
@@ -190,8 +187,8 @@ fn check_file_inner(path: &Path, cfg: &Config, fix: bool) -> Result<Checked, Str
             if decode::encode(&text, encoding) != bytes {
                 return Err("无法按原编码原样写回，未修复".to_owned());
             }
-            write_back(path, &decode::encode(&new_text, encoding))
-                .map_err(|e| format!("已修复 {n} 处，但无法写回文件：{}", walk::io_message(&e)))?;
+            write::write_back(path, &decode::encode(&new_text, encoding))
+                .map_err(|write::Refused(why)| format!("有 {n} 处可自动修复，但{why}"))?;
             text = new_text;
             fixed = n;
         }
@@ -200,52 +197,16 @@ fn check_file_inner(path: &Path, cfg: &Config, fix: bool) -> Result<Checked, Str
     Ok(Checked { text, encoding, analysis, fixed })
 }
 
+/// One round: exactly the safe fixes the analysis of the user's own text
+/// reports, nothing computed from a half-fixed text. A second round would
+/// apply fixes nobody was shown (a "/" made 0, then the correct 总计 "fixed"
+/// to agree with that 0).
 fn fix_text(original: &str, cfg: &Config) -> Result<(String, usize), String> {
-    let mut text = original.to_owned();
-    let mut total = 0;
-    for _ in 0..MAX_FIX_ROUNDS {
-        let edits = fix::safe_edits(&nianbao::analyze(&text, cfg).findings);
-        if edits.is_empty() {
-            break;
-        }
-        let (next, n) =
-            fix::apply(&text, &edits).map_err(|e| format!("自动修复失败（nianbao 的缺陷，请报告）：{e}"))?;
-        if next == text {
-            break;
-        }
-        text = next;
-        total += n;
+    let edits = fix::safe_plan(&nianbao::analyze(original, cfg).findings);
+    if edits.is_empty() {
+        return Ok((original.to_owned(), 0));
     }
-    Ok((text, total))
-}
-
-/// Replace the file's contents without ever leaving it half written: write a
-/// sibling temp file and rename it over the original. The rename targets the
-/// canonical path so a symlinked draft stays a symlink.
-fn write_back(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let target = std::fs::canonicalize(path)?;
-    let perms = std::fs::metadata(&target)?.permissions();
-    let dir = target.parent().unwrap_or(Path::new("."));
-    let name = target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.nianbao-{}.tmp", std::process::id()));
-    let file = std::fs::OpenOptions::new().write(true).create_new(true).open(&tmp);
-    let mut file = match file {
-        Ok(f) => f,
-        // A writable file in a read-only directory can still be fixed in place.
-        Err(e) if e.kind() == io::ErrorKind::PermissionDenied => {
-            return std::fs::write(&target, bytes);
-        }
-        Err(e) => return Err(e),
-    };
-    let result = file
-        .write_all(bytes)
-        .and_then(|()| file.sync_all())
-        .and_then(|()| std::fs::set_permissions(&tmp, perms))
-        .and_then(|()| std::fs::rename(&tmp, &target));
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result
+    fix::apply(original, &edits).map_err(|e| format!("自动修复失败（nianbao 的缺陷，请报告）：{e}"))
 }
 
 pub fn explain(a: ExplainArgs) -> ExitCode {

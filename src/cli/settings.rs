@@ -30,12 +30,14 @@ impl Resolver {
         if let Some(r) = &self.explicit {
             return r.clone();
         }
-        // `Config::discover` stops at the top of a relative path, which for
-        // `nianbao check draft.txt` is the current directory; walking from
-        // the absolute directory finds a config in any ancestor.
+        // Discovery walks the directory as given (relative to the current
+        // one), never through its absolute form: a directory above the
+        // current one that cannot be entered makes absolute lookups fail and
+        // must not change which config is used. The cache is keyed by the
+        // absolute form so `a/x.txt` and `./a/y.txt` share an entry.
         let dir = file.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
-        let dir = std::path::absolute(dir).unwrap_or_else(|_| dir.to_path_buf());
-        let found = self.dir_to_config.entry(dir).or_insert_with_key(|d| Config::discover(d)).clone();
+        let key = std::path::absolute(dir).unwrap_or_else(|_| dir.to_path_buf());
+        let found = self.dir_to_config.entry(key).or_insert_with(|| Config::discover_from_dir(dir)).clone();
         let Some(cfg_path) = found else {
             return Ok(self.default.clone());
         };
@@ -67,8 +69,8 @@ fn load(path: &Path, shown: &Path) -> Resolved {
 /// `path:line:col: 配置错误：message`, the place omitted when it is unknown.
 pub fn describe(e: &ConfigError) -> String {
     if e.line == 0 {
-        format!("{}: 配置错误：{}", e.path.display(), e.message)
+        format!("{}: 配置错误：{}", super::names::shown(&e.path), e.message)
     } else {
-        format!("{}:{}:{}: 配置错误：{}", e.path.display(), e.line, e.column, e.message)
+        format!("{}:{}:{}: 配置错误：{}", super::names::shown(&e.path), e.line, e.column, e.message)
     }
 }

@@ -79,7 +79,7 @@ fn walk_dir(root: &Path, out: &mut Vec<Entry>) {
             Err(err) => {
                 let path = err.path().unwrap_or(root).to_path_buf();
                 if let Some(ancestor) = err.loop_ancestor() {
-                    let message = format!("符号链接循环（指向上级目录 {}），已跳过", ancestor.display());
+                    let message = format!("符号链接循环（指向上级目录 {}），已跳过", super::names::shown(ancestor));
                     out.push(Entry::Error { path, message });
                     continue;
                 }

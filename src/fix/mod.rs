@@ -46,6 +46,41 @@ pub fn safe_edits(findings: &[Finding]) -> Vec<Edit> {
     findings.iter().filter_map(|f| f.fixes.iter().find(|x| x.safe)).flat_map(|x| x.edits.iter().cloned()).collect()
 }
 
+/// What `check --fix` and the editor's "fix all" apply, one policy for
+/// both: the first safe fix of each finding, taken whole or not at all (a
+/// fix half applied is a fix nobody was shown). Fixes go in position order;
+/// an edit identical to one already taken is the same fix proposed twice and
+/// counts once; a fix touching a span already changed is dropped. The
+/// result never overlaps, so `apply` applies every edit in it.
+pub fn safe_plan(findings: &[Finding]) -> Vec<Edit> {
+    let mut fixes: Vec<&[Edit]> =
+        findings.iter().filter_map(|f| f.fixes.iter().find(|x| x.safe)).map(|x| x.edits.as_slice()).collect();
+    fixes.sort_by_key(|edits| edits.iter().map(|e| (e.span.start, e.span.end)).min());
+    let mut taken: Vec<Edit> = Vec::new();
+    // Fixes are sorted by their first edit, but a fix's later edits can land
+    // anywhere; a sorted copy of the taken spans keeps the overlap test a
+    // binary search instead of a scan.
+    let mut spans: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
+    let clashes = |spans: &std::collections::BTreeMap<usize, usize>, e: &Edit| {
+        let (s, t) = (e.span.start, e.span.end);
+        // the nearest taken span starting at or before s, and the first after it
+        spans.range(..=s).next_back().is_some_and(|(&a, &b)| a == s || b > s)
+            || spans.range(s + 1..).next().is_some_and(|(&a, _)| a < t)
+    };
+    for edits in fixes {
+        let fresh: Vec<&Edit> = edits.iter().filter(|e| !taken.contains(e)).collect();
+        if fresh.is_empty() || fresh.iter().any(|e| clashes(&spans, e)) {
+            continue;
+        }
+        for e in fresh {
+            spans.insert(e.span.start, e.span.end);
+            taken.push(e.clone());
+        }
+    }
+    taken.sort_by_key(|e| (e.span.start, e.span.end));
+    taken
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -63,5 +98,26 @@ mod tests {
         assert_eq!(out, "ab0cd0ef");
         assert_eq!(n, 2);
         assert!(apply("中", &[Edit::insert(1, "x")]).is_err());
+    }
+
+    fn finding(edits: Vec<Edit>) -> Finding {
+        Finding::new("table/bad-cell", Span::new(0, 0), "x").fix("f", edits, true)
+    }
+
+    #[test]
+    fn safe_plan_takes_whole_fixes_and_drops_clashing_ones() {
+        let fs = vec![
+            finding(vec![Edit::replace(Span::new(2, 3), "0")]),
+            // the same edit again: one fix proposed by two findings
+            finding(vec![Edit::replace(Span::new(2, 3), "0")]),
+            // clashes with 2..3 in its second edit: dropped whole, 8..9 too
+            finding(vec![Edit::replace(Span::new(8, 9), "1"), Edit::replace(Span::new(2, 4), "x")]),
+            finding(vec![Edit::insert(5, "y")]),
+            // a second insert at the same place clashes
+            finding(vec![Edit::insert(5, "z")]),
+        ];
+        let plan = safe_plan(&fs);
+        assert_eq!(plan, vec![Edit::replace(Span::new(2, 3), "0"), Edit::insert(5, "y")]);
+        assert_eq!(apply("ab/cdefghij", &plan).unwrap(), ("ab0cdyefghij".to_string(), 2));
     }
 }

@@ -16,6 +16,18 @@ use tower_lsp_server::lsp_types::{
 
 pub const FIX_ALL: CodeActionKind = CodeActionKind::new("source.fixAll.nianbao");
 
+/// Findings whose quick fixes and "disable" actions one request offers. A
+/// light-bulb menu is unusable past a screenful, and a whole-document
+/// selection of a document with a million findings made a 394 MB reply
+/// (each action carries its diagnostic): the first 100 in the selection, in
+/// document order, is at most ~400 actions.
+pub const MAX_ACTION_FINDINGS: usize = 100;
+/// Table rebuilds offered at once (each carries a whole table's text).
+pub const MAX_REBUILDS: usize = 10;
+/// Edits one "fix all" carries; past this it fixes the first ones and
+/// says so (run it again, or `nianbao check --fix`, for the rest).
+pub const MAX_FIX_ALL_EDITS: usize = 10_000;
+
 /// Whether an action of `kind` passes the client's `only` filter
 /// (`quickfix` admits `quickfix.x`, `source` admits `source.fixAll.nianbao`).
 fn wanted(kind: &CodeActionKind, only: Option<&[CodeActionKind]>) -> bool {
@@ -132,7 +144,8 @@ pub fn code_actions(
     let findings = &snap.analysis.findings;
 
     // quick fixes, then "disable on this line", for each finding in range
-    let here: Vec<&Finding> = findings.iter().filter(|f| overlaps(trigger(snap, f), sel)).collect();
+    let here: Vec<&Finding> =
+        findings.iter().filter(|f| overlaps(trigger(snap, f), sel)).take(MAX_ACTION_FINDINGS).collect();
     let mut offered: Vec<Vec<Edit>> = Vec::new();
     for f in &here {
         let diag = to_diagnostic(f, snap, &b.conv);
@@ -143,13 +156,20 @@ pub fn code_actions(
     }
 
     // a damaged table: rebuild it in the standard shape, keeping its numbers
+    let mut rebuilds = 0;
     for t in &report.tables {
+        if rebuilds == MAX_REBUILDS {
+            break;
+        }
         let extent = table_extent(t);
         if !overlaps(extent, sel) {
             continue;
         }
-        let damage: Vec<&Finding> =
-            findings.iter().filter(|f| f.rule.starts_with("table/") && extent.touches(f.span.start)).collect();
+        let damage: Vec<&Finding> = findings
+            .iter()
+            .filter(|f| f.rule.starts_with("table/") && extent.touches(f.span.start))
+            .take(MAX_ACTION_FINDINGS)
+            .collect();
         if damage.is_empty() {
             continue;
         }
@@ -160,6 +180,7 @@ pub fn code_actions(
         let diags = damage.iter().map(|f| to_diagnostic(f, snap, &b.conv)).collect();
         b.push(format!("替换为标准{}（保留已有数字）", t.id.zh()), CodeActionKind::QUICKFIX, &edit, diags, false);
         offered.push(edit);
+        rebuilds += 1;
     }
 
     let mut disabled: Vec<(usize, &str)> = Vec::new();
@@ -181,16 +202,18 @@ pub fn code_actions(
     }
 
     // every safe fix in the document, overlapping ones resolved as `check --fix` does
-    let mut safe = nianbao::fix::safe_edits(findings);
-    safe.sort_by_key(|e| (e.span.start, e.span.end));
-    safe.dedup();
-    let mut kept: Vec<Edit> = Vec::new();
-    for e in safe {
-        if kept.last().is_none_or(|k| k.span.end <= e.span.start && k.span != e.span) {
-            kept.push(e);
-        }
-    }
-    if !kept.is_empty() {
+    let mut kept = nianbao::fix::safe_plan(findings);
+    if kept.len() > MAX_FIX_ALL_EDITS {
+        let all = kept.len();
+        kept.truncate(MAX_FIX_ALL_EDITS);
+        b.push(
+            format!("修复前 {MAX_FIX_ALL_EDITS} 处可安全修复的问题（共 {all} 处，其余请再次运行）"),
+            FIX_ALL,
+            &kept,
+            Vec::new(),
+            false,
+        );
+    } else if !kept.is_empty() {
         b.push(format!("修复全部可安全修复的问题（{} 处）", kept.len()), FIX_ALL, &kept, Vec::new(), false);
     }
     b.out

@@ -15,6 +15,7 @@ mod format;
 mod frames;
 mod guard;
 mod hover;
+mod pacer;
 mod server;
 mod snapshot;
 mod symbols;

@@ -9,7 +9,6 @@ use super::{actions, completion, convert, diagnostics, format, hover, symbols};
 use nianbao::ColumnUnit;
 use serde::Deserialize;
 use serde_json::{Value, json};
-use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
 use std::time::Duration;
@@ -35,9 +34,9 @@ pub struct Shared {
     unit: OnceLock<ColumnUnit>,
     flags: OnceLock<ClientFlags>,
     shutdown: AtomicBool,
-    /// Configuration problems already shown, by source, so a broken file is
-    /// reported once and not on every keystroke.
-    shown: Mutex<HashMap<String, String>>,
+    /// Configuration problems already shown, and how many pop-ups recently
+    /// (a storm of settings must not become a storm of pop-ups).
+    shown: Mutex<super::pacer::Pacer>,
     /// Problems found during `initialize`, shown once `initialized` arrives.
     early_problems: Mutex<Vec<Problem>>,
 }
@@ -97,20 +96,21 @@ impl Shared {
 
     /// Show configuration problems not shown before.
     pub async fn report(&self, problems: Vec<Problem>) {
+        use super::pacer::{MUTED, Verdict};
         for p in problems {
-            let fresh = {
-                let mut shown = self.shown.lock().unwrap_or_else(|e| e.into_inner());
-                match &p.message {
-                    Some(m) => shown.insert(p.source.clone(), m.clone()).as_ref() != Some(m),
-                    None => {
-                        shown.remove(&p.source);
-                        false
-                    }
-                }
+            let Some(m) = p.message else {
+                self.shown.lock().unwrap_or_else(|e| e.into_inner()).clear(&p.source);
+                continue;
             };
-            if let (true, Some(m)) = (fresh, p.message) {
+            let verdict =
+                self.shown.lock().unwrap_or_else(|e| e.into_inner()).admit(&p.source, &m, std::time::Instant::now());
+            if verdict != Verdict::Quiet {
                 tracing::warn!("{m}");
-                self.client.show_message(MessageType::ERROR, m).await;
+            }
+            match verdict {
+                Verdict::Show => self.client.show_message(MessageType::ERROR, m).await,
+                Verdict::ShowMutedNotice => self.client.show_message(MessageType::WARNING, MUTED).await,
+                Verdict::Quiet | Verdict::Muted => {}
             }
         }
     }
@@ -149,7 +149,7 @@ impl Backend {
             unit: OnceLock::new(),
             flags: OnceLock::new(),
             shutdown: AtomicBool::new(false),
-            shown: Mutex::new(HashMap::new()),
+            shown: Mutex::new(super::pacer::Pacer::default()),
             early_problems: Mutex::new(Vec::new()),
         }))
     }

@@ -3,6 +3,7 @@
 pub mod grid;
 pub mod locate;
 pub mod outline;
+pub mod prose;
 pub mod report;
 pub mod sections;
 pub mod standard;

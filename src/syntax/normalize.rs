@@ -297,7 +297,7 @@ fn parse_plain_number(key: &str) -> Option<CellValue> {
         let v: f64 = digits.parse().ok()?;
         return Some(CellValue::Decimal(if neg { -v } else { v }));
     }
-    let v: i64 = digits.parse().ok()?;
+    let v: i64 = digits.parse().unwrap_or(i64::MAX); // all digits: fails only on overflow; saturate so table/bad-cell sees it
     Some(CellValue::Int(if neg { -v } else { v }))
 }
 

@@ -121,11 +121,14 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
         "国办公开办〔2021〕30号",
     ] {
         for s in find_all(t, bad) {
-            out.push(Finding::new("basis/outdated", s, format!("文号“{}”有误，应为“{RIGHT}”", s.slice(t))).fix(
-                format!("改为“{RIGHT}”"),
-                vec![Edit::replace(s, RIGHT)],
-                true,
-            ));
+            out.push(
+                Finding::new(
+                    "basis/outdated",
+                    s,
+                    format!("文号“{}”有误，应为“{RIGHT}”", crate::finding::excerpt(s.slice(t), 40)),
+                )
+                .fix(format!("改为“{RIGHT}”"), vec![Edit::replace(s, RIGHT)], true),
+            );
         }
     }
     // 〔2021〕30号 called by the title of 〔2019〕60号, or the format misnamed

@@ -23,6 +23,10 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
     out.push(Finding::new(
         "plausibility/township-rules",
         row.label,
-        format!("{}无权制定规章，表二“规章”行却填了 {nums}，请核对是否误填", level.zh()),
+        format!(
+            "{}无权制定规章，表二“规章”行却填了 {}，请核对是否误填",
+            level.zh(),
+            crate::finding::excerpt(&nums, 40)
+        ),
     ));
 }

@@ -1,126 +1,110 @@
 //! prose/enumeration-sum: a stated total that its itemised parts contradict
 //! ("发布信息70余条，其中…47条…2条…26条…" = 94).
+//!
+//! Only the parts of one level are added (a nested breakdown is inside its
+//! part, never counted twice). Parts above the total are a finding; parts
+//! below it only when the list is exhaustive: it ends with 其他/其余, says
+//! 分别为, or names all of the total (自然人 and 法人或其他组织).
 
 use crate::check::Ctx;
-use crate::check::year::sentences;
 use crate::finding::Finding;
+use crate::model::prose::{Mention, Target, Value};
 use crate::span::Span;
-use crate::syntax::numbers::{Number, after_spaces, numbers};
-
-const MEASURES: &[char] = &['条', '件', '篇', '个', '项', '次', '起', '家', '人', '期', '场'];
-const MARKERS: &[&str] =
-    &["其中", "包括", "包含", "分别为", "分别是", "主要有", "具体为", "具体包括", "中，", "中,", "中：", "含"];
-
-struct Counted {
-    n: Number,
-    /// "70余" → 70..=79
-    min: i64,
-    max: i64,
-    measure: char,
-    end: usize,
-}
-
-fn counted(text: &str, n: &Number) -> Option<Counted> {
-    let v = n.int()?;
-    let (at, rest) = after_spaces(text, n.span.end);
-    let approx = rest.starts_with(['余', '多']);
-    let (at2, rest2) = if approx { after_spaces(text, at + 3) } else { (at, rest) };
-    let m = rest2.chars().next().filter(|c| MEASURES.contains(c))?;
-    let (min, max) = if approx {
-        // "70余" is 70–79, "360余" 360–369, "100余" 100–199
-        let zeros = n.digits.chars().rev().take_while(|&c| c == '0').count().max(1) as u32;
-        (v, v + 10i64.pow(zeros.min(6)) - 1)
-    } else {
-        (v, v)
-    };
-    Some(Counted { n: n.clone(), min, max, measure: m, end: at2 + m.len_utf8() })
-}
-
-/// A part of a breakdown names what it counts before its number
-/// ("工作动态 47 条"); "5件属于网络平台申请" counts along another dimension.
-fn labelled(t: &str, sent: Span, c: &Counted) -> bool {
-    let head = &t[sent.start..c.n.span.start];
-    let clause_start = head
-        .rfind(['，', '、', '；', '：', ',', ';', ':', '（', '('])
-        .map_or(0, |i| i + head[i..].chars().next().map_or(1, char::len_utf8));
-    let label: String = head[clause_start..].chars().filter(|ch| !ch.is_whitespace()).collect();
-    let label = label.trim_start_matches(['以', '及', '且', '和', '与', '另', '还', '有']);
-    label.chars().filter(|ch| ('\u{4e00}'..='\u{9fff}').contains(ch)).count() >= 2
-}
-
-/// The marker starting earliest within the first 17 characters of `after`
-/// (the first in `MARKERS` order at the same place): what searching the
-/// whole rest of the sentence for every marker and keeping the nearest
-/// within 16 characters found. Those searches, after every number, were most
-/// of this rule's time on long drafts.
-fn first_marker(after: &str) -> Option<(usize, &'static str)> {
-    after
-        .char_indices()
-        .take(17)
-        .find_map(|(i, _)| MARKERS.iter().find(|m| after[i..].starts_with(*m)).map(|m| (i, *m)))
-}
 
 pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
     let t = cx.text;
-    for p in cx.report.paragraphs() {
-        for sent in sentences(t, p.span) {
-            // `counted` skips whitespace, line breaks included, to find the
-            // measure word: one found past the sentence is not this
-            // sentence's ("…信息10\n件，其中…" panicked slicing before this).
-            let items: Vec<Counted> =
-                numbers(t, sent).iter().filter_map(|n| counted(t, n)).filter(|c| c.end <= sent.end).collect();
-            for (k, total) in items.iter().enumerate() {
-                let after = &t[total.end..sent.end];
-                // the breakdown must be introduced right after the total
-                let Some((mpos, marker)) = first_marker(after) else {
-                    continue;
-                };
-                // "上年结转2件，办结13件，其中…": the breakdown belongs to 13, not 2
-                if items[k + 1..].iter().any(|c| c.n.span.start < total.end + mpos) {
-                    continue;
-                }
-                let parts_from = total.end + mpos + marker.len();
-                // parts run until the next breakdown marker, or the closing
-                // bracket when the breakdown is in brackets: "121件（其中…）"
-                let mut parts_to = MARKERS
-                    .iter()
-                    .filter_map(|m| t[parts_from..sent.end].find(m))
-                    .min()
-                    .map_or(sent.end, |p| parts_from + p);
-                if after[..mpos].contains(['(', '（']) {
-                    if let Some(close) = t[parts_from..sent.end].find([')', '）']) {
-                        parts_to = parts_to.min(parts_from + close);
-                    }
-                }
-                let parts: Vec<&Counted> = items[k + 1..]
-                    .iter()
-                    .filter(|c| c.n.span.start >= parts_from && c.n.span.end <= parts_to && c.measure == total.measure)
-                    .filter(|c| labelled(t, sent, c))
-                    .collect();
-                if parts.len() < 2 {
-                    continue;
-                }
-                let sum: i64 = parts.iter().map(|c| c.min).sum();
-                let exhaustive = marker.starts_with("分别");
-                if sum > total.max || (exhaustive && sum < total.min) {
-                    let stated = if total.min == total.max {
-                        format!("{}", total.min)
-                    } else {
-                        format!(
-                            "{}（{}–{}）",
-                            t[total.n.span.start..total.end - total.measure.len_utf8()].trim(),
-                            total.min,
-                            total.max
-                        )
-                    };
-                    let list = parts.iter().map(|c| c.min.to_string()).collect::<Vec<_>>().join("+");
-                    out.push(Finding::new(
-                        "prose/enumeration-sum",
-                        Span::new(total.n.span.start, total.end),
-                        format!("所述总数为 {stated}{m}，分项合计 {list} = {sum}{m}", m = total.measure),
-                    ));
-                }
-            }
+    let ms = &cx.prose.mentions;
+    // children of each total, gathered in one pass
+    let mut parts: Vec<Vec<usize>> = vec![Vec::new(); ms.len()];
+    for (i, m) in ms.iter().enumerate() {
+        if let Some(p) = m.parent {
+            parts[p].push(i);
         }
     }
+    for (i, total) in ms.iter().enumerate() {
+        let kids = &parts[i];
+        // one part can only exceed its total ("14条，其中招标公告19条");
+        // one part equal to or below it restates or narrows it
+        if kids.is_empty() || !total.sums || total.quantity.each {
+            continue;
+        }
+        let Some((tmin, tmax)) = total.quantity.value.bounds() else { continue };
+        let kids: Vec<&Mention> = kids.iter().map(|&k| &ms[k]).collect();
+        if kids.iter().any(|k| k.quantity.each || k.quantity.value.bounds().is_none()) {
+            continue;
+        }
+        // the same cell named twice is a restatement, not two parts
+        let targets: Vec<Target> = kids.iter().filter_map(|k| k.target).collect();
+        if targets.iter().enumerate().any(|(a, x)| targets[..a].contains(x)) {
+            continue;
+        }
+        let (mut lo, mut hi) = (0i64, 0i64);
+        let mut overflow = false;
+        for k in &kids {
+            let (a, b) = k.quantity.value.bounds().unwrap_or((0, 0));
+            match (lo.checked_add(a), hi.checked_add(b)) {
+                (Some(x), Some(y)) => (lo, hi) = (x, y),
+                _ => overflow = true,
+            }
+        }
+        let exhaustive = kids.len() >= 2 && !total.above_only && exhaustive(t, total, &kids);
+        if !(overflow || lo > tmax || (exhaustive && hi < tmin)) {
+            continue;
+        }
+        let measure = total.quantity.measure.unwrap_or("");
+        let stated = match total.quantity.value {
+            Value::Range(a, b) => {
+                format!("{}（{a}–{b}）", t[total.quantity.digits.start..total.quantity.span.end - measure.len()].trim())
+            }
+            _ => tmin.to_string(),
+        };
+        let list = kids.iter().map(|k| value_text(k)).collect::<Vec<_>>().join("+");
+        let sum = if lo == hi { lo.to_string() } else { format!("{lo}–{hi}") };
+        let sum = if overflow { "超出计数范围".to_string() } else { sum };
+        out.push(Finding::new(
+            "prose/enumeration-sum",
+            Span::new(total.quantity.span.start, total.quantity.span.end),
+            format!("所述总数为 {stated}{measure}，分项合计 {list} = {sum}{measure}"),
+        ));
+    }
+}
+
+fn value_text(m: &Mention) -> String {
+    match m.quantity.value {
+        Value::Range(a, _) => format!("{a}余"),
+        Value::Exact(v) | Value::About(v) => v.to_string(),
+        Value::Decimal(d) => d.to_string(),
+    }
+}
+
+/// Whether the parts claim to be all of the total.
+fn exhaustive(text: &str, total: &Mention, kids: &[&Mention]) -> bool {
+    let between = &text[total.quantity.span.end..kids[0].quantity.span.start.max(total.quantity.span.end)];
+    // "办结13件，分别为…" (not "其中予以公开、部分公开分别为…", which hands
+    // out counts to labels without claiming they are all)
+    let lead = between.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '，' | ',' | '：' | ':'));
+    if lead.starts_with("分别为") || lead.starts_with("分别是") {
+        return true;
+    }
+    let last = kids[kids.len() - 1];
+    let label: String = last.label.slice(text).chars().filter(|c| !c.is_whitespace()).collect();
+    let label = label.trim_start_matches(['、', '，', '以', '及', '和', '与']);
+    if ["其他", "其余", "其它", "剩余", "余下"].iter().any(|w| label.starts_with(w)) {
+        return true;
+    }
+    // the parts' cells cover the total's: 自然人 + 法人或其他组织 = 总计
+    if let Some(whole) = total.target {
+        use crate::model::prose::{Cols, Target::Three};
+        let cols: Vec<Cols> = kids
+            .iter()
+            .filter_map(|k| match k.target {
+                Some(Three { rows, cols, .. }) if matches!(whole, Three { rows: r, .. } if r == rows) => Some(cols),
+                _ => None,
+            })
+            .collect();
+        if cols.len() == kids.len() && cols.contains(&Cols::Natural) && cols.contains(&Cols::Orgs) {
+            return true;
+        }
+    }
+    false
 }

@@ -14,7 +14,7 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
             out.push(Finding::new(
                 "structure/empty-section",
                 s.heading.span,
-                format!("“{}”下没有内容", s.heading.span.slice(cx.text)),
+                format!("“{}”下没有内容", crate::finding::excerpt(s.heading.span.slice(cx.text), 40)),
             ));
         }
     }

@@ -13,7 +13,7 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
             continue;
         }
         let want = standard_heading(s.number);
-        let have = s.heading.span.slice(cx.text);
+        let have = crate::finding::excerpt(s.heading.span.slice(cx.text), 40);
         let msg = if wrong_numeral && matches!(s.matched, HeadingMatch::Exact(_)) {
             format!("标题序号有误：“{have}”应为“{want}”")
         } else {

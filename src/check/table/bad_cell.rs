@@ -51,8 +51,16 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
                     None => format!("{}第 {} 个数", super::row_name(t, r.spec), pos + 1),
                 };
                 let raw = cell.span.slice(cx.text);
-                let to_zero = |f: Finding, safe: bool| f.fix("改为 0", vec![Edit::replace(cell.span, "0")], safe);
                 match &cell.value {
+                    // the syntax layer saturates an overflowing count at i64::MAX
+                    CellValue::Int(v) if v.abs() > super::MAX_COUNT => {
+                        let shown = crate::finding::excerpt(raw, 40);
+                        out.push(Finding::new(
+                            "table/bad-cell",
+                            cell.span,
+                            format!("{}为 {shown}，数字过大，不可能是件数，请核对", name()),
+                        ));
+                    }
                     CellValue::Int(v) if *v < 0 && !col.is_some_and(|c| negative_allowed(t, r.spec, c)) => {
                         out.push(Finding::new("table/bad-cell", cell.span, format!("{}为负数 {v}", name())));
                     }
@@ -63,37 +71,37 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
                             format!("{}为小数 {v}，此处应为整数", name()),
                         ));
                     }
+                    // 0 only where no sum contradicts it (table/implied.rs)
                     CellValue::Empty => {
-                        out.push(to_zero(
-                            Finding::new("table/bad-cell", cell.span, format!("{}为空，没有数据应填 0", name())),
-                            true,
-                        ));
+                        out.push(super::implied::placeholder_finding(t, r.spec, col, cell.span, name(), "为空"))
                     }
-                    CellValue::Placeholder => {
-                        out.push(to_zero(
-                            Finding::new(
-                                "table/bad-cell",
-                                cell.span,
-                                format!("{}填的是“{raw}”，没有数据应填 0", name()),
-                            ),
-                            true,
-                        ));
-                    }
+                    CellValue::Placeholder => out.push(super::implied::placeholder_finding(
+                        t,
+                        r.spec,
+                        col,
+                        cell.span,
+                        name(),
+                        &format!("填的是“{}”", crate::finding::excerpt(raw.trim(), 40)),
+                    )),
                     CellValue::WithUnit(v) => {
                         let mut f = Finding::new(
                             "table/bad-cell",
                             cell.span,
-                            format!("{}“{raw}”带有单位或说明，应只填数字", name()),
+                            format!("{}“{}”带有单位或说明，应只填数字", name(), crate::finding::excerpt(raw, 40)),
                         );
                         let count_unit =
                             raw.trim_end_matches([')', '）']).ends_with(['件', '个', '条', '项', '次', '起']);
-                        if count_unit && v.fract() == 0.0 {
+                        if count_unit && v.fract() == 0.0 && *v <= super::MAX_COUNT as f64 {
                             f = f.fix(format!("改为 {v}"), vec![Edit::replace(cell.span, format!("{v}"))], false);
                         }
                         out.push(f);
                     }
                     CellValue::Text => {
-                        out.push(Finding::new("table/bad-cell", cell.span, format!("{}“{raw}”不是数字", name())));
+                        out.push(Finding::new(
+                            "table/bad-cell",
+                            cell.span,
+                            format!("{}“{}”不是数字", name(), crate::finding::excerpt(raw, 40)),
+                        ));
                     }
                     _ => {}
                 }

@@ -9,7 +9,11 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
             out.push(Finding::new(
                 "table/extra-row",
                 e.label,
-                format!("{}中的“{}”行不属于标准格式", t.id.zh(), e.label.slice(cx.text).trim()),
+                format!(
+                    "{}中的“{}”行不属于标准格式",
+                    t.id.zh(),
+                    crate::finding::excerpt(e.label.slice(cx.text).trim(), 40)
+                ),
             ));
         }
     }

@@ -2,12 +2,18 @@
 
 pub mod bad_cell;
 pub mod extra_row;
+pub mod implied;
 pub mod missing_column;
 pub mod missing_row;
 pub mod outdated_format;
 pub mod row_width;
 
 use crate::model::{MappedTable, TableId};
+
+/// The largest number read as a count. No office handles 10^12 requests; a
+/// larger cell is a typo or a pasted ID and is reported as table/bad-cell,
+/// never summed (sums of such cells could wrap around in a release build).
+pub const MAX_COUNT: i64 = 1_000_000_000_000;
 
 /// "表三“（三）不予公开·1.属于国家秘密”"
 pub fn row_name(t: &MappedTable, spec: usize) -> String {

@@ -9,9 +9,11 @@ use crate::model::standard::{T3_COLUMNS, t3};
 pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
     let Some(t) = cx.report.table(TableId::Three) else { return };
     for (c, col) in T3_COLUMNS.iter().enumerate() {
-        let vals = [t3::NEW, t3::CARRIED_IN, t3::TOTAL, t3::CARRIED_OUT].map(|r| t.int(r, c));
+        let vals = [t3::NEW, t3::CARRIED_IN, t3::TOTAL, t3::CARRIED_OUT].map(|r| super::count(t, r, c));
         let [Some(new), Some(carried_in), Some(total), Some(carried_out)] = vals else { continue };
-        let (left, right) = (new + carried_in, total + carried_out);
+        let (Some(left), Some(right)) = (super::sum([vals[0], vals[1]]), super::sum([vals[2], vals[3]])) else {
+            continue;
+        };
         if left != right {
             let anchor = t.cell(t3::TOTAL, c).map(|x| x.span).unwrap_or(t.span);
             let mut f = Finding::new(

@@ -19,3 +19,15 @@ pub fn result_items(t: &MappedTable) -> Vec<usize> {
     }
     v
 }
+
+/// A cell read as a count for the sums: a number no larger than
+/// `MAX_COUNT` (a larger one is table/bad-cell's to report, and a sum with
+/// it is not checked rather than wrapped).
+pub fn count(t: &MappedTable, spec: usize, col: usize) -> Option<i64> {
+    t.int(spec, col).filter(|v| v.abs() <= crate::check::table::MAX_COUNT)
+}
+
+/// The sum of the counts, `None` when one is missing or the sum overflows.
+pub fn sum(parts: impl IntoIterator<Item = Option<i64>>) -> Option<i64> {
+    parts.into_iter().try_fold(0i64, |acc, v| acc.checked_add(v?))
+}

@@ -10,10 +10,8 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
     let Some(t) = cx.report.table(TableId::Three) else { return };
     let items = result_items(t);
     for (c, col) in T3_COLUMNS.iter().enumerate() {
-        let (Some(total), Some(cell)) = (t.int(t3::TOTAL, c), t.cell(t3::TOTAL, c)) else { continue };
-        let parts: Option<Vec<i64>> = items.iter().map(|&r| t.int(r, c)).collect();
-        let Some(parts) = parts else { continue };
-        let sum: i64 = parts.iter().sum();
+        let (Some(total), Some(cell)) = (super::count(t, t3::TOTAL, c), t.cell(t3::TOTAL, c)) else { continue };
+        let Some(sum) = super::sum(items.iter().map(|&r| super::count(t, r, c))) else { continue };
         if sum != total {
             out.push(
                 Finding::new(

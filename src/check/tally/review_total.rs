@@ -8,11 +8,12 @@ use crate::model::standard::T4_GROUPS;
 pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
     let Some(t) = cx.report.table(TableId::Four) else { return };
     for (g, name) in T4_GROUPS.iter().enumerate() {
-        let parts: Option<Vec<i64>> = (0..4).map(|i| t.int(0, g * 5 + i)).collect();
-        let (Some(parts), Some(total), Some(cell)) = (parts, t.int(0, g * 5 + 4), t.cell(0, g * 5 + 4)) else {
+        let sum = crate::check::tally::sum((0..4).map(|i| crate::check::tally::count(t, 0, g * 5 + i)));
+        let (Some(sum), Some(total), Some(cell)) =
+            (sum, crate::check::tally::count(t, 0, g * 5 + 4), t.cell(0, g * 5 + 4))
+        else {
             continue;
         };
-        let sum: i64 = parts.iter().sum();
         if sum != total {
             out.push(
                 Finding::new(

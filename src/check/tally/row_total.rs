@@ -9,12 +9,12 @@ use crate::model::standard::T3_TOTAL_COL;
 pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
     let Some(t) = cx.report.table(TableId::Three) else { return };
     for r in &t.rows {
-        let parts: Option<Vec<i64>> = (0..T3_TOTAL_COL).map(|c| t.int(r.spec, c)).collect();
-        let (Some(parts), Some(total), Some(cell)) = (parts, t.int(r.spec, T3_TOTAL_COL), t.cell(r.spec, T3_TOTAL_COL))
+        let sum = super::sum((0..T3_TOTAL_COL).map(|c| super::count(t, r.spec, c)));
+        let (Some(sum), Some(total), Some(cell)) =
+            (sum, super::count(t, r.spec, T3_TOTAL_COL), t.cell(r.spec, T3_TOTAL_COL))
         else {
             continue;
         };
-        let sum: i64 = parts.iter().sum();
         if sum != total {
             out.push(
                 Finding::new(

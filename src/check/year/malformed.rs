@@ -27,11 +27,11 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
             let Some(v) = n.int() else { continue };
             let mut flag = |span: Span, msg: String| out.push(Finding::new("year/malformed", span, msg));
             if word('年') && (5..=8).contains(&digits) && !runs_into_year(t, &nums, i) {
-                flag(n.span, format!("“{}年”不是有效的年份", n.digits));
+                flag(n.span, format!("“{}年”不是有效的年份", crate::finding::excerpt(&n.digits, 40)));
                 continue;
             }
             if word('月') && (v == 0 || v > 12) && digits <= 2 {
-                flag(n.span, format!("“{}月”不是有效的月份", n.digits));
+                flag(n.span, format!("“{}月”不是有效的月份", crate::finding::excerpt(&n.digits, 40)));
                 continue;
             }
             if word('日') {
@@ -46,9 +46,9 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
                 let bad_day = month.is_some() && (v == 0 || v > max);
                 if lost_month || bad_day {
                     let what = if digits >= 3 {
-                        format!("“{}日”缺少“月”", n.digits)
+                        format!("“{}日”缺少“月”", crate::finding::excerpt(&n.digits, 40))
                     } else {
-                        format!("“{}日”不是有效的日期", n.digits)
+                        format!("“{}日”不是有效的日期", crate::finding::excerpt(&n.digits, 40))
                     };
                     flag(n.span, what);
                     continue;
@@ -66,7 +66,10 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
                     if (1..=3).contains(&junk) && cjk_junk && after_m.starts_with('月') {
                         flag(
                             Span::new(n.span.start, m.span.end),
-                            format!("“{}”中年份后的文字有误", &t[n.span.start..m.span.end]),
+                            format!(
+                                "“{}”中年份后的文字有误",
+                                crate::finding::excerpt(&t[n.span.start..m.span.end], 40)
+                            ),
                         );
                         continue;
                     }
@@ -82,7 +85,13 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
                                     Span::new(n.span.start, d.span.end),
                                     format!(
                                         "日期“{}”缺少“年”“月”",
-                                        t[n.span.start..d.span.end].split_whitespace().collect::<Vec<_>>().join(" ")
+                                        crate::finding::excerpt(
+                                            &t[n.span.start..d.span.end]
+                                                .split_whitespace()
+                                                .collect::<Vec<_>>()
+                                                .join(" "),
+                                            40
+                                        )
                                     ),
                                 );
                             }
