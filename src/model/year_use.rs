@@ -373,6 +373,12 @@ fn form_of(text: &str, sentence: Span, y: &YearMention, compared: bool) -> Optio
         let end_of_year = ["底", "末", "年底", "年末", "12月31日", "１２月３１日"].iter().any(|e| tail.starts_with(e));
         return end_of_year.then_some(Form::Cutoff);
     }
+    // "我镇于2024年通过…发布信息60条": 于 dates the sentence's own action;
+    // "于2024年制定的制度" is a relative clause, which the 的 test below drops
+    let head = match head.strip_suffix('于') {
+        Some(h) if h.is_empty() || is_subject(h) => h,
+        _ => head,
+    };
     // after 截至 the only use is the end of the year; 至/到 otherwise make a range
     if head.ends_with(HEAD_MARKS) {
         return None;
@@ -477,6 +483,46 @@ fn bracketed(text: &str, sentence: Span, ys: &[YearMention]) -> Vec<bool> {
     out
 }
 
+const CN_DIGITS: [char; 10] = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+
+fn cn_digit(c: char) -> Option<i32> {
+    if c == '零' {
+        return Some(0);
+    }
+    CN_DIGITS.iter().position(|&d| d == c).map(|d| d as i32)
+}
+
+/// Years written in Chinese numerals, "二〇二四年" / "二零二四年": exactly four
+/// numeral characters, then 年. Every year of this century has a zero, so a
+/// sentence without 〇 or 零 costs one scan.
+pub fn cn_years(text: &str, span: Span) -> Vec<YearMention> {
+    let s = span.slice(text);
+    let mut out = Vec::new();
+    if !s.contains(['〇', '零']) {
+        return out;
+    }
+    let mut run: Vec<(usize, i32)> = Vec::new();
+    for (i, c) in s.char_indices().chain(std::iter::once((s.len(), ' '))) {
+        if let Some(d) = cn_digit(c) {
+            run.push((i, d));
+            continue;
+        }
+        if run.len() == 4 && c == '年' {
+            let year = run.iter().fold(0, |y, (_, d)| y * 10 + d);
+            if (1949..=2199).contains(&year) {
+                let start = span.start + run[0].0;
+                out.push(YearMention {
+                    year,
+                    span: Span::new(start, span.start + i),
+                    end: span.start + i + '年'.len_utf8(),
+                });
+            }
+        }
+        run.clear();
+    }
+    out
+}
+
 /// Every use of a year as the current year in sections 一 to 六. `period` is
 /// the statistics period, whose years are the report year's source and never
 /// a use. Linear in the text: each sentence is scanned a fixed number of
@@ -485,7 +531,12 @@ pub fn uses(text: &str, paragraphs: &[Paragraph], period: Option<Span>) -> Vec<Y
     let mut out = Vec::new();
     for p in paragraphs.iter().filter(|p| (1..=6).contains(&p.section)) {
         for sent in full_sentences(text, p.span) {
-            let ys = years(text, sent);
+            let mut ys = years(text, sent);
+            let cn = cn_years(text, sent);
+            if !cn.is_empty() {
+                ys.extend(cn);
+                ys.sort_by_key(|y| y.span.start);
+            }
             if ys.is_empty() {
                 continue;
             }
@@ -495,7 +546,10 @@ pub fn uses(text: &str, paragraphs: &[Paragraph], period: Option<Span>) -> Vec<Y
             // "全年收到申请15件，2024年共12件": the current year already stated
             // without digits in an earlier clause makes a later year a comparison
             let stated = ["全年", "本年", "今年", "年内"].iter().filter_map(|w| s.find(w)).min();
-            let stated_end = stated.and_then(|w| s[w..].find(CLAUSE_END).map(|i| w + i));
+            // (a figure in that clause: "全年，我镇于2024年…" states nothing)
+            let stated_end = stated.and_then(|w| s[w..].find(CLAUSE_END).map(|i| w + i)).filter(|&e| {
+                stated.is_some_and(|w| s[w..e].chars().any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c)))
+            });
             // the clause (up to ；) a year sits in decides whether it is a plan
             let semis: Vec<usize> = s.match_indices(['；', ';']).map(|(i, _)| i).collect();
             let mut plan_of: Option<(usize, bool)> = None;

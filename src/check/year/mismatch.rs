@@ -103,10 +103,12 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
 }
 
 /// The preamble names the report it introduces: "编制完成2023年度政府信息
-/// 公开工作年度报告", "现将××镇2024年政府信息公开工作年度报告公布如下". A
-/// year there other than the report year is last year's preamble left in.
-/// Notices cited by name ("关于做好2024年政府信息公开工作年度报告…的通知")
-/// and the title itself are not the report presented.
+/// 公开工作年度报告", "现将××镇2024年政府信息公开工作年度报告公布如下"; a
+/// sentence anywhere may restate the statistics period ("统计期限自2024年
+/// 1月1日起…"). A year there other than the report year is last year's text
+/// left in. Notices cited by name ("关于做好2024年政府信息公开工作年度报告…
+/// 的通知"), the title, and the work of publishing last year's report in
+/// section 一 ("按时编制2024年度报告") are not the report presented.
 fn preamble(cx: &Ctx, year: i32, out: &mut Vec<Finding>) {
     let r = cx.report;
     let Some(title) = &r.title else { return };
@@ -114,43 +116,61 @@ fn preamble(cx: &Ctx, year: i32, out: &mut Vec<Finding>) {
         return;
     }
     const PRESENT: &[&str] = &["编制", "现将", "现发布", "现予", "公布", "发布", "形成", "撰写"];
+    const PRESENT_HERE: &[&str] = &["现将", "现予", "现发布", "现公布"];
     const CITED: &[&str] = &["关于", "通知", "要求", "做好", "上年", "上一", "去年"];
-    for p in r.paragraphs().iter().filter(|p| p.section == 0 && p.span.start >= title.span.end) {
-        for y in crate::syntax::numbers::years(cx.text, p.span) {
-            if y.year == year {
+    const PERIOD: &[&str] = &["统计期限", "统计时限", "统计时间", "统计区间", "统计周期"];
+    let period = r.stat_period.as_ref().map(|p| p.span);
+    for p in r.paragraphs().iter().filter(|p| p.span.start >= title.span.end) {
+        let line = p.span.slice(cx.text);
+        let names_period = PERIOD.iter().any(|w| line.contains(w));
+        let ys = crate::syntax::numbers::years(cx.text, p.span);
+        let mut taken = None;
+        for (k, y) in ys.iter().enumerate() {
+            if y.year == year || period.is_some_and(|s| s.contains(y.span.start)) || taken == Some(k) {
                 continue;
             }
             let after = &cx.text[y.end..p.span.end];
             let after = after.strip_prefix('度').unwrap_or(after);
-            if !["政府信息公开工作年度报告", "政府信息公开年度报告"].iter().any(|w| after.starts_with(w))
-            {
-                continue;
-            }
+            // a restated statistics period: its first day or its last
+            let period_year = names_period && (after.starts_with("1月1日") || after.starts_with("12月31日"));
+            let names_report = {
+                let head: String = after.chars().take(16).collect();
+                after.starts_with("政府信息公开") && head.contains("报告")
+            };
             // the 30 characters before the year, within its clause (bounded:
             // a line of many years stays linear)
             let before = &cx.text[p.span.start..y.span.start];
             let near = before.char_indices().rev().nth(29).map_or(before, |(i, _)| &before[i..]);
             let clause = near.rfind(['，', '。', '；', ',', ';']).map_or(near, |i| &near[i..]);
-            if !PRESENT.iter().any(|w| clause.contains(w)) || CITED.iter().any(|w| clause.contains(w)) {
+            let presents = if p.section == 0 { PRESENT } else { PRESENT_HERE };
+            let presented = names_report
+                && presents.iter().any(|w| clause.contains(w))
+                && !CITED.iter().any(|w| clause.contains(w));
+            if !presented && !period_year {
                 continue;
             }
-            out.push(
-                Finding::new(
-                    "year/mismatch",
-                    y.span,
-                    if y.year < year {
-                        format!("前言中编制的是 {} 年度报告，报告年度为 {year}，疑为沿用往年前言", y.year)
-                    } else {
-                        format!("前言中编制的是 {} 年度报告，报告年度为 {year}", y.year)
-                    },
-                )
-                .related(title.span, "标题")
-                .fix(
-                    format!("改为 {year}"),
-                    vec![Edit::replace(y.span, super::same_digits(y.span.slice(cx.text), year))],
-                    false,
-                ),
-            );
+            let what = if period_year { "统计期限写的是" } else { "前言中编制的是" };
+            let message = if y.year < year {
+                format!("{what} {} 年度，报告年度为 {year}，疑为沿用往年内容", y.year)
+            } else {
+                format!("{what} {} 年度，报告年度为 {year}", y.year)
+            };
+            let mut edits = vec![Edit::replace(y.span, super::same_digits(y.span.slice(cx.text), year))];
+            // "自2024年1月1日起至2024年12月31日止" is one period: one finding, both years fixed
+            if period_year {
+                if let Some(e) = ys
+                    .get(k + 1)
+                    .filter(|e| e.year == y.year && cx.text[e.end..p.span.end].trim_start().starts_with("12月31日"))
+                {
+                    edits.push(Edit::replace(e.span, super::same_digits(e.span.slice(cx.text), year)));
+                    taken = Some(k + 1);
+                }
+            }
+            out.push(Finding::new("year/mismatch", y.span, message).related(title.span, "标题").fix(
+                format!("改为 {year}"),
+                edits,
+                false,
+            ));
         }
     }
 }

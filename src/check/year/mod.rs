@@ -29,6 +29,17 @@ pub fn same_digits(like: &str, year: i32) -> String {
     if like.is_ascii() {
         return s;
     }
+    // "二〇二四" / "二零二四": the same numerals and the same zero
+    if like.chars().all(|c| c == '零' || "〇一二三四五六七八九".contains(c)) {
+        let zero = if like.contains('零') { '零' } else { '〇' };
+        return s
+            .chars()
+            .map(|c| match c.to_digit(10) {
+                Some(0) | None => zero,
+                Some(d) => "〇一二三四五六七八九".chars().nth(d as usize).unwrap_or(zero),
+            })
+            .collect();
+    }
     s.chars().map(|c| char::from_u32(c as u32 - '0' as u32 + '０' as u32).unwrap_or(c)).collect()
 }
 
