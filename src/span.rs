@@ -47,6 +47,38 @@ impl Span {
 pub struct LineIndex {
     starts: Vec<usize>,
     len: usize,
+    /// Column checkpoints inside long lines, every [`MARK_EVERY`] bytes:
+    /// (byte offset, UTF-16 units and scalars since the line's start). A
+    /// position on a megabyte-long line (a page saved with its body on one
+    /// line) counts from the nearest checkpoint, not from the line's start,
+    /// so converting every finding stays linear.
+    marks: Vec<(usize, usize, usize)>,
+}
+
+/// Bytes between two column checkpoints of a long line.
+const MARK_EVERY: usize = 4096;
+
+/// Checkpoints of every line longer than [`MARK_EVERY`] bytes (most lines
+/// have none, so this costs one pass over the long lines only).
+fn long_line_marks(text: &str, starts: &[usize]) -> Vec<(usize, usize, usize)> {
+    let mut marks = Vec::new();
+    for (i, &start) in starts.iter().enumerate() {
+        let end = starts.get(i + 1).copied().unwrap_or(text.len());
+        if end - start <= MARK_EVERY {
+            continue;
+        }
+        let (mut u16s, mut scalars, mut next) = (0, 0, start + MARK_EVERY);
+        for (j, c) in text[start..end].char_indices() {
+            let at = start + j;
+            if at >= next {
+                marks.push((at, u16s, scalars));
+                next = at + MARK_EVERY;
+            }
+            u16s += c.len_utf16();
+            scalars += 1;
+        }
+    }
+    marks
 }
 
 /// Which unit a column counts.
@@ -76,7 +108,8 @@ impl LineIndex {
             }
             i += 1;
         }
-        LineIndex { starts, len: text.len() }
+        let marks = long_line_marks(text, &starts);
+        LineIndex { starts, len: text.len(), marks }
     }
 
     pub fn line_count(&self) -> usize {
@@ -118,11 +151,17 @@ impl LineIndex {
         }
         let line = self.line_of(offset);
         let start = self.starts[line];
-        let seg = &text[start..offset];
+        // the nearest checkpoint of this line at or before the offset
+        let k = self.marks.partition_point(|m| m.0 <= offset);
+        let (from, u16s, scalars) = match k.checked_sub(1).map(|k| self.marks[k]) {
+            Some(m) if m.0 > start => m,
+            _ => (start, 0, 0),
+        };
+        let seg = &text[from..offset];
         let col = match unit {
-            ColumnUnit::Utf8 => seg.len(),
-            ColumnUnit::Utf16 => seg.chars().map(char::len_utf16).sum(),
-            ColumnUnit::Scalar => seg.chars().count(),
+            ColumnUnit::Utf8 => offset - start,
+            ColumnUnit::Utf16 => u16s + seg.chars().map(char::len_utf16).sum::<usize>(),
+            ColumnUnit::Scalar => scalars + seg.chars().count(),
         };
         (line, col)
     }
@@ -155,6 +194,24 @@ impl LineIndex {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn positions_on_a_long_line_match_counting_from_its_start() {
+        let line: String = "a𠮷中\u{2028}b".repeat(5000);
+        let text = format!("x\n{line}\r\ny");
+        let idx = LineIndex::new(&text);
+        for offset in (0..text.len()).step_by(997).chain([text.len()]) {
+            let mut o = offset.min(text.len());
+            while !text.is_char_boundary(o) {
+                o -= 1;
+            }
+            let line = idx.line_of(o);
+            let seg = &text[idx.line_start(line)..o];
+            assert_eq!(idx.position(&text, offset, ColumnUnit::Scalar), (line, seg.chars().count()));
+            assert_eq!(idx.position(&text, offset, ColumnUnit::Utf16), (line, seg.encode_utf16().count()));
+            assert_eq!(idx.position(&text, offset, ColumnUnit::Utf8), (line, seg.len()));
+        }
+    }
+
     use super::*;
 
     #[test]

@@ -129,7 +129,12 @@ fn an_empty_document_gets_a_whole_report() {
     let (after, diags) = apply(&mut lsp, &md, "  \n", 2, titled(&found, "插入2025年度报告模板"));
     assert!(after.starts_with("# ××××2025年政府信息公开工作年度报告"), "{after}");
     assert!(after.contains("## 三、收到和处理政府信息公开申请情况") && after.contains("| 自然人 |"));
-    assert!(has_family(&diags, &["structure/", "table/", "tally/"]).is_empty(), "{:?}", codes(&diags));
+    // the template's placeholders are reported as unfilled, nothing else
+    let wrong: Vec<String> = has_family(&diags, &["structure/", "table/", "tally/"])
+        .into_iter()
+        .filter(|c| c != "structure/empty-section")
+        .collect();
+    assert!(wrong.is_empty(), "{:?}", codes(&diags));
 
     let found = actions(&mut lsp, &txt, whole, None);
     let (after, _) = apply(&mut lsp, &txt, "", 2, titled(&found, "插入2025年度报告模板"));

@@ -248,8 +248,9 @@ fn outdated_table_two_in_2025() {
         assert!(has(&fixed, "table/outdated-format").is_empty());
     }
     // a 2020 report with the 2019 table is right
+    // (the skeleton is still unfilled: only its placeholder sections are reported)
     let t = nianbao::fix::skeleton::report(2020, Some("青山镇人民政府"), nianbao::syntax::TableStyle::Tsv);
-    assert!(check(&t).is_empty(), "{:?}", summary(&t, &check(&t)));
+    assert!(check(&t).iter().all(|f| f.rule == "structure/empty-section"), "{:?}", summary(&t, &check(&t)));
 }
 
 // ---------------------------------------------------------------- tally

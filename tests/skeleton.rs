@@ -1,5 +1,6 @@
-//! `nianbao skeleton` for every year 2021–2030 in both styles parses back
-//! into the three complete tables and yields no finding at all.
+//! `nianbao skeleton` for every year 2019–2030 in both styles parses back
+//! into the three complete tables and yields no finding but the template's
+//! own placeholders: an unfilled report must not pass as a clean one.
 
 use nianbao::fix::skeleton;
 use nianbao::model::TableId;
@@ -12,7 +13,7 @@ fn skeletons_round_trip_for_every_year_and_style() {
             let text = skeleton::report(year, Some("青山镇人民政府"), style);
             let a = nianbao::analyze(&text, &nianbao::Config::default());
             let found: Vec<String> = a.findings.iter().map(|f| format!("{} {}", f.rule, f.message)).collect();
-            assert!(found.is_empty(), "{year} {style:?}: {found:?}");
+            assert!(only_placeholders(&a.findings), "{year} {style:?}: {found:?}");
             assert_eq!(a.report.report_year, Some(year));
             assert_eq!(a.report.sections.len(), 6);
             for id in [TableId::Two, TableId::Three, TableId::Four] {
@@ -37,11 +38,16 @@ fn skeletons_round_trip_for_every_year_and_style() {
 fn skeleton_without_a_body_name_still_parses() {
     let text = skeleton::report(2025, None, TableStyle::Tsv);
     let a = nianbao::analyze(&text, &nianbao::Config::default());
-    assert!(a.findings.is_empty(), "{:?}", a.findings);
+    assert!(only_placeholders(&a.findings), "{:?}", a.findings);
+}
+
+/// One structure/empty-section per unfilled section (一 to 五), nothing else.
+fn only_placeholders(findings: &[nianbao::Finding]) -> bool {
+    findings.len() == 5 && findings.iter().all(|f| f.rule == "structure/empty-section")
 }
 
 #[test]
 fn crlf_skeleton_is_equally_clean() {
     let text = skeleton::report(2025, Some("某局"), TableStyle::Tsv).replace('\n', "\r\n");
-    assert!(nianbao::analyze(&text, &nianbao::Config::default()).findings.is_empty());
+    assert!(only_placeholders(&nianbao::analyze(&text, &nianbao::Config::default()).findings));
 }

@@ -11,15 +11,15 @@ use crate::syntax::TableStyle;
 use crate::syntax::normalize::CellValue;
 
 /// The numbers of one standard row, by standard column; `None` where the
-/// draft has nothing usable.
+/// draft has nothing usable (a blank, a stand-in, text, a dropped column):
+/// the rebuilt table writes 0 there unless its row's sums say otherwise.
 fn row_values(t: &MappedTable, spec: usize, ncols: usize) -> Vec<Option<String>> {
     let Some(row) = t.row(spec) else { return vec![None; ncols] };
     let text_of = |c: &crate::syntax::Cell| match &c.value {
         CellValue::Int(v) => Some(v.to_string()),
         CellValue::Decimal(v) => Some(v.to_string()),
         CellValue::WithUnit(v) => Some(v.to_string()),
-        CellValue::Empty | CellValue::Placeholder => Some("0".to_string()),
-        CellValue::Text => None,
+        CellValue::Empty | CellValue::Placeholder | CellValue::Text => None,
     };
     let cols: Vec<usize> = match t.id {
         TableId::Two => (0..ncols).collect(),
@@ -27,9 +27,9 @@ fn row_values(t: &MappedTable, spec: usize, ncols: usize) -> Vec<Option<String>>
     };
     let mut out = vec![None; ncols];
     if row.width_ok() {
-        for (pos, &c) in cols.iter().enumerate() {
-            if c < ncols {
-                out[c] = row.data.get(pos).and_then(text_of);
+        for (pos, cell) in row.data.iter().enumerate() {
+            if let Some(c) = t.column_of(row, pos).filter(|&c| c < ncols) {
+                out[c] = text_of(cell);
             }
         }
     } else if !row.data.is_empty() {
@@ -54,10 +54,76 @@ fn row_values(t: &MappedTable, spec: usize, ncols: usize) -> Vec<Option<String>>
     out
 }
 
+/// One cell of a row that adds up to its total.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Slot {
+    Known(i64),
+    /// Empty, or a stand-in for nothing ("/", "-", "无").
+    Blank,
+    /// Text, a decimal, a unit, or no cell at all: nothing can be computed.
+    Unknown,
+}
+
+/// The value of the blank slot `at` among `slots`, whose `total`-th slot is
+/// the sum of the others. 总计 blank: the sum of the parts, the other blank
+/// parts counting 0 (their own fix writes 0). A part blank: 总计 minus the
+/// other parts, when all of them are numbers and the result is not negative.
+fn implied(slots: &[Slot], total: usize, at: usize) -> Option<i64> {
+    if slots.get(at) != Some(&Slot::Blank) || total >= slots.len() {
+        return None;
+    }
+    let parts = (0..slots.len()).filter(|&i| i != total);
+    if at == total {
+        let mut sum: i64 = 0;
+        for i in parts {
+            match slots[i] {
+                Slot::Known(v) => sum = sum.checked_add(v)?,
+                Slot::Blank => {}
+                Slot::Unknown => return None,
+            }
+        }
+        return Some(sum);
+    }
+    let Slot::Known(mut left) = slots[total] else { return None };
+    for i in parts.filter(|&i| i != at) {
+        match slots[i] {
+            Slot::Known(v) => left = left.checked_sub(v)?,
+            _ => return None,
+        }
+    }
+    (left >= 0).then_some(left)
+}
+
+
+/// Fill the `None` cells of a row whose `total`-th cell is the sum of the
+/// others, as [`implied`] reads it: a missing 总计 is the sum of the parts
+/// (the other missing parts are written 0), one missing part is 总计 minus
+/// the rest. What cannot be computed stays `None` (written 0).
+fn fill(vals: &mut [Option<String>], total: usize) {
+    let slots = |vals: &[Option<String>]| -> Vec<Slot> {
+        vals.iter()
+            .map(|v| match v {
+                None => Slot::Blank,
+                Some(s) => s.parse().map_or(Slot::Unknown, Slot::Known),
+            })
+            .collect()
+    };
+    if let Some(v) = implied(&slots(vals), total, total) {
+        vals[total] = Some(v.to_string());
+    }
+    let now = slots(vals);
+    for (at, val) in vals.iter_mut().enumerate() {
+        if let Some(v) = implied(&now, total, at) {
+            *val = Some(v.to_string());
+        }
+    }
+}
+
+/// The sum of cells, a missing one counting 0 as the rebuilt table writes it.
 fn sum(vals: &[Option<String>]) -> Option<String> {
     let mut total: i64 = 0;
-    for v in vals {
-        total = total.checked_add(v.as_ref()?.parse::<i64>().ok()?)?;
+    for v in vals.iter().flatten() {
+        total = total.checked_add(v.parse::<i64>().ok()?)?;
     }
     Some(total.to_string())
 }
@@ -80,25 +146,23 @@ pub fn render(t: &MappedTable, style: TableStyle, format: FormatVersion) -> Stri
             } else {
                 (t3::OPEN..t3::TOTAL).collect()
             };
+            // a missing or blank 总计 is the sum of the six applicant columns,
+            // a single missing applicant cell 总计 minus the others
+            for r in grid.iter_mut() {
+                fill(r, T3_TOTAL_COL);
+            }
             if t.row(t3::TOTAL).is_none() {
                 grid[t3::TOTAL] =
                     (0..7).map(|c| sum(&items.iter().map(|&r| grid[r][c].clone()).collect::<Vec<_>>())).collect();
-            }
-            // a missing 总计 column is the sum of the six applicant columns
-            if !t.columns.contains(&T3_TOTAL_COL) {
-                for r in grid.iter_mut() {
-                    r[T3_TOTAL_COL] = sum(&r[..T3_TOTAL_COL]);
-                }
             }
             let values = |r: usize, c: usize| grid[r][c].clone().unwrap_or_else(|| "0".to_string());
             skeleton::table_with(TableId::Three, style, format, &values)
         }
         TableId::Four => {
             let mut vals = row_values(t, 0, 15);
-            if !t.columns.iter().any(|c| c % 5 == 4) {
-                for g in 0..3 {
-                    vals[g * 5 + 4] = sum(&vals[g * 5..g * 5 + 4]);
-                }
+            // each group's 总计 is the sum of its four results
+            for g in 0..3 {
+                fill(&mut vals[g * 5..g * 5 + 5], 4);
             }
             let values = |_: usize, c: usize| vals[c].clone().unwrap_or_else(|| "0".to_string());
             skeleton::table_with(TableId::Four, style, format, &values)

@@ -33,13 +33,7 @@ pub struct CellAt {
 }
 
 fn column_of(t: &MappedTable, row: &MappedRow, position: usize) -> Option<usize> {
-    if !row.width_ok() {
-        return None;
-    }
-    match t.id {
-        TableId::Two => Some(position),
-        _ => t.columns.get(position).copied(),
-    }
+    t.column_of(row, position)
 }
 
 /// The data cell touching `offset`, if any.

@@ -1,6 +1,7 @@
 //! The standard format as data, and a parsed draft understood against it.
 
 pub mod grid;
+pub mod layout;
 pub mod locate;
 pub mod outline;
 pub mod prose;
@@ -14,5 +15,5 @@ pub mod year_use;
 
 pub use report::{Paragraph, Report, Section};
 pub use sections::TableId;
-pub use tables::{MappedRow, MappedTable};
+pub use tables::{Dropped, MappedRow, MappedTable};
 pub use title::Title;

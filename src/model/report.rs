@@ -1,6 +1,7 @@
 //! A draft understood against the standard: which lines are the six
 //! sections, which tables are 二/三/四, and the report year.
 
+use super::layout;
 use super::sections::{self, HeadingMatch, TableId};
 use super::tables::{self, MappedTable};
 use super::title::{self, Title};
@@ -57,12 +58,25 @@ pub struct Report {
     pub format: FormatVersion,
     /// The table style the document writes in (for inserted skeletons).
     pub style: TableStyle,
+    /// Runs of digits in a flattened table that a page glued together and
+    /// that the table's arithmetic cannot split one way only (see
+    /// `layout`); `table/row-width` reports them as unreadable.
+    pub glued: Vec<Span>,
 }
 
 impl Report {
     pub fn build(text: &str, config: &Config) -> Report {
-        let syntax = syntax::parse(text);
-        let sections = find_sections(text, &syntax);
+        let mut syntax = syntax::parse(text);
+        // A page saved as text: headings inside lines, tables flattened
+        // into their labels and numbers.
+        layout::split_headings(text, &mut syntax);
+        let mut sections = find_sections(text, &syntax);
+        let tables_before = syntax.tables.len();
+        let glued = layout::inline_tables(text, &mut syntax, &sections);
+        layout::split_group_labels(text, &mut syntax);
+        if syntax.tables.len() != tables_before {
+            sections = find_sections(text, &syntax);
+        }
         let first_heading =
             sections.first().map(|s| s.blocks.start.saturating_sub(1)).unwrap_or_else(|| syntax.blocks.len().min(8));
         let title = title::find(text, &syntax, first_heading);
@@ -102,7 +116,7 @@ impl Report {
             } else {
                 TableStyle::Tsv
             });
-        Report { syntax, title, sections, tables, stat_period, report_year, year_source, level, format, style }
+        Report { syntax, title, sections, tables, stat_period, report_year, year_source, level, format, style, glued }
     }
 
     pub fn table(&self, id: TableId) -> Option<&MappedTable> {

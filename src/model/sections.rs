@@ -145,6 +145,51 @@ pub fn classify(title: &str, numeral: u32) -> Option<HeadingMatch> {
     if sim >= 0.8 || (sim >= 0.6 && n == numeral) { Some(HeadingMatch::Near(n, sim)) } else { None }
 }
 
+/// A section title found at the start of running text.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct TitleMatch {
+    pub number: u32,
+    /// Core characters the title takes.
+    pub used: usize,
+    /// Length of the wording it was matched with.
+    pub wording: usize,
+    /// The wording itself, not a close spelling.
+    pub exact: bool,
+}
+
+/// A section title at the start of `core` (core characters of text that
+/// runs on after the title, as on a page saved as one line): the standard
+/// title or an accepted variant exactly, the longest that fits; else, for
+/// the section the numeral names only, a close spelling — similarity ≥ 0.9,
+/// or ≥ 0.7 when the first four characters are the wording's (as a heading
+/// line's "…及明年工作计划" for "…及改进情况"; prose follows, so the start
+/// must agree).
+pub fn match_title_prefix(core: &[char], numeral: u32) -> Option<TitleMatch> {
+    let mut best: Option<(u32, usize)> = None;
+    for (n, key, len) in SECTION_KEYS.iter() {
+        if *len <= core.len() && key.chars().zip(core).all(|(a, b)| a == *b) && best.is_none_or(|(_, l)| *len > l) {
+            best = Some((*n, *len));
+        }
+    }
+    if let Some((number, len)) = best {
+        return Some(TitleMatch { number, used: len, wording: len, exact: true });
+    }
+    let mut fuzzy: Option<(TitleMatch, f64)> = None;
+    for (n, key, len) in SECTION_KEYS.iter().filter(|(n, _, _)| *n == numeral) {
+        let same_start = *len >= 4 && key.chars().take(4).eq(core.iter().take(4).copied());
+        // a typo adds, drops or changes a character or two
+        for l in len.saturating_sub(2).max(4)..=(len + 2).min(core.len()) {
+            let cand: String = core[..l].iter().collect();
+            let sim = similarity(key, &cand);
+            let close = sim >= 0.9 || (same_start && sim >= 0.7);
+            if close && fuzzy.is_none_or(|(_, b)| sim > b) {
+                fuzzy = Some((TitleMatch { number: *n, used: l, wording: *len, exact: false }, sim));
+            }
+        }
+    }
+    fuzzy.map(|(m, _)| m)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -160,5 +205,27 @@ mod tests {
         assert_eq!(classify("本年新收政府信息公开申请数量", 1), None);
         assert_eq!(classify("结转下年度继续办理", 4), None);
         assert_eq!(classify("强化思想认识", 1), None);
+    }
+
+    #[test]
+    fn titles_that_run_on_into_the_body() {
+        let m =
+            |s: &str, n| match_title_prefix(&core_key(s).chars().collect::<Vec<_>>(), n).map(|m| (m.number, m.used));
+        assert_eq!(m("总体情况2025年，我局", 1), Some((1, 4)));
+        assert_eq!(m("总体情况概述本年", 1), Some((1, 6)));
+        assert_eq!(m("政府信息公开行政复议、行政诉讼情况行政复议", 4), Some((4, 16)));
+        // a typo only under the numeral that names the section
+        assert_eq!(m("政府信息公开行政法复议、行政诉讼情况行政复议", 4), Some((4, 17)));
+        assert_eq!(m("政府信息公开行政法复议、行政诉讼情况行政复议", 2), None);
+        assert_eq!(m("总体情况", 1), Some((1, 4)));
+        assert_eq!(m("总休情况良好", 1), None);
+        assert_eq!(m("是强化思想认识", 1), None);
+        assert_eq!(m("结转下年度继续办理", 4), None);
+        // a different ending, under its own numeral, with the start in common
+        assert_eq!(m("存在的主要问题及明年工作计划一存在问题", 5).map(|(n, _)| n), Some(5));
+        assert_eq!(m("存在的主要问题及明年工作计划一存在问题", 3), None);
+        assert_eq!(m("存在问题及明年工作计划", 5), None);
+        // a sentence that starts like a title is not one
+        assert_eq!(m("主动公开信息数量较上年增加", 2), None);
     }
 }

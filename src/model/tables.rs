@@ -54,6 +54,25 @@ impl MappedRow {
     }
 }
 
+/// A column every data row lacks (for table 二, every row of one block),
+/// found from the numbers: one dropped column is one finding, not a
+/// row-width finding per row.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Dropped {
+    /// The standard rows that lack it.
+    pub rows: Vec<usize>,
+    /// The standard column, when the header or the numbers tell which. When
+    /// they do, the rows are mapped without it (their width matches); when
+    /// not, the rows keep their header width and no column is known.
+    pub column: Option<usize>,
+    /// Whether the header still names the column (only the data lost it).
+    pub in_header: bool,
+    /// Table 四: the value the sums give the dropped cell, when known.
+    pub value: Option<i64>,
+    /// Table 四: the group (0..3) every reading of the numbers puts it in.
+    pub group: Option<usize>,
+}
+
 #[derive(Debug, Clone)]
 pub struct ExtraRow {
     pub label: Span,
@@ -80,9 +99,36 @@ pub struct MappedTable {
     pub header_cells: Vec<(usize, Span)>,
     pub rows: Vec<MappedRow>,
     pub extra_rows: Vec<ExtraRow>,
+    /// Columns the data rows dropped (see [`Dropped`]).
+    pub dropped: Vec<Dropped>,
 }
 
 impl MappedTable {
+    /// The dropped column that explains a row's missing number, if any.
+    pub fn dropped_for(&self, spec: usize) -> Option<&Dropped> {
+        self.dropped.iter().find(|d| d.rows.contains(&spec))
+    }
+
+    /// Table 二: the column a row lacks, when known (its numbers shift left past it).
+    fn t2_skip(&self, spec: usize) -> Option<usize> {
+        self.dropped_for(spec).and_then(|d| d.column)
+    }
+
+    /// The standard column of a row's `pos`-th number, when the row's width
+    /// matches its header so that the column is known.
+    pub fn column_of(&self, row: &MappedRow, pos: usize) -> Option<usize> {
+        if !row.width_ok() {
+            return None;
+        }
+        match self.id {
+            TableId::Two => match self.t2_skip(row.spec) {
+                Some(s) if pos >= s => Some(pos + 1),
+                _ => Some(pos),
+            },
+            _ => self.columns.get(pos).copied(),
+        }
+    }
+
     pub fn row(&self, spec: usize) -> Option<&MappedRow> {
         self.rows.iter().find(|r| r.spec == spec)
     }
@@ -95,7 +141,11 @@ impl MappedTable {
             return None;
         }
         match self.id {
-            TableId::Two => row.data.get(col),
+            TableId::Two => match self.t2_skip(spec) {
+                Some(s) if col == s => None,
+                Some(s) if col > s => row.data.get(col - 1),
+                _ => row.data.get(col),
+            },
             _ => {
                 let pos = self.columns.iter().position(|&c| c == col)?;
                 row.data.get(pos)
@@ -293,7 +343,36 @@ pub fn map_three(text: &str, parts: &[&Table], year_version: Option<FormatVersio
     let mut extra_rows = Vec::new();
     let mut group: Option<usize> = None;
     let mut trial_other = false;
-    for row in rows_of(parts) {
+    // the syntax row of each mapped data row, to split it again at another width
+    let mut sources: Vec<(usize, &Row)> = Vec::new();
+    let mut span = span;
+    // rows with a label and no number, kept only if no row with numbers has that label
+    let mut blank_rows: Vec<(usize, Span, Span)> = Vec::new();
+    for item in bare_items(text, parts) {
+        let row = match item {
+            Item::Row(row) => row,
+            Item::Bare(line) => {
+                // a space-aligned row with no number is its label alone on a
+                // line; only the whole label counts (a line cut short by a
+                // truncated page is not a row)
+                let mut hit = None;
+                for word in words_of(line.slice(text)) {
+                    let core = label_core(word);
+                    match t3_label(&core, group, false) {
+                        Some(T3Label::Group(g)) => group = Some(g),
+                        Some(T3Label::Row(i)) if T3_ROW_CORES[i] == core => hit = Some(i),
+                        _ => {}
+                    }
+                }
+                if let Some(i) = hit {
+                    if !(t3::WITHHELD.start..t3::TOTAL).contains(&i) {
+                        group = None;
+                    }
+                    blank_rows.push((i, line, line));
+                }
+                continue;
+            }
+        };
         let sr: SplitRow = split(row, Some(width));
         let mut hits: Vec<(usize, Span)> = Vec::new();
         for cell in &sr.labels {
@@ -331,6 +410,10 @@ pub fn map_three(text: &str, parts: &[&Table], year_version: Option<FormatVersio
             if let Some((i, label)) = spec {
                 if row.cells.len() == 1 || parts.iter().any(|p| p.style == TableStyle::Vertical) {
                     trial_other |= push_row(&mut rows, i, label, row.span, &[], width) && i == t3::OTHER_2019;
+                } else {
+                    // labels and no number: a row left blank, unless its
+                    // numbers come on a later line (a label broken in two)
+                    blank_rows.push((i, label, row.span));
                 }
             }
             continue;
@@ -338,7 +421,9 @@ pub fn map_three(text: &str, parts: &[&Table], year_version: Option<FormatVersio
         match spec {
             Some((i, label)) => {
                 trial_other |= i == t3::OTHER_2019;
-                push_row(&mut rows, i, label, row.span, &sr.data, width);
+                if push_row(&mut rows, i, label, row.span, &sr.data, width) {
+                    sources.push((i, row));
+                }
             }
             None => {
                 let has_values = sr.data.iter().any(|c| c.value != CellValue::Empty);
@@ -350,6 +435,19 @@ pub fn map_three(text: &str, parts: &[&Table], year_version: Option<FormatVersio
                 }
             }
         }
+    }
+    for (i, label, line) in blank_rows {
+        if push_row(&mut rows, i, label, line, &[], width) {
+            span = span.cover(line);
+        }
+    }
+    let mut columns = columns;
+    if header_found && columns.len() == 6 {
+        label_lost(&mut rows, &sources, &mut columns);
+    }
+    let mut dropped: Vec<Dropped> = drop_in_three(&mut rows, &sources, &mut columns).into_iter().collect();
+    for d in &mut dropped {
+        d.in_header = header_found;
     }
     let has_2021_items = rows.iter().any(|r| t3::OTHER.contains(&r.spec));
     let version = if has_2021_items {
@@ -371,7 +469,87 @@ pub fn map_three(text: &str, parts: &[&Table], year_version: Option<FormatVersio
         header_cells,
         rows,
         extra_rows,
+        dropped,
     }
+}
+
+/// The header lost a label ("总计" typed "合计", a merged cell pasted
+/// empty) while every data row still has its seven numbers: the columns are
+/// the standard seven, and table/missing-column reports the header once
+/// instead of table/row-width every row.
+fn label_lost(rows: &mut [MappedRow], sources: &[(usize, &Row)], columns: &mut Vec<usize>) {
+    if sources.len() < 2 {
+        return;
+    }
+    let mut full = Vec::with_capacity(sources.len());
+    for &(spec, row) in sources {
+        let sr = split(row, Some(7));
+        if sr.data.len() != 7 || sr.data.first().is_some_and(|c| c.value == CellValue::Empty) {
+            return;
+        }
+        full.push((spec, sr));
+    }
+    *columns = (0..7).collect();
+    for (spec, sr) in full {
+        if let Some(r) = rows.iter_mut().find(|r| r.spec == spec) {
+            r.data = sr.data.iter().map(|c| (*c).clone()).collect();
+            r.expected = 7;
+        }
+    }
+}
+
+/// Every data row of table 三 one number short of the header: the data lost
+/// a column the header still names. A row of a TAB table whose label
+/// padding slid into its numbers reads at either width, so it neither
+/// proves nor refutes the drop; the rows that read only at the shorter
+/// width must be at least half. Which column went is told by the numbers:
+/// when 总计 is gone, the last number (其他) is no longer the row's sum.
+fn drop_in_three(rows: &mut [MappedRow], sources: &[(usize, &Row)], columns: &mut Vec<usize>) -> Option<Dropped> {
+    let width = columns.len();
+    if width < 2 || sources.len() < 2 {
+        return None;
+    }
+    let mut short = 0;
+    let mut resplit: Vec<(usize, SplitRow)> = Vec::with_capacity(sources.len());
+    for &(spec, row) in sources {
+        let sr = split(row, Some(width - 1));
+        if sr.data.len() != width - 1 {
+            return None;
+        }
+        if rows.iter().any(|r| r.spec == spec && r.data.len() == width - 1) {
+            short += 1;
+        }
+        resplit.push((spec, sr));
+    }
+    if short * 2 < sources.len() {
+        return None;
+    }
+    let column = if columns.last() == Some(&T3_TOTAL_COL) {
+        // each row with values: is its last number the sum of the others?
+        let (mut is_sum, mut below) = (false, false);
+        for (_, sr) in &resplit {
+            let Some(v) = sr.data.iter().map(|c| c.value.as_int()).collect::<Option<Vec<i64>>>() else { continue };
+            let (last, rest) = (v[v.len() - 1], v[..v.len() - 1].iter().sum::<i64>());
+            if last == rest && rest != 0 {
+                is_sum = true;
+            }
+            below |= last < rest;
+        }
+        (below && !is_sum).then_some(T3_TOTAL_COL)
+    } else {
+        None
+    };
+    if let Some(c) = column {
+        columns.retain(|&x| x != c);
+    }
+    for (spec, sr) in resplit {
+        if let Some(r) = rows.iter_mut().find(|r| r.spec == spec) {
+            r.data = sr.data.iter().map(|c| (*c).clone()).collect();
+            r.expected = if column.is_some() { width - 1 } else { width };
+        }
+    }
+    let specs = sources.iter().map(|(s, _)| *s).collect();
+    Some(Dropped { rows: specs, column, in_header: true, value: None, group: None })
 }
 
 // ---------------------------------------------------------------- table 四
@@ -380,6 +558,8 @@ pub fn map_four(text: &str, parts: &[&Table]) -> MappedTable {
     let (span, part_spans, style) = cover(parts);
     let mut totals = 0;
     let mut results = 0;
+    // how often the header names each of the five results
+    let mut named = [0usize; 5];
     let mut header_span: Option<Span> = None;
     let mut best: Option<(SplitRow, usize)> = None;
     for row in rows_of(parts) {
@@ -397,6 +577,9 @@ pub fn map_four(text: &str, parts: &[&Table]) -> MappedTable {
             if T4_RESULTS[..4].contains(&core.as_str()) {
                 results += 1;
             }
+            if let Some(k) = T4_RESULTS.iter().position(|r| *r == core) {
+                named[k] += 1;
+            }
         }
         header_span = Some(header_span.map_or(row.span, |h| h.cover(row.span)));
     }
@@ -404,16 +587,22 @@ pub fn map_four(text: &str, parts: &[&Table]) -> MappedTable {
     // only a header with all three groups' results can show 总计 is missing
     let columns: Vec<usize> =
         if results >= 12 && totals == 0 { (0..15).filter(|c| c % 5 != 4).collect() } else { (0..15).collect() };
+    let mut columns = columns;
     let mut rows = Vec::new();
+    let mut dropped = Vec::new();
     if let Some((sr, _)) = best {
         let label = sr.labels.first().map_or(sr.row.span, |c| c.span);
-        rows.push(MappedRow {
-            spec: 0,
-            label,
-            line: sr.row.span,
-            data: sr.data.iter().map(|c| (*c).clone()).collect(),
-            expected: columns.len(),
-        });
+        let data: Vec<Cell> = sr.data.iter().map(|c| (*c).clone()).collect();
+        let mut expected = columns.len();
+        if expected == 15 && data.len() == 14 {
+            let d = drop_in_four(&data, &named);
+            if let Some(c) = d.column {
+                columns.retain(|&x| x != c);
+                expected = 14;
+            }
+            dropped.push(d);
+        }
+        rows.push(MappedRow { spec: 0, label, line: sr.row.span, data, expected });
     }
     MappedTable {
         id: TableId::Four,
@@ -427,12 +616,164 @@ pub fn map_four(text: &str, parts: &[&Table]) -> MappedTable {
         header_cells: Vec::new(),
         rows,
         extra_rows: Vec::new(),
+        dropped,
     }
+}
+
+/// Table 四 with 14 numbers: each group's 总计 is the sum of its four
+/// results, so putting the missing number back at each of the 15 places
+/// and keeping the places where all three groups add up (with a
+/// non-negative value) usually leaves one. A header that names one result
+/// word once less than three times narrows the places to that word.
+fn drop_in_four(data: &[Cell], named: &[usize; 5]) -> Dropped {
+    let mut places: Vec<(usize, i64)> = Vec::new();
+    if let Some(v) = data.iter().map(|c| c.value.as_int()).collect::<Option<Vec<i64>>>() {
+        for k in 0..15 {
+            let (g, r) = (k / 5, k % 5);
+            let at = |c: usize| if c < k { v[c] } else { v[c - 1] };
+            let x = if r == 4 {
+                (0..4).map(|i| at(g * 5 + i)).sum::<i64>()
+            } else {
+                at(g * 5 + 4) - (0..4).filter(|&i| i != r).map(|i| at(g * 5 + i)).sum::<i64>()
+            };
+            let full = |c: usize| if c == k { x } else { at(c) };
+            let adds_up = (0..3).all(|g| (0..4).map(|i| full(g * 5 + i)).sum::<i64>() == full(g * 5 + 4));
+            if x >= 0 && adds_up {
+                places.push((k, x));
+            }
+        }
+    }
+    let in_header = named.iter().sum::<usize>() == 15;
+    if named.iter().sum::<usize>() == 14 {
+        if let Some(word) = (0..5).find(|&w| named[w] == 2) {
+            places.retain(|(k, _)| k % 5 == word);
+        }
+    }
+    let group = places.first().map(|(k, _)| k / 5).filter(|g| places.iter().all(|(k, _)| k / 5 == *g));
+    let (column, value) = match places[..] {
+        [(k, x)] => (Some(k), Some(x)),
+        _ => (None, None),
+    };
+    Dropped { rows: vec![0], column, in_header, value, group }
 }
 
 // ---------------------------------------------------------------- table 二
 
-pub fn map_two(text: &str, parts: &[&Table], year_version: Option<FormatVersion>) -> MappedTable {
+/// The cells of a line no table row holds: separated by TABs, full-width
+/// spaces or runs of spaces, as a space-aligned row's are.
+fn words_of(line: &str) -> Vec<&str> {
+    line.split(['\t', '\u{3000}']).flat_map(|w| w.split("  ")).map(str::trim).filter(|w| !w.is_empty()).collect()
+}
+
+enum Item<'a> {
+    Row(&'a Row),
+    /// A line between or right after the parts that no table row holds.
+    Bare(Span),
+}
+
+/// The rows of a table's parts in text order, with the lines between the
+/// parts and the lines right after the last one (up to a blank line): a
+/// space-aligned block whose only column was dropped, or a row left
+/// unfilled, is a label alone on a line, which no table row holds.
+fn bare_items<'a>(text: &str, parts: &[&'a Table]) -> Vec<Item<'a>> {
+    let mut out = Vec::new();
+    for (k, p) in parts.iter().enumerate() {
+        out.extend(p.rows.iter().filter(|r| !r.separator).map(Item::Row));
+        let next = parts.get(k + 1).map(|n| n.span.start);
+        let mut at = p.span.end;
+        while at < next.unwrap_or(text.len()) {
+            let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+            let line = crate::syntax::lines::trim_span(text, Span::new(at, end));
+            at = end + 1;
+            if line.is_empty() {
+                if next.is_none() && at > p.span.end + 1 {
+                    break;
+                }
+                continue;
+            }
+            // labels and headers are short; a paragraph is not a row; a
+            // label whose numbers follow on lines of their own (one cell per
+            // line) is not a row left blank
+            if line.slice(text).chars().count() <= 40 {
+                if !number_follows(text, at) {
+                    out.push(Item::Bare(line));
+                }
+            } else if next.is_none() {
+                break;
+            }
+        }
+    }
+    out
+}
+
+/// Whether the first line from `at` with anything but pipes and spaces is
+/// a number ("0", "0 |"): the cells of a row one per line.
+fn number_follows(text: &str, mut at: usize) -> bool {
+    while at < text.len() {
+        let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+        let cell = text[at..end].trim_matches(|c: char| c == '|' || c.is_whitespace());
+        if !cell.is_empty() {
+            return crate::syntax::normalize::parse_cell(cell).is_number();
+        }
+        at = end + 1;
+    }
+    false
+}
+
+/// A column that every row of one block of table 二 lacks. When the
+/// block's header lacks the same column label, the header says which it
+/// is; when the header is complete, the numbers cannot tell (table 二 has
+/// no sums). A block whose only column is missing from its header and its
+/// rows counts; with the header complete, that is an empty cell.
+fn drop_in_two(specs: &[RowSpec], rows: &mut [MappedRow], headers: &[(usize, Vec<&str>)]) -> Vec<Dropped> {
+    let mut out = Vec::new();
+    let mut first = 0;
+    while first < specs.len() {
+        let end = (first..specs.len()).find(|&j| specs[j].block != specs[first].block).unwrap_or(specs.len());
+        let n = specs[first].columns.len();
+        let members: Vec<usize> = (first..end).collect();
+        // a TAB row keeps an empty cell where its only number was
+        let blank = |r: &MappedRow| r.data.iter().all(|c| c.value == CellValue::Empty);
+        let short = members
+            .iter()
+            .all(|&i| rows.iter().any(|r| r.spec == i && (r.data.len() + 1 == n || (n == 1 && blank(r)))));
+        if short {
+            let named: Option<Vec<usize>> = headers.iter().find(|(b, _)| *b == first).map(|(_, h)| {
+                let cols: Vec<String> = specs[first].columns.iter().map(|c| label_core(c)).collect();
+                let cols: Vec<&str> = cols.iter().map(String::as_str).collect();
+                h.iter().filter_map(|c| best_match_cores(&label_core(c), &cols)).collect()
+            });
+            let missing: Vec<usize> = match &named {
+                Some(found) => (0..n).filter(|c| !found.contains(c)).collect(),
+                None => Vec::new(),
+            };
+            let d = match missing[..] {
+                [c] => {
+                    Some(Dropped { rows: members.clone(), column: Some(c), in_header: false, value: None, group: None })
+                }
+                [] if n >= 2 => {
+                    Some(Dropped { rows: members.clone(), column: None, in_header: true, value: None, group: None })
+                }
+                _ => None,
+            };
+            if let Some(d) = d {
+                if d.column.is_some() {
+                    for r in rows.iter_mut().filter(|r| members.contains(&r.spec)) {
+                        r.expected = n - 1;
+                        if n == 1 {
+                            r.data.clear();
+                        }
+                    }
+                }
+                out.push(d);
+            }
+        }
+        first = end;
+    }
+    out
+}
+
+pub fn map_two<'t>(text: &'t str, parts: &[&'t Table], year_version: Option<FormatVersion>) -> MappedTable {
     let (span, part_spans, style) = cover(parts);
     let markers = &*T2_2019_MARKER_CORES;
     let mut trial = false;
@@ -459,7 +800,39 @@ pub fn map_two(text: &str, parts: &[&Table], year_version: Option<FormatVersion>
     let labels: Vec<&str> = spec_cores.iter().map(String::as_str).collect();
     let mut rows: Vec<MappedRow> = Vec::new();
     let mut extra_rows = Vec::new();
-    for row in rows_of(parts) {
+    let mut span = span;
+    // header cells seen since the last data row, and each block's header
+    // (by the block's first row): the cores of its column-label cells
+    let mut pending: Option<Vec<&'t str>> = None;
+    let mut headers: Vec<(usize, Vec<&'t str>)> = Vec::new();
+    let block_of = |i: usize| specs.iter().position(|s| s.block == specs[i].block).unwrap_or(i);
+    // a data row closes the header above it: the header is its block's
+    let attribute = |i: usize, pending: &mut Option<Vec<&'t str>>, headers: &mut Vec<(usize, Vec<&'t str>)>| {
+        if let Some(h) = pending.take() {
+            if !headers.iter().any(|(b, _)| *b == block_of(i)) {
+                headers.push((block_of(i), h));
+            }
+        }
+    };
+    for item in bare_items(text, parts) {
+        let row = match item {
+            Item::Row(row) => row,
+            Item::Bare(line) => {
+                // a space-aligned row with no number is its label alone on a
+                // line, a one-row header block a line of its own
+                let words = words_of(line.slice(text));
+                let core = label_core(line.slice(text));
+                if words.first().is_some_and(|w| label_core(w) == "信息内容") {
+                    pending = Some(words[1..].iter().map(|w| w.trim()).collect());
+                } else if let Some(i) = spec_cores.iter().position(|s| *s == core) {
+                    attribute(i, &mut pending, &mut headers);
+                    if push_row(&mut rows, i, line, line, &[], specs[i].columns.len()) {
+                        span = span.cover(line);
+                    }
+                }
+                continue;
+            }
+        };
         let probe = split(row, None);
         let mut hits: Vec<(usize, Span)> = probe
             .labels
@@ -480,6 +853,7 @@ pub fn map_two(text: &str, parts: &[&Table], year_version: Option<FormatVersion>
         }
         match hit {
             Some((i, label)) => {
+                attribute(i, &mut pending, &mut headers);
                 let sr = split(row, Some(specs[i].columns.len()));
                 // a label with no cells at all (vertical header noise) is an unfilled row
                 push_row(&mut rows, i, label, row.span, &sr.data, specs[i].columns.len());
@@ -499,10 +873,14 @@ pub fn map_two(text: &str, parts: &[&Table], year_version: Option<FormatVersion>
                         extra_rows.push(ExtraRow { label: l.span, line: row.span });
                     }
                 }
+                let cores: Vec<&str> = probe.labels.iter().map(|c| c.core(text)).collect();
+                if !numeric && cores.contains(&"信息内容") {
+                    pending = Some(cores.into_iter().filter(|c| *c != "信息内容").collect());
+                }
             }
         }
     }
-    let _ = CellValue::Empty;
+    let dropped = drop_in_two(specs, &mut rows, &headers);
     MappedTable {
         id: TableId::Two,
         version,
@@ -515,5 +893,6 @@ pub fn map_two(text: &str, parts: &[&Table], year_version: Option<FormatVersion>
         header_cells: Vec::new(),
         rows,
         extra_rows,
+        dropped,
     }
 }

@@ -147,18 +147,23 @@ fn strip_decoration(text: &str, span: Span) -> Span {
 pub fn heading_line(text: &str, line: Span) -> Option<HeadingLine> {
     let span = strip_decoration(text, line);
     let s = span.slice(text);
-    if s.contains('\t') || s.starts_with('|') {
+    if s.contains(['\t', '|']) {
         return None;
     }
     let num_end = s.char_indices().take_while(|(_, c)| "一二三四五六七八九十".contains(*c)).last()?;
     let num_end = num_end.0 + num_end.1.len_utf8();
     let numeral = cn_numeral(&s[..num_end])?;
     let rest = &s[num_end..];
-    let sep = rest.chars().next()?;
-    if !matches!(sep, '、' | '.' | '．' | ',' | '，' | ' ' | '\u{3000}') {
+    // "一 、总体情况": spaces before the separator are extraction noise
+    let lead = rest.len() - rest.trim_start_matches(is_space).len();
+    let sep = rest[lead..].chars().next()?;
+    let title_off = if matches!(sep, '、' | '.' | '．' | ',' | '，') {
+        num_end + lead + sep.len_utf8()
+    } else if lead > 0 {
+        num_end + lead
+    } else {
         return None;
-    }
-    let title_off = num_end + sep.len_utf8();
+    };
     let title_span = trim_span(text, Span::new(span.start + title_off, span.end));
     let title = title_span.slice(text);
     let n = title.chars().count();
@@ -218,11 +223,20 @@ mod tests {
         let h = heading_line(t, Span::new(0, t.len())).unwrap();
         assert_eq!(h.numeral, 1);
         assert_eq!(h.title.slice(t), "总体情况");
+        for spaced in ["一 、总体情况", "一　、 总体情况", "一 总体情况"] {
+            let h = heading_line(spaced, Span::new(0, spaced.len())).unwrap();
+            assert_eq!((h.numeral, h.title.slice(spaced)), (1, "总体情况"), "{spaced}");
+        }
         let t = "**四．政府信息公开行政复议、行政诉讼情况**";
         let h = heading_line(t, Span::new(0, t.len())).unwrap();
         assert_eq!(h.title.slice(t), "政府信息公开行政复议、行政诉讼情况");
-        for not in ["一是强化思想认识。", "四、结转下年度继续办理 0 0 0 0 0 0 0", "二〇二五年", "一、"]
-        {
+        for not in [
+            "一是强化思想认识。",
+            "四、结转下年度继续办理 0 0 0 0 0 0 0",
+            "四、结转下年度继续办理 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |",
+            "二〇二五年",
+            "一、",
+        ] {
             assert!(heading_line(not, Span::new(0, not.len())).is_none(), "{not}");
         }
     }

@@ -90,6 +90,10 @@ pub fn split_row(text: &str, line: Span) -> Option<(TableStyle, Row)> {
     if trimmed.starts_with('|') {
         return Some((TableStyle::Markdown, split_markdown(text, line)));
     }
+    // "行政处罚 | 12 | 3 | 40": pipe rows pasted without the outer pipes
+    if let Some(row) = split_open_pipes(text, line) {
+        return Some((TableStyle::Markdown, row));
+    }
     if s.contains('\t') {
         let mut cells = Vec::new();
         let mut start = line.start;
@@ -129,6 +133,57 @@ fn split_markdown(text: &str, line: Span) -> Row {
             !t.is_empty() && t.chars().all(|ch| matches!(ch, '-' | ':' | ' '))
         });
     Row { span: line, cells, separator }
+}
+
+/// A pipe row without its leading (and maybe trailing) "|". Prose rarely
+/// holds a "|", but to be taken for a row the line must read as one: a
+/// separator line ("---|---"), or cells that are numbers after a label,
+/// with no sentence punctuation.
+fn split_open_pipes(text: &str, line: Span) -> Option<Row> {
+    let s = line.slice(text);
+    if !s.contains('|') || s.contains('\t') {
+        return None;
+    }
+    let mut cells = Vec::new();
+    let mut seg_start = line.start;
+    let mut prev_backslash = false;
+    for (i, c) in s.char_indices() {
+        if c == '|' && !prev_backslash {
+            cells.push(make_cell(text, Span::new(seg_start, line.start + i), cells.len()));
+            seg_start = line.start + i + 1;
+        }
+        prev_backslash = c == '\\';
+    }
+    cells.push(make_cell(text, Span::new(seg_start, line.end), cells.len()));
+    // the outer pipe that is there leaves an empty cell at that end
+    if cells.last().is_some_and(|c| c.span.is_empty()) {
+        cells.pop();
+    }
+    // merged padding leaves empty cells after the numbers, never a label
+    if cells.len() < 2 || cells[0].span.is_empty() {
+        return None;
+    }
+    for (i, c) in cells.iter_mut().enumerate() {
+        c.index = i;
+    }
+    let slice = |c: &Cell| c.span.slice(text);
+    if cells.iter().all(|c| slice(c).chars().all(|ch| matches!(ch, '-' | ':' | ' '))) {
+        return Some(Row { span: line, cells, separator: true });
+    }
+    if cells.iter().any(|c| slice(c).contains(['。', '；', '，'])) {
+        return None;
+    }
+    // Labels alone ("打印 | 关闭", a menu) are not taken for a header: a
+    // row must carry numbers after its label.
+    // label cells (merged ones left empty), then data cells only
+    let labels = cells.iter().take_while(|c| !c.value.is_data_like() || c.span.is_empty()).count();
+    let labels = cells[..labels].iter().rposition(|c| !c.span.is_empty()).map_or(0, |i| i + 1);
+    let data = &cells[labels..];
+    let numbers = data.iter().filter(|c| c.value.is_number() || c.value == CellValue::Placeholder).count();
+    let row = data.iter().all(|c| c.value.is_data_like())
+        && cells[..labels].iter().all(|c| slice(c).chars().count() <= 60)
+        && if labels == 0 { cells.len() >= 3 && numbers >= 2 } else { numbers >= 1 };
+    row.then_some(Row { span: line, cells, separator: false })
 }
 
 /// Columns aligned with spaces: split on runs of two or more spaces or any
@@ -249,7 +304,19 @@ fn split_number_tail(text: &str, part: Span) -> Vec<Span> {
     if first_num > 0 {
         let (off, _) = words[first_num];
         let label_end = s[..off].trim_end_matches(is_space).len();
-        out.push(Span::new(part.start, part.start + label_end));
+        // "规章0 0 0": a page glued the first number to its label
+        let label = &s[..label_end];
+        let digits = label.len() - label.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+        let ideograph_before = label[..label_end - digits]
+            .chars()
+            .last()
+            .is_some_and(|c| ('\u{4e00}'..='\u{9fff}').contains(&c) || "）)”’》".contains(c));
+        if digits > 0 && ideograph_before {
+            out.push(Span::new(part.start, part.start + label_end - digits));
+            out.push(Span::new(part.start + label_end - digits, part.start + label_end));
+        } else {
+            out.push(Span::new(part.start, part.start + label_end));
+        }
     }
     for (off, w) in &words[first_num..] {
         out.push(Span::new(part.start + off, part.start + off + w.len()));
@@ -283,6 +350,27 @@ mod tests {
     }
 
     #[test]
+    fn pipe_rows_without_the_outer_pipes() {
+        let (st, c) = cells("行政处罚 | 12 | 3 | 40").unwrap();
+        assert_eq!(st, TableStyle::Markdown);
+        assert_eq!(c, vec!["行政处罚", "12", "3", "40"]);
+        let (_, c) = cells("行政处罚 | 12 | 3 | 40 |").unwrap();
+        assert_eq!(c, vec!["行政处罚", "12", "3", "40"]);
+        let (_, c) = cells("行政处罚 | 31 |  |").unwrap();
+        assert_eq!(c, vec!["行政处罚", "31", ""]);
+        let (_, c) = cells("三、本年度办理结果 | （一）予以公开 |  | 5 | 2").unwrap();
+        assert_eq!(c, vec!["三、本年度办理结果", "（一）予以公开", "", "5", "2"]);
+        let (_, c) = cells("1 | 0 | 0 | 1 | 2").unwrap();
+        assert_eq!(c.len(), 5);
+        assert!(cells("2 | 3").is_none());
+        assert!(cells("打印 | 关闭").is_none());
+        assert!(split_row("---|---|---", Span::new(0, 11)).unwrap().1.separator);
+        // prose with a pipe in it is not a row
+        assert!(cells("详见网站栏目“政务公开 | 年报”，欢迎查阅。").is_none());
+        assert!(cells("行政处罚 | 12 | 共计若干件").is_none());
+    }
+
+    #[test]
     fn space_aligned_rows() {
         let (st, c) = cells("行政规范性文件    5    1    25").unwrap();
         assert_eq!(st, TableStyle::Spaces);
@@ -293,6 +381,11 @@ mod tests {
         assert_eq!(c, vec!["结果 维持", "结果 纠正", "0", "1"]);
         let (_, c) = cells("0 0 0 0 0 0 0 0 0 0 0 0 0 0 0").unwrap();
         assert_eq!(c.len(), 15);
+        // the first number glued to its label
+        let (_, c) = cells("行政规范性文件2 1 15").unwrap();
+        assert_eq!(c, vec!["行政规范性文件", "2", "1", "15"]);
+        let (_, c) = cells("一、本年新收政府信息公开申请数量10 3 0 0 0 0 13").unwrap();
+        assert_eq!(c.len(), 8);
     }
 
     #[test]

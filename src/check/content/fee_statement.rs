@@ -1,9 +1,16 @@
 //! content/fee-statement: section 六 says nothing about 信息处理费.
+//! Only from the 2021 format on: the 2019 trial format (reports for 2019
+//! and 2020) asks for no such statement, and 信息处理费 began in 2021
+//! (国办函〔2020〕109号).
 
 use crate::check::Ctx;
+use crate::config::FormatVersion;
 use crate::finding::{Edit, Finding};
 
 pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
+    if cx.report.format == FormatVersion::Trial2019 {
+        return;
+    }
     let Some(s) = cx.report.section(6) else { return };
     let body = s.body.slice(cx.text);
     let key: String = body.chars().filter(|c| !c.is_whitespace()).collect();

@@ -5,14 +5,16 @@ use crate::check::Ctx;
 use crate::config::BodyLevel;
 use crate::finding::Finding;
 use crate::span::Span;
-use crate::syntax::normalize::label_key;
+use crate::syntax::normalize::fold_char;
 
 const LABELS: &[&str] = &["发布时间", "发布日期", "公开日期", "成文日期", "印发日期", "发文日期", "发布于"];
 
 /// (year, month, day, span) of a date written 2026-01-09, 2026/1/9,
 /// 2026.01.09 or 2026年1月9日.
 fn parse_date(s: &str, base: usize) -> Option<(i32, u32, u32, Span)> {
-    let key = label_key(s);
+    // Folded but with its spaces: in "2025-01-23 16:43" the space ends the
+    // date, and dropping it read the day as "2316".
+    let key: String = s.chars().map(fold_char).collect();
     let digits: Vec<&str> = key.split(|c: char| !c.is_ascii_digit()).filter(|x| !x.is_empty()).collect();
     if digits.len() < 3 || digits[0].len() != 4 {
         return None;

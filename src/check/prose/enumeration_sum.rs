@@ -35,7 +35,8 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
         }
         // the same cell named twice is a restatement, not two parts
         let targets: Vec<Target> = kids.iter().filter_map(|k| k.target).collect();
-        if targets.iter().enumerate().any(|(a, x)| targets[..a].contains(x)) {
+        let distinct: std::collections::HashSet<&Target> = targets.iter().collect();
+        if distinct.len() < targets.len() {
             continue;
         }
         let (mut lo, mut hi) = (0i64, 0i64);

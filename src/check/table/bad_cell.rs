@@ -35,16 +35,22 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
                 ));
                 continue;
             }
+            // a row left blank is one unfilled row, not a finding per cell
+            if r.data.len() > 1 && r.data.iter().all(|c| c.value == CellValue::Empty) {
+                let zeros = r.data.iter().map(|c| Edit::replace(c.span, "0")).collect();
+                out.push(
+                    Finding::new(
+                        "table/bad-cell",
+                        r.label,
+                        format!("{}各格都为空，没有数据应填 0", super::row_name(t, r.spec)),
+                    )
+                    .fix("各格填 0", zeros, true),
+                );
+                continue;
+            }
             for (pos, cell) in r.data.iter().enumerate() {
                 // the column is known only when the row's width matches
-                let col = if r.width_ok() {
-                    match t.id {
-                        TableId::Two => Some(pos),
-                        _ => t.columns.get(pos).copied(),
-                    }
-                } else {
-                    None
-                };
+                let col = t.column_of(r, pos);
                 // named only when there is something to say: most cells are fine
                 let name = || match col {
                     Some(c) => cell_name(t, r.spec, c),

@@ -169,7 +169,8 @@ pub fn find(text: &str, sent: Span) -> Vec<Hole> {
                 // any counted thing: "推送信息次", "新建政务公开专区个"
                 let Some(m) = GENERIC.iter().find(|m| s[i..].starts_with(**m)) else { continue };
                 let Some(last) = before.chars().next_back().filter(|c| is_ideograph(*c)) else { continue };
-                if DETERMINERS.contains(last) || WORDS.iter().any(|w| format!("{before}{m}").ends_with(w)) {
+                let word = WORDS.iter().any(|w| w.strip_suffix(*m).is_some_and(|head| before.ends_with(head)));
+                if DETERMINERS.contains(last) || word {
                     continue;
                 }
                 // the noun: what follows the clause's counting word, its last
@@ -255,7 +256,9 @@ pub fn in_lists(text: &str, sent: Span, counts: &[(usize, usize, &str)], found: 
             continue;
         }
         let clause = text[a..b].trim_end_matches(is_space);
-        let following = counts.get(next).filter(|x| text[b..x.0].chars().filter(|c| !is_space(*c)).count() <= 12);
+        // the next count, when only a short label separates it from this clause
+        let following =
+            counts.get(next).filter(|x| text[b..x.0].chars().filter(|c| !is_space(*c)).take(13).count() <= 12);
         let measure = MEASURE_CHARS.iter().find(|m| clause.ends_with(**m));
         let Some(measure) = measure else {
             prev_measure = None;
