@@ -119,6 +119,7 @@ impl Cleaned {
             level: _,
             format: _,
             style: _,
+            glued,
         } = r;
         self.syntax(syntax);
         if let Some(crate::model::Title { span, year, body: _, level: _ }) = title {
@@ -145,6 +146,8 @@ impl Cleaned {
                 header_cells,
                 rows,
                 extra_rows,
+                // standard rows and columns, no spans
+                dropped: _,
             } = t;
             *span = self.span(*span);
             for p in parts {
@@ -169,6 +172,9 @@ impl Cleaned {
                 *label = self.span(*label);
                 *line = self.span(*line);
             }
+        }
+        for g in glued {
+            *g = self.span(*g);
         }
         if let Some(crate::model::report::StatPeriod { span, start, end }) = stat_period {
             *span = self.span(*span);

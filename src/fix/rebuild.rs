@@ -94,7 +94,6 @@ fn implied(slots: &[Slot], total: usize, at: usize) -> Option<i64> {
     (left >= 0).then_some(left)
 }
 
-
 /// Fill the `None` cells of a row whose `total`-th cell is the sum of the
 /// others, as [`implied`] reads it: a missing 总计 is the sum of the parts
 /// (the other missing parts are written 0), one missing part is 总计 minus
