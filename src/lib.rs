@@ -10,6 +10,7 @@ pub mod check;
 pub mod config;
 pub mod finding;
 pub mod fix;
+pub mod invisible;
 pub mod model;
 pub mod rules;
 pub mod span;
@@ -31,7 +32,35 @@ pub struct Analysis {
 
 /// Check a draft. Never panics on any input (fuzzed); does no I/O.
 pub fn analyze(text: &str, config: &Config) -> Analysis {
-    let report = Report::build(text, config);
-    let findings = check::run(text, &report, config);
+    // Zero-width and bidi characters copied from web pages split "2025年"
+    // or a row label for every rule: read a copy without them, then map
+    // every span back, so findings and the report point into `text`.
+    let Some(clean) = invisible::Cleaned::new(text) else {
+        let report = Report::build(text, config);
+        let findings = check::run(text, &report, config);
+        return Analysis { report, findings };
+    };
+    let mut report = Report::build(&clean.text, config);
+    let mut findings = check::run(&clean.text, &report, config);
+    // text/invisible-char is the one rule that must see the original; the
+    // cleaned copy gave it nothing. Severity and suppression as in check::run.
+    let id = "text/invisible-char";
+    let default = rules::lookup(id).map_or(Severity::Warning, |r| r.severity);
+    let suppressed = check::suppress::Suppressions::new(&clean.text, &report.syntax).suppressed(id, clean.first_run());
+    let extra = config.severity_of(id, default).filter(|_| !suppressed).and_then(|severity| {
+        let mut f = check::text::invisible_char::finding(text)?;
+        f.severity = severity;
+        Some(f)
+    });
+    clean.report(&mut report);
+    for f in &mut findings {
+        clean.finding(f);
+    }
+    // the mapping keeps the order check::run sorted in
+    if let Some(f) = extra {
+        let key = |g: &Finding| (g.span.start, g.span.end, g.rule);
+        let at = findings.partition_point(|g| key(g) <= key(&f));
+        findings.insert(at, f);
+    }
     Analysis { report, findings }
 }

@@ -52,6 +52,7 @@ pub static RULES: &[RuleInfo] = &[
     rule!("content/fee-statement", Warning, "第六部分未说明信息处理费情况"),
     rule!("plausibility/township-rules", Warning, "乡镇、街道或部门填报了规章"),
     rule!("deadline/late", Warning, "发布日期晚于法定期限"),
+    rule!("text/invisible-char", Warning, "文中有零宽空格等不可见字符"),
     rule!("cross-year/carry-over", Error, "上年结转与上年报告的结转下年度不一致"),
 ];
 

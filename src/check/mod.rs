@@ -10,6 +10,7 @@ pub mod structure;
 pub mod suppress;
 pub mod table;
 pub mod tally;
+pub mod text;
 pub mod year;
 
 use crate::config::Config;
@@ -59,6 +60,7 @@ pub fn all() -> Vec<(&'static str, Rule)> {
         ("content/fee-statement", content::fee_statement::check),
         ("plausibility/township-rules", plausibility::township_rules::check),
         ("deadline/late", deadline::late::check),
+        ("text/invisible-char", text::invisible_char::check),
     ]
 }
 

@@ -11,6 +11,7 @@ pub mod standard;
 pub mod suggest;
 pub mod tables;
 pub mod title;
+pub mod year_use;
 
 pub use report::{Paragraph, Report, Section};
 pub use sections::TableId;

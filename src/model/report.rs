@@ -83,6 +83,18 @@ impl Report {
         let stat_period = find_stat_period(text, &syntax);
         let (report_year, year_source) = match (config.report_year, &title, &stat_period) {
             (Some(y), _, _) => (Some(y), Some(YearSource::Config)),
+            // A title and a statistics period that disagree: the body decides
+            // (a title left from last year on an updated body, or the reverse).
+            (None, Some(Title { year: Some(t), .. }), Some(p))
+                if t.year != p.start.year
+                    && super::year_use::evidence(&super::year_use::uses(
+                        text,
+                        &paragraphs_of(&syntax, &sections),
+                        Some(p.span),
+                    )) == Some(p.start.year) =>
+            {
+                (Some(p.start.year), Some(YearSource::StatPeriod))
+            }
             (None, Some(Title { year: Some(y), .. }), _) => (Some(y.year), Some(YearSource::Title)),
             (None, _, Some(p)) => (Some(p.start.year), Some(YearSource::StatPeriod)),
             _ => match preamble_year(text, &syntax, first_heading) {
@@ -123,28 +135,32 @@ impl Report {
 
     /// Every line of running text with the section it belongs to.
     pub fn paragraphs(&self) -> Vec<Paragraph> {
-        let mut out = Vec::new();
-        let mut section = 0;
-        let mut next = 0;
-        for (i, b) in self.syntax.blocks.iter().enumerate() {
-            if next < self.sections.len() && self.sections[next].blocks.start == i + 1 {
-                section = self.sections[next].number;
-                next += 1;
-                continue;
-            }
-            match b {
-                Block::Text(s) => out.push(Paragraph { span: *s, section }),
-                Block::Heading(h) => out.push(Paragraph { span: h.span, section }),
-                _ => {}
-            }
-        }
-        out
+        paragraphs_of(&self.syntax, &self.sections)
     }
 
     /// The section holding a byte offset (0 before the first heading).
     pub fn section_at(&self, offset: usize) -> u32 {
         self.sections.iter().rev().find(|s| s.heading.line.start <= offset).map_or(0, |s| s.number)
     }
+}
+
+fn paragraphs_of(syntax: &Syntax, sections: &[Section]) -> Vec<Paragraph> {
+    let mut out = Vec::new();
+    let mut section = 0;
+    let mut next = 0;
+    for (i, b) in syntax.blocks.iter().enumerate() {
+        if next < sections.len() && sections[next].blocks.start == i + 1 {
+            section = sections[next].number;
+            next += 1;
+            continue;
+        }
+        match b {
+            Block::Text(s) => out.push(Paragraph { span: *s, section }),
+            Block::Heading(h) => out.push(Paragraph { span: h.span, section }),
+            _ => {}
+        }
+    }
+    out
 }
 
 fn find_sections(text: &str, syntax: &Syntax) -> Vec<Section> {

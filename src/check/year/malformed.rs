@@ -4,6 +4,7 @@
 use crate::check::Ctx;
 use crate::finding::Finding;
 use crate::span::Span;
+use crate::syntax::normalize::is_space;
 use crate::syntax::numbers::{Number, after_spaces, numbers};
 
 fn days_in(month: i64) -> i64 {
@@ -25,7 +26,7 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
             let digits = n.digits.len();
             let Some(v) = n.int() else { continue };
             let mut flag = |span: Span, msg: String| out.push(Finding::new("year/malformed", span, msg));
-            if word('年') && (5..=8).contains(&digits) {
+            if word('年') && (5..=8).contains(&digits) && !runs_into_year(t, &nums, i) {
                 flag(n.span, format!("“{}年”不是有效的年份", crate::finding::excerpt(&n.digits, 40)));
                 continue;
             }
@@ -100,6 +101,22 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
             }
         }
     }
+}
+
+/// A flattened table row running into the next sentence's year: in
+/// "总计 3 32025年1月" the run "32025" is a cell ("3") glued to "2025年".
+/// The run ends in a plausible year and the number before it is separated
+/// only by spaces, so its head belongs to that preceding sequence of cells.
+/// "202020年" stands alone and stays malformed.
+fn runs_into_year(text: &str, nums: &[Number], i: usize) -> bool {
+    let n = &nums[i];
+    let tail = &n.digits[n.digits.len() - 4..];
+    let plausible = tail.parse::<i64>().is_ok_and(|y| (1949..=2100).contains(&y));
+    let after_cell = i
+        .checked_sub(1)
+        .map(|k| &nums[k])
+        .is_some_and(|p| p.span.end < n.span.start && text[p.span.end..n.span.start].chars().all(is_space));
+    plausible && after_cell
 }
 
 /// The month of "…M月D日", when `prev` is that M.

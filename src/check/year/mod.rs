@@ -7,7 +7,41 @@ pub mod plan;
 pub mod stale;
 pub mod unknown;
 
+use crate::model::year_use::{self, YearUse};
 use crate::span::Span;
+
+/// The body written for a year other than `year`: that year, how often it is
+/// used as the current year, and how often `year` is. Three uses and more
+/// than twice the report year's keep a leftover sentence or two from
+/// reading as a whole body.
+pub fn other_body_year(uses: &[YearUse], year: i32) -> Option<(i32, usize, usize)> {
+    let (other, n) = year_use::body_year(uses)?;
+    let own = year_use::count(uses, year);
+    // a body copied from a report two or more years back is rare, and a
+    // year further away is the subject of a history, not the body's year
+    (other != year && (other - year).abs() <= 2 && n >= 3 && n > own * 2).then_some((other, n, own))
+}
+
+/// `year` written in the digits of `like`: full-width when the draft wrote
+/// "２０２４", so that a fix keeps the document's style.
+pub fn same_digits(like: &str, year: i32) -> String {
+    let s = year.to_string();
+    if like.is_ascii() {
+        return s;
+    }
+    // "二〇二四" / "二零二四": the same numerals and the same zero
+    if like.chars().all(|c| c == '零' || "〇一二三四五六七八九".contains(c)) {
+        let zero = if like.contains('零') { '零' } else { '〇' };
+        return s
+            .chars()
+            .map(|c| match c.to_digit(10) {
+                Some(0) | None => zero,
+                Some(d) => "〇一二三四五六七八九".chars().nth(d as usize).unwrap_or(zero),
+            })
+            .collect();
+    }
+    s.chars().map(|c| char::from_u32(c as u32 - '0' as u32 + '０' as u32).unwrap_or(c)).collect()
+}
 
 /// Sentences of a paragraph, split after 。！？； (and their ASCII twins).
 pub fn sentences(text: &str, para: Span) -> Vec<Span> {
@@ -38,24 +72,4 @@ pub fn inside_quotes(text: &str, within: Span, offset: usize) -> bool {
             before.rfind(open).is_some_and(|o| before.rfind(close).is_none_or(|c| c < o))
         }
     })
-}
-
-/// Skip a leading list marker and a short lead-in like "（一）主动公开：".
-pub fn skip_lead_in(text: &str, sentence: Span) -> usize {
-    let s = sentence.slice(text);
-    let t = s.trim_start_matches(crate::syntax::normalize::is_space);
-    let mut off = s.len() - t.len();
-    if let Some(colon) = t.find(['：', ':']) {
-        if t[..colon].chars().count() <= 16 && !t[..colon].chars().any(|c| c.is_ascii_digit()) {
-            off += colon + t[colon..].chars().next().map_or(0, char::len_utf8);
-        }
-    } else if t.starts_with(['（', '(']) {
-        if let Some(close) = t.find(['）', ')']) {
-            if close <= 9 {
-                off += close + 3.min(t[close..].chars().next().map_or(0, char::len_utf8));
-            }
-        }
-    }
-    let rest = &s[off..];
-    sentence.start + off + (rest.len() - rest.trim_start_matches(crate::syntax::normalize::is_space).len())
 }

@@ -1,0 +1,3 @@
+//! text: the characters of the draft itself.
+
+pub mod invisible_char;
