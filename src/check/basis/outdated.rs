@@ -161,7 +161,7 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
 fn citations_2021(t: &str) -> Vec<Span> {
     let mut out = Vec::new();
     for start in find_all(t, "国办").into_iter().map(|s| s.start) {
-        let window: String = t[start..].chars().take(16).collect();
+        let window: String = t[start..].chars().take(24).collect();
         let Some(hao) = window.find("号") else { continue };
         let cited = &window[..hao + "号".len()];
         let folded: String = cited

@@ -461,6 +461,13 @@ fn read_sentence(text: &str, sent: Span, cx: &Context, carry: Option<usize>, p: 
             if target.is_none() && is_sum_word(&label_key) {
                 target = run_sum(&p.mentions, &run, q.measure);
                 is_sum = target.is_some();
+                // "行政许可决定公开率100%，共计102件": the clause before names it
+                if target.is_none() && run.is_empty() && clause_start > sent.start {
+                    let sep = clause_start - text[..clause_start].chars().next_back().map_or(0, char::len_utf8);
+                    let before = self::clause_start(text, prev_end.min(sep), sep);
+                    let key: String = text[before..sep].chars().filter(|c| !is_space(*c)).collect();
+                    target = label::target(&label::read(&key), None, applications, cx.disclosure);
+                }
             }
             // "共办理23件" after the figures it adds up
             is_sum |= run.len() >= 2 && label_key.starts_with(['共', '合', '总']);
