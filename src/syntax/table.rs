@@ -264,7 +264,13 @@ fn split_spaces(text: &str, line: Span) -> Option<Row> {
 
 fn looks_like_number_tail(s: &str) -> bool {
     let words: Vec<&str> = s.split(is_space).filter(|w| !w.is_empty()).collect();
-    words.len() >= 3 && words.iter().rev().take(2).all(|w| parse_cell(w).is_number())
+    // "（二）部分公开（区分处理的，…）   0 … / 0": a "/" is a cell too
+    words.len() >= 3
+        && words.iter().rev().take(2).all(|w| {
+            let v = parse_cell(w);
+            v.is_number() || v == CellValue::Placeholder
+        })
+        && words.iter().rev().take(2).any(|w| parse_cell(w).is_number())
 }
 
 /// Split "label 0 0 0" (single spaces) into the label and the numbers.

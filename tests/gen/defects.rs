@@ -238,6 +238,9 @@ pub fn inject(rng: &mut Rng, defect: Defect) -> Option<Doc> {
             }
             doc.tables.docs[0] = [1, 0, rng.range(1, 5)];
         }
+        // the fee statement belongs to the 2021 format: a 2019/2020 report
+        // without one is not this defect
+        Defect::NoFeeStatement if doc.year < 2021 => return None,
         Defect::NoFeeStatement => {
             doc.sections[5] = vec![format!("{}认真办理人大代表建议和政协提案，办理结果均已公开。", doc.body.we)];
         }

@@ -233,7 +233,9 @@ impl Writer<'_> {
         let carried_in = t.t3[r::CARRIED_IN][6];
         let answered = t.t3[r::TOTAL][6];
         let carried_out = t.t3[r::CARRIED_OUT][6];
-        let y = self.this_year();
+        // a stale year mid-sentence is written where the year would be:
+        // "全年我镇2024年共收到…", never beside the right one ("2025年我镇2024年")
+        let y = if self.twist == Twist::StaleMid { "全年".to_string() } else { self.this_year() };
         let stated_new = if self.twist == Twist::MismatchApplications { new + 1 } else { new };
         let we =
             if self.twist == Twist::StaleMid { format!("{}{}年", self.we, self.year - 1) } else { self.we.clone() };
