@@ -27,6 +27,19 @@ fn started(log: &std::path::Path) -> usize {
     std::fs::read_to_string(log).unwrap_or_default().lines().filter(|l| l.contains("analysis started:")).count()
 }
 
+/// How many analyses stopped part-way (superseded or unwanted).
+fn stopped(log: &std::path::Path) -> usize {
+    std::fs::read_to_string(log).unwrap_or_default().lines().filter(|l| l.contains("analysis stopped:")).count()
+}
+
+/// CPU seconds the process has used (user + system), for the report only.
+fn cpu_seconds(pid: u32) -> f64 {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap();
+    let fields: Vec<&str> = stat[stat.rfind(')').unwrap() + 2..].split(' ').collect();
+    // utime and stime, fields 14 and 15 of stat(5), in clock ticks (100 Hz on Linux)
+    (fields[11].parse::<f64>().unwrap() + fields[12].parse::<f64>().unwrap()) / 100.0
+}
+
 fn threads(pid: u32) -> usize {
     let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap();
     let line = status.lines().find(|l| l.starts_with("Threads:")).unwrap();
@@ -140,7 +153,11 @@ fn a_storm_of_cancelled_requests_and_edits_keeps_threads_bounded() {
     assert_eq!(said(&last), said(&lsp.diagnostics(&fresh, 1)));
 
     let analyses = started(&log);
-    eprintln!("threads: {baseline} at rest, at most {most}; {cancelled} of 400 cancelled; {analyses} analyses");
+    eprintln!(
+        "threads: {baseline} at rest, at most {most}; {cancelled} of 400 cancelled; {analyses} analyses, {} stopped part-way; {:.1} s CPU",
+        stopped(&log),
+        cpu_seconds(pid)
+    );
     // Before: a thread per cancelled request still analysing (~180). Now a
     // fixed pool of analysis threads; the rest is the runtime and stdio.
     assert!(most <= baseline + 4, "threads grew from {baseline} to {most}");
