@@ -194,3 +194,21 @@ fn a_cancelled_request_is_answered_and_the_server_keeps_serving() {
     assert_eq!(lsp.server_text(&uri), text);
     assert!(lsp.shutdown_and_exit().success());
 }
+
+/// The library side of cancellation: `analyze_until` gives up when asked,
+/// asks again before each rule, and is `analyze` when never asked.
+#[test]
+fn analysis_stops_when_asked_and_is_unchanged_otherwise() {
+    let text = fixture("xiaye-2025-draft.txt");
+    let config = nianbao::Config::default();
+    assert!(nianbao::analyze_until(&text, &config, &|| true).is_none());
+    let asked = std::cell::Cell::new(0);
+    let whole = nianbao::analyze_until(&text, &config, &|| {
+        asked.set(asked.get() + 1);
+        false
+    })
+    .unwrap();
+    assert_eq!(whole.findings, nianbao::analyze(&text, &config).findings);
+    // once after the model, once before each rule
+    assert_eq!(asked.get(), 1 + nianbao::check::all().len());
+}
