@@ -64,3 +64,16 @@ pub fn analyze(text: &str, config: &Config) -> Analysis {
     }
     Analysis { report, findings }
 }
+
+/// [`analyze`], giving up (`None`) as soon as `stop` says so. `stop` is
+/// asked between the phases and between rules, so a front end can abandon
+/// an analysis nobody wants any more (the server: a newer version arrived,
+/// the request was cancelled) without the library knowing why.
+pub fn analyze_until(text: &str, config: &Config, stop: &dyn Fn() -> bool) -> Option<Analysis> {
+    let report = Report::build(text, config);
+    if stop() {
+        return None;
+    }
+    let findings = check::run_until(text, &report, config, stop)?;
+    Some(Analysis { report, findings })
+}

@@ -67,6 +67,12 @@ pub fn all() -> Vec<(&'static str, Rule)> {
 /// Run every enabled rule, apply configured severities and suppression
 /// comments, and sort by position.
 pub fn run(text: &str, report: &Report, config: &Config) -> Vec<Finding> {
+    run_until(text, report, config, &|| false).unwrap_or_default()
+}
+
+/// [`run`], abandoned (`None`) when `stop` returns true; it is asked before
+/// each rule, the granularity at which a front end can cancel.
+pub fn run_until(text: &str, report: &Report, config: &Config, stop: &dyn Fn() -> bool) -> Option<Vec<Finding>> {
     // Lets tests prove that the front ends survive a panicking analysis;
     // it sits outside the per-rule guard on purpose.
     #[cfg(feature = "test-panic")]
@@ -80,6 +86,9 @@ pub fn run(text: &str, report: &Report, config: &Config) -> Vec<Finding> {
     let cx = Ctx { text, report, config, prose: &prose };
     let mut out = Vec::new();
     for (id, rule) in all() {
+        if stop() {
+            return None;
+        }
         let default = crate::rules::lookup(id).map(|r| r.severity).unwrap_or(crate::finding::Severity::Warning);
         let Some(severity) = config.severity_of(id, default) else { continue };
         let start = out.len();
@@ -98,5 +107,5 @@ pub fn run(text: &str, report: &Report, config: &Config) -> Vec<Finding> {
     out.retain(|f| !suppressions.suppressed(f.rule, f.span.start));
     out.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(a.span.end.cmp(&b.span.end)).then(a.rule.cmp(b.rule)));
     out.dedup_by(|a, b| a.rule == b.rule && a.span == b.span && a.message == b.message);
-    out
+    Some(out)
 }

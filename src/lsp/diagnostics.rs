@@ -134,6 +134,7 @@ pub fn diagnostics(snap: &Snapshot, unit: ColumnUnit) -> Vec<Diagnostic> {
 /// and stop, which is the debounce.
 pub fn schedule(shared: &Arc<Shared>, uri: Uri, generation: u64, delay: Duration) {
     let shared = shared.clone();
+    shared.docs.set_publish_pending(&uri, generation, true);
     tokio::spawn(async move {
         if !delay.is_zero() {
             tokio::time::sleep(delay).await;
@@ -146,6 +147,7 @@ pub fn schedule(shared: &Arc<Shared>, uri: Uri, generation: u64, delay: Duration
             Ok(_) => {}
             Err(e) => tracing::warn!("no diagnostics for {}: {}", uri.as_str(), e.message),
         }
+        shared.docs.set_publish_pending(&uri, generation, false);
     });
 }
 

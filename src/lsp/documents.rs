@@ -4,13 +4,15 @@
 //! first awaits: tower-lsp-server runs up to four handlers at once, so any
 //! await before the edit would let a later change overtake an earlier one.
 
+use super::config::Problem;
 use super::snapshot::Snapshot;
+use futures::future::{BoxFuture, Shared};
 use nianbao::ColumnUnit;
 use nianbao::text_edit::{Pos, apply_lsp_edit};
 use ropey::Rope;
 use std::collections::HashMap;
-use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard, Weak};
 use std::time::Duration;
 use tower_lsp_server::UriExt;
 use tower_lsp_server::lsp_types::{Position, TextDocumentContentChangeEvent, Uri};
@@ -44,10 +46,50 @@ pub struct Document {
     /// Bumped on every edit and on configuration changes; results computed
     /// for an older generation are stale.
     pub generation: u64,
+    /// The newest finished analysis.
     pub snapshot: Option<Arc<Snapshot>>,
+    /// The one analysis running for the current generation, if any: the
+    /// publisher and every request wait for it instead of starting their own.
+    pub inflight: Option<Inflight>,
+    /// A publisher is scheduled for the current generation: it will want
+    /// this generation's analysis, so cancelled requests must not stop it.
+    pub publish_pending: bool,
     /// Whether the last diagnostics pushed for it were non-empty.
     pub published: bool,
     pub debounce: Duration,
+}
+
+/// How an analysis ended, as every waiter sees it.
+#[derive(Clone)]
+pub enum Outcome {
+    Done(Arc<Snapshot>, Option<Problem>),
+    /// Abandoned: a newer generation arrived, the document closed, or every
+    /// waiter went away (cancelled requests).
+    Stopped,
+    /// The analysis panicked.
+    Failed,
+}
+
+/// The analysis in progress for one generation of a document.
+pub struct Inflight {
+    pub generation: u64,
+    /// Set when the generation is superseded; the analysis stops at its next check.
+    pub superseded: Arc<AtomicBool>,
+    /// Each waiter holds a strong reference while it waits; when the last
+    /// one is dropped (its request cancelled), the analysis stops. The slot
+    /// and the analysis keep only weak ones.
+    pub interest: Weak<()>,
+    pub outcome: Shared<BoxFuture<'static, Outcome>>,
+}
+
+impl Document {
+    /// The generation changed (or the document closed): whatever runs for
+    /// the old one is of no use.
+    fn supersede(&mut self) {
+        if let Some(f) = self.inflight.take() {
+            f.superseded.store(true, Ordering::Relaxed);
+        }
+    }
 }
 
 #[derive(Default)]
@@ -75,10 +117,14 @@ impl Documents {
             version,
             generation,
             snapshot: None,
+            inflight: None,
+            publish_pending: false,
             published: false,
             debounce: Duration::from_millis(nianbao::config::LspSettings::default().debounce_ms),
         };
-        self.lock().insert(uri, doc);
+        if let Some(mut old) = self.lock().insert(uri, doc) {
+            old.supersede();
+        }
         generation
     }
 
@@ -102,11 +148,29 @@ impl Documents {
         }
         doc.version = version;
         doc.generation = generation;
+        doc.supersede();
         Some((generation, doc.debounce))
     }
 
     pub fn close(&self, uri: &Uri) -> Option<Document> {
-        self.lock().remove(uri)
+        let mut doc = self.lock().remove(uri)?;
+        doc.supersede();
+        Some(doc)
+    }
+
+    /// Whether anyone still wants generation `generation` of `uri` analysed
+    /// apart from the requests waiting for it: it is current and its
+    /// diagnostics are still to be published.
+    pub fn publish_pending(&self, uri: &Uri, generation: u64) -> bool {
+        self.lock().get(uri).is_some_and(|d| d.generation == generation && d.publish_pending)
+    }
+
+    /// Record whether a publisher for `generation` is pending (ignored once
+    /// the document has moved on).
+    pub fn set_publish_pending(&self, uri: &Uri, generation: u64, pending: bool) {
+        if let Some(d) = self.lock().get_mut(uri).filter(|d| d.generation == generation) {
+            d.publish_pending = pending;
+        }
     }
 
     pub fn generation(&self, uri: &Uri) -> Option<u64> {
@@ -123,6 +187,7 @@ impl Documents {
                 let g = self.next_generation();
                 if let Some(d) = docs.get_mut(&u) {
                     d.generation = g;
+                    d.supersede();
                 }
                 (u, g)
             })

@@ -16,6 +16,7 @@ mod frames;
 mod guard;
 mod hover;
 mod pacer;
+mod pool;
 mod server;
 mod snapshot;
 mod symbols;

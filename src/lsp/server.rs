@@ -2,10 +2,12 @@
 //! requests. Handlers only route; each feature lives in its own module.
 
 use super::config::{Problem, Settings};
-use super::documents::{DocKind, Documents, file_path};
+use super::documents::{DocKind, Document, Documents, Inflight, Outcome, file_path};
 use super::guard::{self, internal_error};
 use super::snapshot::Snapshot;
-use super::{actions, completion, convert, diagnostics, format, hover, symbols};
+use super::{actions, completion, convert, diagnostics, format, hover, pool, symbols};
+use futures::FutureExt;
+use futures::future::{BoxFuture, Shared as SharedFuture};
 use nianbao::ColumnUnit;
 use serde::Deserialize;
 use serde_json::{Value, json};
@@ -50,48 +52,126 @@ impl Shared {
         self.flags.get().copied().unwrap_or_default()
     }
 
-    /// The analysed current version of a document, computed on a blocking
-    /// thread when the cached one is stale. `None` when it is not open.
+    /// The analysed current version of a document. `None` when it is not
+    /// open.
+    ///
+    /// One analysis per generation, shared: the publisher and every request
+    /// for the same generation wait for the same in-flight analysis (its
+    /// `Shared` future) instead of each starting their own. When it is
+    /// abandoned — a newer generation arrived, or every waiter was cancelled
+    /// — a waiter still here starts over with the newest generation, so a
+    /// request is always answered from an analysis that was finished.
     pub async fn snapshot(self: &Arc<Self>, uri: &Uri) -> Result<Option<Arc<Snapshot>>> {
-        let (text, version, generation, kind) = {
-            let docs = self.docs.lock();
-            let Some(d) = docs.get(uri) else {
-                return Ok(None);
+        loop {
+            // held while waiting: our interest keeps the analysis going
+            let (outcome, _interest) = {
+                let mut docs = self.docs.lock();
+                let Some(d) = docs.get_mut(uri) else {
+                    return Ok(None);
+                };
+                if let Some(s) = d.snapshot.as_ref().filter(|s| s.generation == d.generation) {
+                    return Ok(Some(s.clone()));
+                }
+                let joined = d
+                    .inflight
+                    .as_ref()
+                    .filter(|f| f.generation == d.generation)
+                    .and_then(|f| Some((f.outcome.clone(), f.interest.upgrade()?)));
+                match joined {
+                    Some(j) => j,
+                    None => self.start_analysis(uri, d),
+                }
             };
-            if let Some(s) = d.snapshot.as_ref().filter(|s| s.generation == d.generation) {
-                return Ok(Some(s.clone()));
+            match outcome.await {
+                Outcome::Done(snap, problem) => {
+                    self.report(problem.into_iter().collect()).await;
+                    return Ok(Some(snap));
+                }
+                Outcome::Stopped => continue,
+                Outcome::Failed => {
+                    // the panic hook has logged the payload already
+                    tracing::error!("analysis of {} failed", uri.as_str());
+                    return Err(internal_error(format!("nianbao: 分析 {} 时内部出错", uri.as_str())));
+                }
             }
-            (d.rope.to_string(), d.version, d.generation, DocKind::of(uri, &d.language_id))
-        };
+        }
+    }
+
+    /// Queue the analysis of a document's current generation on the
+    /// analysis threads and record it in the document's slot (the caller
+    /// holds the documents lock, so no second one can start meanwhile).
+    fn start_analysis(
+        self: &Arc<Self>,
+        uri: &Uri,
+        d: &mut Document,
+    ) -> (SharedFuture<BoxFuture<'static, Outcome>>, Arc<()>) {
+        let (text, version, generation, kind) =
+            (d.rope.to_string(), d.version, d.generation, DocKind::of(uri, &d.language_id));
+        let interest = Arc::new(());
+        let superseded = Arc::new(AtomicBool::new(false));
+        let (weak, flag) = (Arc::downgrade(&interest), superseded.clone());
         let shared = self.clone();
         let for_task = uri.clone();
-        let joined = tokio::task::spawn_blocking(move || {
+        let job = pool::run(move || {
+            // Stop when superseded, or when every waiting request was
+            // cancelled and no publisher will want the result either (it
+            // would only have to be computed again).
+            let stop = || {
+                flag.load(Ordering::Relaxed)
+                    || weak.strong_count() == 0 && !shared.docs.publish_pending(&for_task, generation)
+            };
+            if stop() {
+                // queued behind other work and no longer wanted: costs nothing
+                tracing::debug!(target: "nianbao::load", "analysis skipped: v{version} g{generation}");
+                return Outcome::Stopped;
+            }
+            tracing::debug!(target: "nianbao::load", "analysis started: v{version} g{generation}");
             let path = file_path(&for_task);
             let (config, problem, file) = shared.settings.config_for(path.as_deref());
             let mut bases = shared.settings.roots();
             if let Some(dir) = file.as_ref().and_then(|f| f.parent()) {
                 bases.insert(0, dir.to_path_buf());
             }
-            let snap = Snapshot::build(for_task, version, generation, kind, text, config, path.as_deref(), &bases);
-            (snap, problem)
-        })
-        .await;
-        match joined {
-            Ok((snap, problem)) => {
-                let snap = Arc::new(snap);
-                if let Some(d) = self.docs.lock().get_mut(uri).filter(|d| d.generation == generation) {
-                    d.snapshot = Some(snap.clone());
-                    d.debounce = Duration::from_millis(snap.config.lsp.debounce_ms);
+            let built = Snapshot::build(
+                for_task.clone(),
+                version,
+                generation,
+                kind,
+                text,
+                config,
+                path.as_deref(),
+                &bases,
+                &stop,
+            );
+            let mut docs = shared.docs.lock();
+            let current = docs.get_mut(&for_task).filter(|d| d.generation == generation);
+            let Some(snap) = built else {
+                tracing::debug!(target: "nianbao::load", "analysis stopped: v{version} g{generation}");
+                // abandoned by its waiters, not superseded: let the next
+                // request start afresh instead of joining a dead analysis
+                // (unless one has already)
+                if let Some(d) =
+                    current.filter(|d| d.inflight.as_ref().is_some_and(|f| Arc::ptr_eq(&f.superseded, &flag)))
+                {
+                    d.inflight = None;
                 }
-                self.report(problem.into_iter().collect()).await;
-                Ok(Some(snap))
+                return Outcome::Stopped;
+            };
+            tracing::debug!(target: "nianbao::load", "analysis finished: v{version} g{generation}");
+            let snap = Arc::new(snap);
+            // a superseded result is handed to those already waiting (who
+            // start over) but never stored, so it is never published
+            if let Some(d) = current {
+                d.snapshot = Some(snap.clone());
+                d.inflight = None;
+                d.debounce = Duration::from_millis(snap.config.lsp.debounce_ms);
             }
-            Err(e) => {
-                // the panic hook has logged the payload already
-                tracing::error!("analysis of {} failed: {e}", uri.as_str());
-                Err(internal_error(format!("nianbao: 分析 {} 时内部出错", uri.as_str())))
-            }
-        }
+            Outcome::Done(snap, problem)
+        });
+        let outcome = async move { job.await.unwrap_or(Outcome::Failed) }.boxed().shared();
+        d.inflight =
+            Some(Inflight { generation, superseded, interest: Arc::downgrade(&interest), outcome: outcome.clone() });
+        (outcome, interest)
     }
 
     /// Show configuration problems not shown before.

@@ -23,8 +23,9 @@ pub struct Snapshot {
 }
 
 impl Snapshot {
-    /// Analyse a text. Pure apart from the configuration passed in; runs on
-    /// a blocking thread so that a panic in a rule stays a `JoinError`.
+    /// Analyse a text; `None` when `stop` said to give up. Pure apart from
+    /// the configuration passed in; runs on an analysis thread (pool.rs),
+    /// where a panic is caught.
     #[allow(clippy::too_many_arguments)]
     pub fn build(
         uri: Uri,
@@ -35,12 +36,13 @@ impl Snapshot {
         config: Config,
         path: Option<&Path>,
         include_bases: &[PathBuf],
-    ) -> Snapshot {
-        let analysis = nianbao::analyze(&text, &config);
+        stop: &dyn Fn() -> bool,
+    ) -> Option<Snapshot> {
+        let analysis = nianbao::analyze_until(&text, &config, stop)?;
         let index = LineIndex::new(&text);
         let included = path.is_some_and(|p| included(p, &config.lsp.include, include_bases));
         let checked = kind != DocKind::Other && (analysis.report.looks_like_report() || included);
-        Snapshot { uri, version, generation, kind, text, index, analysis, config, checked }
+        Some(Snapshot { uri, version, generation, kind, text, index, analysis, config, checked })
     }
 
     pub fn conv(&self, unit: ColumnUnit) -> Conv<'_> {

@@ -113,6 +113,24 @@ impl Lsp {
         Lsp { child, stdin, rx, backlog: Vec::new(), next_id: 0, configuration, unit: ColumnUnit::Utf16, cache }
     }
 
+    /// The server's process id (tests read /proc/<pid>/status).
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
+    /// Send a request without waiting; its id, for `response` or a cancel.
+    pub fn send_request(&mut self, method: &str, params: Value) -> i64 {
+        self.next_id += 1;
+        let id = self.next_id;
+        self.send(&json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params}));
+        id
+    }
+
+    /// The response to a request sent with `send_request`.
+    pub fn response(&mut self, id: i64) -> Value {
+        self.expect(&format!("the response to request {id}"), |m| m["id"] == json!(id) && m.get("method").is_none())
+    }
+
     pub fn send(&self, msg: &Value) {
         write_frame(&self.stdin, msg);
     }
