@@ -32,16 +32,34 @@ pub struct Analysis {
 
 /// Check a draft. Never panics on any input (fuzzed); does no I/O.
 pub fn analyze(text: &str, config: &Config) -> Analysis {
+    match analyze_until(text, config, &|| false) {
+        Some(a) => a,
+        // `stop` never says so: unreachable, but an analysis is owed
+        None => Analysis { report: Report::build(text, config), findings: Vec::new() },
+    }
+}
+
+/// [`analyze`], giving up (`None`) as soon as `stop` says so. `stop` is
+/// asked between the phases and between rules, so a front end can abandon
+/// an analysis nobody wants any more (the server: a newer version arrived,
+/// the request was cancelled) without the library knowing why.
+pub fn analyze_until(text: &str, config: &Config, stop: &dyn Fn() -> bool) -> Option<Analysis> {
     // Zero-width and bidi characters copied from web pages split "2025年"
     // or a row label for every rule: read a copy without them, then map
     // every span back, so findings and the report point into `text`.
     let Some(clean) = invisible::Cleaned::new(text) else {
         let report = Report::build(text, config);
-        let findings = check::run(text, &report, config);
-        return Analysis { report, findings };
+        if stop() {
+            return None;
+        }
+        let findings = check::run_until(text, &report, config, stop)?;
+        return Some(Analysis { report, findings });
     };
     let mut report = Report::build(&clean.text, config);
-    let mut findings = check::run(&clean.text, &report, config);
+    if stop() {
+        return None;
+    }
+    let mut findings = check::run_until(&clean.text, &report, config, stop)?;
     // text/invisible-char is the one rule that must see the original; the
     // cleaned copy gave it nothing. Severity and suppression as in check::run.
     let id = "text/invisible-char";
@@ -62,18 +80,5 @@ pub fn analyze(text: &str, config: &Config) -> Analysis {
         let at = findings.partition_point(|g| key(g) <= key(&f));
         findings.insert(at, f);
     }
-    Analysis { report, findings }
-}
-
-/// [`analyze`], giving up (`None`) as soon as `stop` says so. `stop` is
-/// asked between the phases and between rules, so a front end can abandon
-/// an analysis nobody wants any more (the server: a newer version arrived,
-/// the request was cancelled) without the library knowing why.
-pub fn analyze_until(text: &str, config: &Config, stop: &dyn Fn() -> bool) -> Option<Analysis> {
-    let report = Report::build(text, config);
-    if stop() {
-        return None;
-    }
-    let findings = check::run_until(text, &report, config, stop)?;
     Some(Analysis { report, findings })
 }
