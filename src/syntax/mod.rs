@@ -192,6 +192,10 @@ pub fn vertical_table(text: &str, lines: &[Span]) -> Option<Table> {
     let mut in_data = false;
     for &line in lines {
         let span = trim_span(text, line);
+        // web pages leave each cell on its line followed by its pipes:
+        // "规章 |", "0 | ||"
+        let kept = span.slice(text).trim_end_matches(|c: char| c == '|' || is_space(c));
+        let span = Span::new(span.start, span.start + kept.len());
         if span.is_empty() {
             continue;
         }
@@ -249,6 +253,23 @@ mod tests {
         assert_eq!(s.tables[0].rows.len(), 2);
         assert_eq!(s.tables[1].style, TableStyle::Markdown);
         assert!(matches!(s.blocks[1], Block::Heading(_)));
+    }
+
+    #[test]
+    fn vertical_cells_with_trailing_pipes() {
+        let t = "规章 |\n0 |\n0 | ||\n1 |\n行政许可 |\n3 | ||";
+        let lines: Vec<Span> = t
+            .split('\n')
+            .scan(0, |at, l| {
+                let s = Span::new(*at, *at + l.len());
+                *at += l.len() + 1;
+                Some(s)
+            })
+            .collect();
+        let tab = vertical_table(t, &lines).unwrap();
+        let cells: Vec<Vec<&str>> =
+            tab.rows.iter().map(|r| r.cells.iter().map(|c| c.span.slice(t)).collect()).collect();
+        assert_eq!(cells, [vec!["规章", "0", "0", "1"], vec!["行政许可", "3"]]);
     }
 
     #[test]

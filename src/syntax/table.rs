@@ -84,7 +84,9 @@ fn make_cell(text: &str, raw: Span, index: usize) -> Cell {
 pub fn split_row(text: &str, line: Span) -> Option<(TableStyle, Row)> {
     let s = line.slice(text);
     let trimmed = s.trim_matches(is_space);
-    if trimmed.is_empty() {
+    // a line of nothing but pipes ("|", "| ||") is what a web page leaves
+    // between one-cell-per-line cells, not a row
+    if trimmed.chars().all(|c| c == '|' || is_space(c)) {
         return None;
     }
     if trimmed.starts_with('|') {
