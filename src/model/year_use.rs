@@ -421,25 +421,6 @@ fn form_of(text: &str, sentence: Span, y: &YearMention, compared: bool) -> Optio
     (act || topic).then_some(form)
 }
 
-/// Sentences of a paragraph, split after 。！？ only: "2025年共收到15件；
-/// 2024年共收到12件。" is one sentence comparing two years.
-fn full_sentences(text: &str, para: Span) -> Vec<Span> {
-    let s = para.slice(text);
-    let mut out = Vec::new();
-    let mut start = 0;
-    for (i, c) in s.char_indices() {
-        if matches!(c, '。' | '！' | '？' | '!' | '?') {
-            let end = i + c.len_utf8();
-            out.push(Span::new(para.start + start, para.start + end));
-            start = end;
-        }
-    }
-    if start < s.len() {
-        out.push(Span::new(para.start + start, para.end));
-    }
-    out
-}
-
 /// Bracket pairs whose inside is a title, a quotation, a document number or
 /// an aside ("（2024年：12件）"), never the sentence's own frame.
 const PAIRS: [(char, char); 10] = [
@@ -530,7 +511,9 @@ pub fn cn_years(text: &str, span: Span) -> Vec<YearMention> {
 pub fn uses(text: &str, paragraphs: &[Paragraph], period: Option<Span>) -> Vec<YearUse> {
     let mut out = Vec::new();
     for p in paragraphs.iter().filter(|p| (1..=6).contains(&p.section)) {
-        for sent in full_sentences(text, p.span) {
+        // split after 。！？ only: "2025年共收到15件；2024年共收到12件。" is one
+        // sentence comparing two years
+        for sent in crate::model::prose::sentences(text, p.span) {
             let mut ys = years(text, sent);
             let cn = cn_years(text, sent);
             if !cn.is_empty() {

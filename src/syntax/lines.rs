@@ -48,3 +48,22 @@ pub fn trim_span(text: &str, span: Span) -> Span {
     }
     Span::new(span.start + lead, span.end - trail)
 }
+
+/// `span` cut after every character `end` accepts (the last piece runs to
+/// the span's end): sentences after 。！？, clauses after ；…
+pub fn split_after(text: &str, span: Span, end: impl Fn(char) -> bool) -> Vec<Span> {
+    let s = span.slice(text);
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, c) in s.char_indices() {
+        if end(c) {
+            let stop = i + c.len_utf8();
+            out.push(Span::new(span.start + start, span.start + stop));
+            start = stop;
+        }
+    }
+    if start < s.len() {
+        out.push(Span::new(span.start + start, span.end));
+    }
+    out
+}

@@ -45,20 +45,7 @@ pub fn same_digits(like: &str, year: i32) -> String {
 
 /// Sentences of a paragraph, split after 。！？； (and their ASCII twins).
 pub fn sentences(text: &str, para: Span) -> Vec<Span> {
-    let s = para.slice(text);
-    let mut out = Vec::new();
-    let mut start = 0;
-    for (i, c) in s.char_indices() {
-        if matches!(c, '。' | '！' | '？' | '；' | '!' | '?' | ';') {
-            let end = i + c.len_utf8();
-            out.push(Span::new(para.start + start, para.start + end));
-            start = end;
-        }
-    }
-    if start < s.len() {
-        out.push(Span::new(para.start + start, para.end));
-    }
-    out
+    crate::syntax::lines::split_after(text, para, |c| matches!(c, '。' | '！' | '？' | '；' | '!' | '?' | ';'))
 }
 
 /// Whether `offset` sits inside 《…》, “…” or 〔…〕 within `within`.

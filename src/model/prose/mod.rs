@@ -172,20 +172,7 @@ struct Context {
 /// ("其中:减税降费5条；财政预算7条；…"), and what ends a breakdown is a new
 /// statement, not the punctuation.
 pub fn sentences(text: &str, para: Span) -> Vec<Span> {
-    let s = para.slice(text);
-    let mut out = Vec::new();
-    let mut start = 0;
-    for (i, c) in s.char_indices() {
-        if matches!(c, '。' | '！' | '？' | '!' | '?') {
-            let end = i + c.len_utf8();
-            out.push(Span::new(para.start + start, para.start + end));
-            start = end;
-        }
-    }
-    if start < s.len() {
-        out.push(Span::new(para.start + start, para.end));
-    }
-    out
+    crate::syntax::lines::split_after(text, para, |c| matches!(c, '。' | '！' | '？' | '!' | '?'))
 }
 
 /// Where a label phrase can start. Not 、: it joins nouns inside a label
