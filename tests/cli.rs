@@ -579,7 +579,7 @@ fn rules_lists_every_rule_with_severity_and_summary() {
 }
 
 #[test]
-fn skeleton_prints_a_report_that_checks_clean() {
+fn skeleton_prints_a_report_whose_only_findings_are_its_placeholders() {
     let dir = tempdir();
     for (style, name) in [("tsv", "s.txt"), ("markdown", "s.md")] {
         let o = run(&["skeleton", "--year", "2025", "--body", "下冶镇人民政府", "--style", style]);
@@ -594,8 +594,16 @@ fn skeleton_prints_a_report_that_checks_clean() {
         assert_eq!(out.trim_end(), nianbao::fix::skeleton::report(2025, Some("下冶镇人民政府"), style).trim_end());
         write(&dir.path().join(name), out);
     }
-    let o = run_in(dir.path(), &["check", "s.txt", "s.md"]);
+    // the template is well formed (no error), but unfilled: its placeholder
+    // sections are reported, so it never passes as a clean report
+    let o = run_in(dir.path(), &["check", "--format", "json", "s.txt", "s.md"]);
     assert_eq!(code(&o), 0, "{}", stdout(&o));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    for f in json["files"].as_array().unwrap() {
+        let rules: Vec<&str> =
+            f["diagnostics"].as_array().unwrap().iter().map(|d| d["rule"].as_str().unwrap()).collect();
+        assert!(!rules.is_empty() && rules.iter().all(|r| *r == "structure/empty-section"), "{rules:?}");
+    }
 }
 
 #[test]
