@@ -45,7 +45,10 @@ fn main() {
     std::fs::create_dir_all(&dir).expect("temp dir");
 
     let config = Config::default();
-    println!("| shape | measured | {} | exponent | exponent |", sizes.iter().map(|s| label(*s)).collect::<Vec<_>>().join(" | "));
+    println!(
+        "| shape | measured | {} | exponent | exponent |",
+        sizes.iter().map(|s| label(*s)).collect::<Vec<_>>().join(" | ")
+    );
     println!("|---|---|{}---|---|", "---|".repeat(sizes.len()));
     let mut worst: f64 = 0.0;
     for (name, make) in shapes::SHAPES {
@@ -77,7 +80,8 @@ fn main() {
             }
         }
         for (mode, times) in &rows {
-            let cells: Vec<String> = times.iter().map(|t| t.map_or("skipped".into(), |t| format!("{:.3} s", t.as_secs_f64()))).collect();
+            let cells: Vec<String> =
+                times.iter().map(|t| t.map_or("skipped".into(), |t| format!("{:.3} s", t.as_secs_f64()))).collect();
             let exps: Vec<String> = times
                 .windows(2)
                 .zip(sizes.windows(2))
@@ -103,7 +107,13 @@ fn main() {
 /// The fastest of a few runs: the least disturbed by other work on a shared
 /// machine. Fewer runs for larger inputs.
 fn best(size: usize, mut f: impl FnMut()) -> Duration {
-    let runs = if size >= 10_000_000 { 1 } else if size >= 1_000_000 { 2 } else { 5 };
+    let runs = if size >= 10_000_000 {
+        1
+    } else if size >= 1_000_000 {
+        2
+    } else {
+        5
+    };
     (0..runs)
         .map(|_| {
             let start = Instant::now();
@@ -128,7 +138,13 @@ fn cli(bin: &PathBuf, file: &PathBuf, format: &str) {
 
 fn parse_size(s: &str) -> usize {
     let s = s.to_ascii_lowercase();
-    let (n, mul) = if let Some(n) = s.strip_suffix("m") { (n, 1_000_000) } else if let Some(n) = s.strip_suffix("k") { (n, 1_000) } else { (s.as_str(), 1) };
+    let (n, mul) = if let Some(n) = s.strip_suffix("m") {
+        (n, 1_000_000)
+    } else if let Some(n) = s.strip_suffix("k") {
+        (n, 1_000)
+    } else {
+        (s.as_str(), 1)
+    };
     n.parse::<usize>().expect("size like 100k or 1m") * mul
 }
 

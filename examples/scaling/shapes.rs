@@ -52,7 +52,9 @@ pub const SHAPES: &[(&str, fn(usize) -> String)] = &[
 /// One sentence (no 。 until the end) listing counts the table contradicts:
 /// the clause scan before each number must not restart at the clause start.
 fn clause_of_numbers(size: usize) -> String {
-    repeat(size, &format!("{}\n本年度", head()), "。\n", |i| format!("予以公开{}件，不予公开{}件，", i % 97 + 1, i % 13 + 2))
+    repeat(size, &format!("{}\n本年度", head()), "。\n", |i| {
+        format!("予以公开{}件，不予公开{}件，", i % 97 + 1, i % 13 + 2)
+    })
 }
 
 /// "共1件，其中予以公开1件，" repeated: each total opens a breakdown the

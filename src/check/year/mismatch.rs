@@ -25,8 +25,9 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
     if let (Some(ty), Some(YearSource::Title)) = (&title_year, r.year_source) {
         let mut counts: std::collections::BTreeMap<i32, usize> = Default::default();
         for p in r.paragraphs() {
+            let mut quotes = super::Quotes::new(cx.text, p.span);
             for y in years(cx.text, p.span) {
-                if !super::inside_quotes(cx.text, p.span, y.span.start) {
+                if !quotes.inside(y.span.start) {
                     *counts.entry(y.year).or_default() += 1;
                 }
             }
