@@ -46,7 +46,7 @@ fn main() {
 
     let config = Config::default();
     println!(
-        "| shape | measured | {} | exponent | exponent |",
+        "| shape | measured | {} | exponent 100 KB→1 MB | exponent 1 MB→10 MB |",
         sizes.iter().map(|s| label(*s)).collect::<Vec<_>>().join(" | ")
     );
     println!("|---|---|{}---|---|", "---|".repeat(sizes.len()));

@@ -31,8 +31,11 @@ fn repeat(size: usize, prefix: &str, suffix: &str, mut unit: impl FnMut(usize) -
 
 const NUMERALS: [&str; 10] = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
 
-/// Every shape: (name, generator of a document of about `size` bytes).
-pub const SHAPES: &[(&str, fn(usize) -> String)] = &[
+/// Makes a document of about the given size in bytes.
+pub type Make = fn(usize) -> String;
+
+/// Every shape: its name and generator.
+pub const SHAPES: &[(&str, Make)] = &[
     ("clause-of-numbers", clause_of_numbers),
     ("enumeration-chain", enumeration_chain),
     ("years-one-line", years_one_line),
