@@ -103,9 +103,10 @@ pub fn run_until(text: &str, report: &Report, config: &Config, stop: &dyn Fn() -
             f.severity = severity;
         }
     }
-    let suppressions = suppress::Suppressions::new(text, &report.syntax);
-    out.retain(|f| !suppressions.suppressed(f.rule, f.span.start));
+    // sorted first so suppressions apply in one sweep; the sort is stable,
+    // so filtering after it keeps the order filtering before it gave
     out.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(a.span.end.cmp(&b.span.end)).then(a.rule.cmp(b.rule)));
+    suppress::Suppressions::new(text, &report.syntax).retain_unsuppressed(&mut out);
     out.dedup_by(|a, b| a.rule == b.rule && a.span == b.span && a.message == b.message);
     Some(out)
 }

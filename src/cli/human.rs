@@ -156,7 +156,16 @@ fn diagnostic(out: &mut String, p: &Paint, path: &str, text: &str, idx: &LineInd
     out.push('\n');
 }
 
+#[cfg(test)]
+thread_local! {
+    /// Characters measured, so a test can tell a windowed snippet from one
+    /// that reads the whole line.
+    static MEASURED: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
 fn char_width(c: char) -> usize {
+    #[cfg(test)]
+    MEASURED.with(|n| n.set(n.get() + 1));
     match c {
         '\t' => TAB_WIDTH,
         c if is_invisible_break(c) => 1,
@@ -179,55 +188,67 @@ struct Snippet {
 }
 
 impl Snippet {
+    /// Reads only the window it shows (plus at most `MAX_LINE_WIDTH` columns
+    /// to learn that the line is long), never the whole line: a snippet per
+    /// finding on a 1 MB line used to copy the line each time.
     fn new(text: &str, idx: &LineIndex, span: Span) -> Snippet {
         let (line, _) = idx.position(text, span.start, nianbao::ColumnUnit::Utf8);
         let (ls, le) = (idx.line_start(line), idx.line_content_end(text, line));
-        let content = &text[ls..le];
-        let chars: Vec<(usize, char)> = content.char_indices().map(|(i, c)| (ls + i, c)).collect();
-        let widths: Vec<usize> = chars.iter().map(|&(_, c)| char_width(c)).collect();
-        // Character indices of the span on this line; a span running on to
-        // later lines is underlined to the end of this one.
-        let first = chars.iter().position(|&(b, _)| b >= span.start).unwrap_or(chars.len());
-        let last = chars.iter().position(|&(b, _)| b >= span.end.max(span.start)).unwrap_or(chars.len());
+        // Byte offsets of the span on this line; a span running on to later
+        // lines is underlined to the end of this one.
+        let first = span.start.clamp(ls, le);
+        let last = span.end.max(span.start).clamp(ls, le);
 
-        let (mut lo, mut hi) = (0, chars.len());
-        if widths.iter().sum::<usize>() > MAX_LINE_WIDTH {
+        let (mut lo, mut hi) = (ls, le);
+        let mut width = 0;
+        let long = text[ls..le].chars().any(|c| {
+            width += char_width(c);
+            width > MAX_LINE_WIDTH
+        });
+        if long {
             lo = first;
             let mut before = 0;
-            while lo > 0 && before + widths[lo - 1] <= CONTEXT_BEFORE {
-                lo -= 1;
-                before += widths[lo];
+            for c in text[ls..first].chars().rev() {
+                if before + char_width(c) > CONTEXT_BEFORE {
+                    break;
+                }
+                before += char_width(c);
+                lo -= c.len_utf8();
             }
             hi = lo;
             let mut shown = 0;
-            while hi < chars.len() && shown + widths[hi] <= MAX_LINE_WIDTH {
-                shown += widths[hi];
-                hi += 1;
+            for c in text[lo..le].chars() {
+                if shown + char_width(c) > MAX_LINE_WIDTH {
+                    break;
+                }
+                shown += char_width(c);
+                hi += c.len_utf8();
             }
         }
 
         let mut source = String::new();
         let mut col = 0;
-        if lo > 0 {
+        if lo > ls {
             source.push(ELLIPSIS);
             col += ELLIPSIS.width().unwrap_or(1);
         }
         let (mut caret_start, mut caret_width) = (None, 0);
-        for i in lo..hi {
-            if i == first {
+        for (i, c) in text[lo..hi].char_indices() {
+            let at = lo + i;
+            if caret_start.is_none() && at >= first {
                 caret_start = Some(col);
             }
-            if (first..last).contains(&i) {
-                caret_width += widths[i];
+            if (first..last).contains(&at) {
+                caret_width += char_width(c);
             }
-            match chars[i].1 {
+            match c {
                 '\t' => source.push_str(&" ".repeat(TAB_WIDTH)),
                 c if is_invisible_break(c) => source.push(' '),
                 c => source.push(c),
             }
-            col += widths[i];
+            col += char_width(c);
         }
-        if hi < chars.len() {
+        if hi < le {
             source.push(ELLIPSIS);
         }
         Snippet { source, caret_start: caret_start.unwrap_or(col), caret_width: caret_width.max(1) }
@@ -271,6 +292,20 @@ mod tests {
         assert_eq!(s.caret_width, 2);
         let shown: usize = s.source.chars().map(char_width).sum();
         assert!(shown <= MAX_LINE_WIDTH + 2, "{shown}");
+    }
+
+    #[test]
+    fn a_snippet_on_a_long_line_reads_its_window_not_the_line() {
+        // one 1 MB line, a span in its middle: the old snippet measured all
+        // 333 334 characters for each of up to 1 000 findings shown
+        let line = "字".repeat(333_334);
+        let mid = line.len() / 2 - (line.len() / 2) % 3;
+        let idx = LineIndex::new(&line);
+        MEASURED.with(|n| n.set(0));
+        let s = Snippet::new(&line, &idx, Span::new(mid, mid + 3));
+        let measured = MEASURED.with(|n| n.get());
+        assert!(measured < 4 * MAX_LINE_WIDTH, "{measured} characters measured");
+        assert_eq!((s.caret_start, s.caret_width), (1 + CONTEXT_BEFORE, 2));
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! year/future: a year after report year + 1.
 
-use super::inside_quotes;
+use super::Quotes;
 use crate::check::Ctx;
 use crate::finding::Finding;
 use crate::syntax::numbers::{before_spaces, years};
@@ -9,8 +9,9 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
     let r = cx.report;
     let Some(year) = r.report_year else { return };
     for p in r.paragraphs() {
+        let mut quotes = Quotes::new(cx.text, p.span);
         for y in years(cx.text, p.span) {
-            if y.year <= year + 1 || inside_quotes(cx.text, p.span, y.span.start) {
+            if y.year <= year + 1 || quotes.inside(y.span.start) {
                 continue;
             }
             // targets and ranges: "到2027年", "2021—2027年", "2027年底前"

@@ -1,6 +1,6 @@
 //! year/plan: section 五 plans dated the report year or earlier.
 
-use super::{inside_quotes, sentences};
+use super::{Quotes, sentences};
 use crate::check::Ctx;
 use crate::finding::{Edit, Finding};
 use crate::syntax::numbers::years;
@@ -21,11 +21,9 @@ pub fn check(cx: &Ctx, out: &mut Vec<Finding>) {
             if !is_plan(s) {
                 continue;
             }
+            let mut quotes = Quotes::new(cx.text, sent);
             for y in years(cx.text, sent) {
-                if y.year > year
-                    || inside_quotes(cx.text, sent, y.span.start)
-                    || period.is_some_and(|p| p.contains(y.span.start))
-                {
+                if y.year > year || quotes.inside(y.span.start) || period.is_some_and(|p| p.contains(y.span.start)) {
                     continue;
                 }
                 // "2024年度报告中指出的问题" names last year's report, not a date
