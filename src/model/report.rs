@@ -262,8 +262,6 @@ fn map_tables(text: &str, syntax: &Syntax, sections: &[Section], version: Option
             })
             .collect();
         if let Some(t) = syntax::vertical_table(text, &lines) {
-            let cells: usize = t.rows.iter().map(|r| r.cells.iter().filter(|c| c.value.is_number()).count()).sum();
-            let _ = cells;
             if tables::identify(text, &t) == Some(id) {
                 vertical.push((id, t));
             }

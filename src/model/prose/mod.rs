@@ -143,11 +143,6 @@ impl Prose {
         p
     }
 
-    /// The parts of a total, in order.
-    pub fn parts(&self, total: usize) -> impl Iterator<Item = (usize, &Mention)> {
-        self.mentions.iter().enumerate().skip(total + 1).filter(move |(_, m)| m.parent == Some(total))
-    }
-
     /// The mentions whose number lies in `span`, described (for tests and
     /// the phrase corpus).
     pub fn describe_in(&self, span: Span) -> Vec<String> {
@@ -869,13 +864,12 @@ fn zero_mentions(text: &str, sent: Span) -> Vec<(Quantity, Span)> {
     let mut clause_from = 0;
     let mut clause_digits = false;
     let mut last_zero: Option<(usize, usize)> = None;
-    let flush = |from: usize, to: usize, zero: Option<(usize, usize)>, digits: bool, out: &mut Vec<_>| {
+    let flush = |to: usize, zero: Option<(usize, usize)>, digits: bool, out: &mut Vec<_>| {
         let Some((at, len)) = zero else { return };
         if digits {
             return;
         }
         let label = Span::new(sent.start + at + len, sent.start + to);
-        let _ = from;
         // one mention per named figure: "行政复议和行政诉讼" are two
         let key: String = label.slice(text).chars().filter(|c| !is_space(*c)).collect();
         let l = label::read(&key);
@@ -907,7 +901,7 @@ fn zero_mentions(text: &str, sent: Span) -> Vec<(Quantity, Span)> {
     };
     for (i, c) in s.char_indices() {
         if is_clause_end(c) {
-            flush(clause_from, i, last_zero.take(), clause_digits, &mut out);
+            flush(i, last_zero.take(), clause_digits, &mut out);
             clause_from = i + c.len_utf8();
             clause_digits = false;
             continue;
@@ -924,7 +918,7 @@ fn zero_mentions(text: &str, sent: Span) -> Vec<(Quantity, Span)> {
             }
         }
     }
-    flush(clause_from, s.len(), last_zero.take(), clause_digits, &mut out);
+    flush(s.len(), last_zero.take(), clause_digits, &mut out);
     out
 }
 

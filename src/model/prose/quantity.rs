@@ -277,7 +277,8 @@ fn cn_value(w: &str) -> Option<i64> {
                 if pending.is_some() && digit(c)? != 0 {
                     return None; // "二三" is not a number
                 }
-                pending = Some(digit(c)?).filter(|d| *d != 0).or(pending.filter(|_| false));
+                // a 零 holds no place of its own ("一千零五")
+                pending = Some(digit(c)?).filter(|d| *d != 0);
                 continue;
             }
         };

@@ -294,7 +294,7 @@ fn three_value(t: &MappedTable, rows: Rows, cols: Cols) -> Option<TableValue> {
             Some(x) => x,
             // （七）总计 missing: the sum of its items
             None if row == t3::TOTAL => {
-                let items = crate::model::prose::target::result_rows(trial);
+                let items = result_rows(trial);
                 let tv = three_value(t, items, cols)?;
                 (tv.value, tv.span, true)
             }
