@@ -5,9 +5,9 @@
 mod common;
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
-use nianbao::fix::skeleton;
-use nianbao::syntax::TableStyle;
-use nianbao::{Config, Report};
+use nianbao_core::fix::skeleton;
+use nianbao_core::syntax::TableStyle;
+use nianbao_core::{Config, Report};
 use std::hint::black_box;
 use std::time::Duration;
 
@@ -26,10 +26,10 @@ fn stages(c: &mut Criterion) {
             g.sample_size(20).measurement_time(Duration::from_secs(8));
         }
         let report = Report::build(&text, &config);
-        g.bench_function("parse", |b| b.iter(|| nianbao::syntax::parse(black_box(&text))));
+        g.bench_function("parse", |b| b.iter(|| nianbao_core::syntax::parse(black_box(&text))));
         g.bench_function("model", |b| b.iter(|| Report::build(black_box(&text), &config)));
-        g.bench_function("check", |b| b.iter(|| nianbao::check::run(black_box(&text), &report, &config)));
-        g.bench_function("analyze", |b| b.iter(|| nianbao::analyze(black_box(&text), &config)));
+        g.bench_function("check", |b| b.iter(|| nianbao_core::check::run(black_box(&text), &report, &config)));
+        g.bench_function("analyze", |b| b.iter(|| nianbao_core::analyze(black_box(&text), &config)));
         g.finish();
     }
 }

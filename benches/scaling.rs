@@ -10,7 +10,7 @@
 mod shapes;
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
-use nianbao::{ColumnUnit, Config, LineIndex};
+use nianbao_core::{ColumnUnit, Config, LineIndex};
 use std::hint::black_box;
 use std::time::Duration;
 
@@ -24,7 +24,7 @@ fn scaling(c: &mut Criterion) {
             g.throughput(Throughput::Bytes(text.len() as u64));
             g.bench_with_input(BenchmarkId::from_parameter(size), &text, |b, text| {
                 b.iter(|| {
-                    let a = nianbao::analyze(black_box(text), &config);
+                    let a = nianbao_core::analyze(black_box(text), &config);
                     let idx = LineIndex::new(text);
                     a.findings
                         .iter()

@@ -27,14 +27,14 @@ struct Tally {
 
 fn main() {
     let n: u64 = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(200);
-    let cfg = nianbao::Config::default();
+    let cfg = nianbao_core::Config::default();
     let mut rules: BTreeMap<&'static str, Tally> = BTreeMap::new();
     let mut false_on_correct = 0usize;
     let mut correct_with_findings = 0usize;
     let mut false_by_rule: BTreeMap<&'static str, usize> = BTreeMap::new();
     for seed in 0..n {
         let doc = prose::report(&mut Rng::new(seed), prose::Twist::None);
-        let f = nianbao::analyze(&doc.render(), &cfg).findings;
+        let f = nianbao_core::analyze(&doc.render(), &cfg).findings;
         false_on_correct += f.len();
         correct_with_findings += usize::from(!f.is_empty());
         for x in &f {
@@ -52,7 +52,7 @@ fn main() {
             seed += 1;
             let Some(doc) = defects::inject(&mut Rng::new(seed), *defect) else { continue };
             made += 1;
-            let f = nianbao::analyze(&doc.render(), &cfg).findings;
+            let f = nianbao_core::analyze(&doc.render(), &cfg).findings;
             let rule = defect.rule();
             let hit = f.iter().any(|x| x.rule == rule);
             let t = rules.entry(rule).or_default();

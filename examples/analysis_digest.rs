@@ -19,7 +19,7 @@ use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
 
 fn h(text: &str) -> String {
-    let a = nianbao::analyze(text, &nianbao::Config::default());
+    let a = nianbao_core::analyze(text, &nianbao_core::Config::default());
     let mut s = DefaultHasher::new();
     format!("{:?}", a.report).hash(&mut s);
     let r = s.finish();

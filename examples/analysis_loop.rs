@@ -10,7 +10,7 @@
 #[path = "../benches/common/mod.rs"]
 mod common;
 
-use nianbao::{Config, Report};
+use nianbao_core::{Config, Report};
 use std::hint::black_box;
 use std::time::Instant;
 
@@ -25,10 +25,10 @@ fn main() {
     let t = Instant::now();
     for _ in 0..iters {
         match stage {
-            "parse" => drop(black_box(nianbao::syntax::parse(black_box(&text)))),
+            "parse" => drop(black_box(nianbao_core::syntax::parse(black_box(&text)))),
             "model" => drop(black_box(Report::build(black_box(&text), &config))),
-            "check" => drop(black_box(nianbao::check::run(black_box(&text), &report, &config))),
-            _ => drop(black_box(nianbao::analyze(black_box(&text), &config))),
+            "check" => drop(black_box(nianbao_core::check::run(black_box(&text), &report, &config))),
+            _ => drop(black_box(nianbao_core::analyze(black_box(&text), &config))),
         }
     }
     let per = t.elapsed() / iters as u32;

@@ -44,7 +44,7 @@ fn main() -> ExitCode {
         },
         (Some("findings"), Some(name), _) => {
             let Some(text) = common::input(name) else { return usage() };
-            let a = nianbao::analyze(&text, &nianbao::Config::default());
+            let a = nianbao_core::analyze(&text, &nianbao_core::Config::default());
             let mut by_rule: BTreeMap<&str, usize> = BTreeMap::new();
             for f in &a.findings {
                 *by_rule.entry(f.rule).or_default() += 1;

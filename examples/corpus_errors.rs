@@ -27,15 +27,15 @@ fn main() {
                 eprintln!("{}: no `# year:` line", p.display());
                 continue;
             };
-            let cfg = nianbao::Config { report_year: Some(year), ..Default::default() };
-            let a = nianbao::analyze(&text, &cfg);
-            let idx = nianbao::LineIndex::new(&text);
+            let cfg = nianbao_core::Config { report_year: Some(year), ..Default::default() };
+            let a = nianbao_core::analyze(&text, &cfg);
+            let idx = nianbao_core::LineIndex::new(&text);
             for f in a
                 .findings
                 .iter()
-                .filter(|f| std::env::var_os("ALL").is_some() || f.severity == nianbao::Severity::Error)
+                .filter(|f| std::env::var_os("ALL").is_some() || f.severity == nianbao_core::Severity::Error)
             {
-                let (l, _) = idx.position(&text, f.span.start, nianbao::ColumnUnit::Scalar);
+                let (l, _) = idx.position(&text, f.span.start, nianbao_core::ColumnUnit::Scalar);
                 println!("{}\t{}\t{}\t{}", p.file_name().unwrap().to_string_lossy(), l + 1, f.rule, f.message);
             }
         }

@@ -2,7 +2,7 @@
 fn main() {
     let path = std::env::args().nth(1).expect("usage: debug_map FILE");
     let text = std::fs::read_to_string(path).unwrap();
-    let a = nianbao::analyze(&text, &nianbao::Config::default());
+    let a = nianbao_core::analyze(&text, &nianbao_core::Config::default());
     for t in &a.report.tables {
         println!(
             "{:?} {:?} style={:?} header_found={} columns={:?}",

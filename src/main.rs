@@ -3,6 +3,7 @@
 
 mod cli;
 mod lsp;
+mod project;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;

@@ -3,11 +3,11 @@
 
 mod common;
 use common::*;
-use nianbao::config::FormatVersion;
-use nianbao::fix::grid::{Grid, render};
-use nianbao::fix::skeleton;
-use nianbao::model::TableId;
-use nianbao::syntax::TableStyle;
+use nianbao_core::config::FormatVersion;
+use nianbao_core::fix::grid::{Grid, render};
+use nianbao_core::fix::skeleton;
+use nianbao_core::model::TableId;
+use nianbao_core::syntax::TableStyle;
 
 fn table_style(style: Style) -> TableStyle {
     if style == Style::Markdown { TableStyle::Markdown } else { TableStyle::Tsv }
@@ -61,7 +61,7 @@ fn columns(id: TableId, style: Style) -> Vec<Column> {
     let data: Vec<usize> = (0..g.len()).filter(|&r| g[r].iter().any(|c| is_number(c))).collect();
     let header: Vec<usize> = (0..g.len()).filter(|r| !data.contains(r)).collect();
     match id {
-        TableId::Three => nianbao::model::standard::T3_COLUMNS
+        TableId::Three => nianbao_core::model::standard::T3_COLUMNS
             .iter()
             .enumerate()
             .map(|(c, n)| Column {
@@ -143,7 +143,7 @@ fn drop_from(text: &str, g: &Grid, style: Style, col: &Column, with_header: bool
     replace_once(text, &before, &after)
 }
 
-fn of_rule<'a>(f: &'a [nianbao::Finding], rule: &str) -> Vec<&'a nianbao::Finding> {
+fn of_rule<'a>(f: &'a [nianbao_core::Finding], rule: &str) -> Vec<&'a nianbao_core::Finding> {
     f.iter().filter(|f| f.rule == rule).collect()
 }
 
@@ -152,7 +152,7 @@ fn fixed_by(text: &str, rule: &str) -> String {
     let edits: Vec<_> =
         of_rule(&check(text), rule).into_iter().flat_map(|f| f.fixes.first().cloned()).flat_map(|x| x.edits).collect();
     assert!(!edits.is_empty(), "{rule} offered no fix");
-    nianbao::fix::apply(text, &edits).unwrap().0
+    nianbao_core::fix::apply(text, &edits).unwrap().0
 }
 
 /// The recall loop: every column of every table dropped in turn, in each
@@ -185,7 +185,7 @@ fn every_dropped_column_is_one_finding() {
                     one += 1;
                     let m = &f[0].message;
                     let name = match id {
-                        TableId::Four => nianbao::model::standard::T4_RESULTS[col.grid_col % 5].to_string(),
+                        TableId::Four => nianbao_core::model::standard::T4_RESULTS[col.grid_col % 5].to_string(),
                         _ => col.name.clone(),
                     };
                     if m.contains(&name) {
@@ -197,7 +197,7 @@ fn every_dropped_column_is_one_finding() {
                     }
                     if let Some(fix) = f[0].fixes.first() {
                         assert!(!fix.safe, "{case}: rebuilding a table changes its layout");
-                        let fixed = nianbao::fix::apply(&t, &fix.edits).unwrap().0;
+                        let fixed = nianbao_core::fix::apply(&t, &fix.edits).unwrap().0;
                         let after = summary(&fixed, &check(&fixed));
                         // table 二 has no sums: its dropped cells come back as 0
                         if id != TableId::Two || after.is_empty() {

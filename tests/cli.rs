@@ -549,7 +549,7 @@ fn broken_config_is_an_error_naming_file_and_line() {
 fn explain_prints_the_rule_doc() {
     let o = run(&["explain", "tally/balance"]);
     assert_eq!(code(&o), 0);
-    assert_eq!(stdout(&o).trim_end(), nianbao::rules::lookup("tally/balance").unwrap().doc.trim_end());
+    assert_eq!(stdout(&o).trim_end(), nianbao_core::rules::lookup("tally/balance").unwrap().doc.trim_end());
 }
 
 #[test]
@@ -571,8 +571,8 @@ fn rules_lists_every_rule_with_severity_and_summary() {
     let o = run(&["rules"]);
     assert_eq!(code(&o), 0);
     let out = stdout(&o);
-    assert_eq!(out.lines().count(), nianbao::rules::RULES.len());
-    for (line, r) in out.lines().zip(nianbao::rules::RULES) {
+    assert_eq!(out.lines().count(), nianbao_core::rules::RULES.len());
+    for (line, r) in out.lines().zip(nianbao_core::rules::RULES) {
         let cols: Vec<&str> = line.split_whitespace().collect();
         assert_eq!(cols, [r.id, r.severity.as_str(), r.summary]);
     }
@@ -589,9 +589,12 @@ fn skeleton_prints_a_report_whose_only_findings_are_its_placeholders() {
             out.starts_with("下冶镇人民政府2025年政府信息公开工作年度报告") || out.starts_with("# 下冶镇"),
             "{out}"
         );
-        let style =
-            if style == "tsv" { nianbao::syntax::TableStyle::Tsv } else { nianbao::syntax::TableStyle::Markdown };
-        assert_eq!(out.trim_end(), nianbao::fix::skeleton::report(2025, Some("下冶镇人民政府"), style).trim_end());
+        let style = if style == "tsv" {
+            nianbao_core::syntax::TableStyle::Tsv
+        } else {
+            nianbao_core::syntax::TableStyle::Markdown
+        };
+        assert_eq!(out.trim_end(), nianbao_core::fix::skeleton::report(2025, Some("下冶镇人民政府"), style).trim_end());
         write(&dir.path().join(name), out);
     }
     // the template is well formed (no error), but unfilled: its placeholder

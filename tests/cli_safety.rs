@@ -8,7 +8,7 @@
 
 mod common;
 use common::*;
-use nianbao::Config;
+use nianbao_core::Config;
 use serde_json::Value;
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
@@ -151,7 +151,7 @@ fn a_slash_where_the_sums_disagree_is_not_fixed() {
         // is 4 while the row says 3 — which one is wrong is unknown
         let text = set_cell(&slash_in_new(style), "四、结转", 1, "1");
         let text = set_cell(&text, "四、结转", 6, "3");
-        let findings = nianbao::analyze(&text, &Config::default()).findings;
+        let findings = nianbao_core::analyze(&text, &Config::default()).findings;
         let cell = findings.iter().find(|f| f.rule == "table/bad-cell").expect("bad-cell");
         assert!(cell.fixes.iter().all(|x| !x.safe), "{style:?}: {:?}", cell.fixes);
         let d = scratch(&format!("contested-{style:?}"));
@@ -168,7 +168,7 @@ fn a_slash_in_a_row_of_zeros_is_still_safely_zero() {
     for style in STYLES {
         // （三）2.商业秘密 is all 0: a "/" there contradicts nothing
         let text = set_cell(&report(style), "2.其他法律行政法规禁止公开", 0, "/");
-        let findings = nianbao::analyze(&text, &Config::default()).findings;
+        let findings = nianbao_core::analyze(&text, &Config::default()).findings;
         let cell = findings.iter().find(|f| f.rule == "table/bad-cell").expect("bad-cell");
         assert_eq!(cell.fixes[0].title, "改为 0");
         assert!(cell.fixes[0].safe, "{style:?}");
@@ -179,9 +179,11 @@ fn a_slash_in_a_row_of_zeros_is_still_safely_zero() {
 fn a_slash_total_becomes_the_sum_of_its_row() {
     for style in STYLES {
         let text = set_cell(&report(style), "一、本年新收", 6, "/");
-        let (fixed, n) =
-            nianbao::fix::apply(&text, &nianbao::fix::safe_plan(&nianbao::analyze(&text, &Config::default()).findings))
-                .unwrap();
+        let (fixed, n) = nianbao_core::fix::apply(
+            &text,
+            &nianbao_core::fix::safe_plan(&nianbao_core::analyze(&text, &Config::default()).findings),
+        )
+        .unwrap();
         assert_eq!((fixed.as_str(), n), (report(style).as_str(), 1), "{style:?}");
     }
 }
@@ -193,7 +195,7 @@ fn huge_cells_are_one_bad_cell_each_never_a_missing_row() {
     for style in STYLES {
         for huge in ["9223372036854775808", "12345678901234567890", "9223372036854775807"] {
             let text = set_cell(&report(style), "一、本年新收", 0, huge);
-            let findings = nianbao::analyze(&text, &Config::default()).findings;
+            let findings = nianbao_core::analyze(&text, &Config::default()).findings;
             let rules = rules_of(&findings);
             assert!(!rules.contains(&"table/missing-row"), "{style:?} {huge}: {rules:?}");
             let bad: Vec<_> = findings.iter().filter(|f| f.rule == "table/bad-cell").collect();
@@ -211,7 +213,7 @@ fn sums_that_would_wrap_are_never_read_as_agreeing() {
     let text = set_cell(&report(Style::Tsv), "一、本年新收", 0, "4611686018427387904");
     let text = set_cell(&text, "一、本年新收", 1, "4611686018427387904");
     let text = set_cell(&text, "一、本年新收", 6, "9223372036854775807");
-    let findings = nianbao::analyze(&text, &Config::default()).findings;
+    let findings = nianbao_core::analyze(&text, &Config::default()).findings;
     let rules = rules_of(&findings);
     assert_eq!(rules.iter().filter(|r| **r == "table/bad-cell").count(), 3, "{rules:?}");
     assert!(!rules.contains(&"table/missing-row"), "{rules:?}");
@@ -225,7 +227,7 @@ fn sums_that_would_wrap_are_never_read_as_agreeing() {
     assert!(!String::from_utf8_lossy(&out.stderr).contains("panicked"), "{}", String::from_utf8_lossy(&out.stderr));
     // a large but plausible count still sums (10^12 - 1 is a count)
     let text = set_cell(&report(Style::Tsv), "一、本年新收", 0, "999999999999");
-    let rules_big = rules_of(&nianbao::analyze(&text, &Config::default()).findings);
+    let rules_big = rules_of(&nianbao_core::analyze(&text, &Config::default()).findings);
     assert!(rules_big.contains(&"tally/row-total"), "{rules_big:?}");
 }
 
@@ -309,7 +311,7 @@ fn messages_quote_an_excerpt_not_the_whole_text() {
         let zeros = ["0"; 7];
         let row = t3_row(style, [&label, "", ""], &zeros);
         let text = insert_after(&report(style), "四、结转下年度继续办理", &row);
-        let findings = nianbao::analyze(&text, &Config::default()).findings;
+        let findings = nianbao_core::analyze(&text, &Config::default()).findings;
         let extra = findings.iter().find(|f| f.rule == "table/extra-row").unwrap_or_else(|| {
             panic!("{style:?}: {:?}", rules_of(&findings));
         });

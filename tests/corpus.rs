@@ -53,9 +53,9 @@ fn reports(c: &Corpus) -> Option<Vec<(String, String, i32)>> {
     Some(out)
 }
 
-fn analyze(text: &str, year: i32) -> Vec<nianbao::Finding> {
-    let cfg = nianbao::Config { report_year: Some(year), ..Default::default() };
-    nianbao::analyze(text, &cfg).findings
+fn analyze(text: &str, year: i32) -> Vec<nianbao_core::Finding> {
+    let cfg = nianbao_core::Config { report_year: Some(year), ..Default::default() };
+    nianbao_core::analyze(text, &cfg).findings
 }
 
 #[test]
@@ -86,9 +86,9 @@ fn reviewed(path: &Path) -> BTreeSet<(String, usize, String)> {
 fn errors(reports: &[(String, String, i32)]) -> BTreeSet<(String, usize, String)> {
     let mut found = BTreeSet::new();
     for (name, text, year) in reports {
-        let idx = nianbao::LineIndex::new(text);
-        for f in analyze(text, *year).iter().filter(|f| f.severity == nianbao::Severity::Error) {
-            let line = idx.position(text, f.span.start, nianbao::ColumnUnit::Scalar).0 + 1;
+        let idx = nianbao_core::LineIndex::new(text);
+        for f in analyze(text, *year).iter().filter(|f| f.severity == nianbao_core::Severity::Error) {
+            let line = idx.position(text, f.span.start, nianbao_core::ColumnUnit::Scalar).0 + 1;
             found.insert((name.clone(), line, f.rule.to_string()));
         }
     }
@@ -109,7 +109,7 @@ fn every_error_on_the_corpora_was_reviewed() {
 }
 
 /// Findings per report of one corpus, to ask what a report got.
-struct Found(Vec<(String, Vec<nianbao::Finding>)>);
+struct Found(Vec<(String, Vec<nianbao_core::Finding>)>);
 
 impl Found {
     fn of(c: &Corpus) -> Option<Found> {
@@ -179,7 +179,7 @@ fn no_input_in_the_corpora_panics_even_mangled() {
                 text.replace('\t', "  "),
             ];
             for v in variants {
-                let _ = nianbao::analyze(&v, &nianbao::Config::default());
+                let _ = nianbao_core::analyze(&v, &nianbao_core::Config::default());
             }
         }
     }

@@ -45,7 +45,7 @@ fn bundled_markdown_report_is_clean_and_matches_the_generator() {
 fn generated_report_is_clean_in_every_style() {
     for style in STYLES {
         let text = report(style);
-        let a = nianbao::analyze(&text, &nianbao::Config::default());
+        let a = nianbao_core::analyze(&text, &nianbao_core::Config::default());
         assert_eq!(summary(&text, &a.findings), Vec::<String>::new(), "{style:?}");
         assert_eq!(a.report.report_year, Some(2025));
         assert_eq!(a.report.tables.len(), 3, "{style:?}");
@@ -60,7 +60,7 @@ fn draft_table_three_rebuild_leaves_no_table_or_tally_finding() {
     let text = read("xiaye-2025-draft.txt");
     let findings = check(&text);
     let fix = &findings.iter().find(|f| f.rule == "table/missing-column").unwrap().fixes[0];
-    let (fixed, n) = nianbao::fix::apply(&text, &fix.edits).unwrap();
+    let (fixed, n) = nianbao_core::fix::apply(&text, &fix.edits).unwrap();
     assert_eq!(n, 1);
     let after = check(&fixed);
     let left: Vec<_> =

@@ -47,8 +47,8 @@ fn fixes_corpus() {
 /// against an oracle that silently accepts everything.
 #[test]
 fn reference_editor_handles_surrogates_and_crlf() {
-    use nianbao::span::ColumnUnit;
-    use nianbao::text_edit::Pos;
+    use nianbao_core::span::ColumnUnit;
+    use nianbao_core::text_edit::Pos;
     let mut r = oracles::Reference::new("a𠮷b\r\nc", ColumnUnit::Utf16);
     r.apply(Pos::new(0, 2), Pos::new(0, 3), "X");
     assert_eq!(r.text(), "aXb\r\nc");
@@ -69,7 +69,7 @@ fn panics_inside_rules_are_counted() {
 
 #[test]
 fn map_span_follows_edits() {
-    use nianbao::{Edit, Span};
+    use nianbao_core::{Edit, Span};
     let edits = [Edit::replace(Span::new(2, 4), "xyz"), Edit::insert(0, "__")];
     // an insertion at a span's start joins the span
     assert_eq!(oracles::map_span(Span::new(0, 1), &edits), Span::new(0, 3));

@@ -21,7 +21,7 @@ fn generated_correct_reports_produce_no_finding() {
         let doc = prose::report(&mut rng, prose::Twist::None);
         assert!(doc.tables.consistent(), "seed {seed}: the generator made inconsistent tables");
         let text = doc.render();
-        let findings = nianbao::analyze(&text, &nianbao::Config::default()).findings;
+        let findings = nianbao_core::analyze(&text, &nianbao_core::Config::default()).findings;
         if findings.is_empty() {
             continue;
         }

@@ -5,7 +5,7 @@
 mod common;
 
 use common::{STYLES, check, report, summary};
-use nianbao::{Config, Finding, Span};
+use nianbao_core::{Config, Finding, Span};
 
 const KINDS: [char; 13] = [
     '\u{200B}', '\u{200C}', '\u{200D}', '\u{2060}', '\u{FEFF}', '\u{200E}', '\u{200F}', '\u{202A}', '\u{202C}',
@@ -74,7 +74,7 @@ fn the_draft_with_an_invisible_character_after_every_visible_one_gives_the_same_
         assert_eq!(rest, want, "{kinds:?}");
         assert_eq!(invisible.len(), 1, "{kinds:?}");
         // deleting them gives back the draft exactly
-        let (fixed, _) = nianbao::fix::apply(&text, &invisible[0].fixes[0].edits).unwrap();
+        let (fixed, _) = nianbao_core::fix::apply(&text, &invisible[0].fixes[0].edits).unwrap();
         assert_eq!(fixed, plain, "{kinds:?}");
         assert!(invisible[0].fixes[0].safe);
     }
@@ -102,7 +102,7 @@ fn one_zero_width_space_in_the_year_still_gives_the_report_year() {
     for year in ["青山镇人民政府2025年", "统计期限为2025年1月1日"] {
         let zw = year.replacen("2025", "20\u{200B}25", 1);
         let text = plain.replacen(year, &zw, 1);
-        let a = nianbao::analyze(&text, &Config::default());
+        let a = nianbao_core::analyze(&text, &Config::default());
         assert_eq!(a.report.report_year, Some(2025), "{year}");
         assert_eq!(a.findings.len(), 1, "{:?}", summary(&text, &a.findings));
         let f = &a.findings[0];
@@ -150,9 +150,9 @@ fn visible_spacing_and_a_leading_byte_order_mark_are_not_invisible_characters() 
 fn the_rule_follows_configuration_and_suppression_comments() {
     let text = report(common::Style::Tsv).replacen("依托县人民政府", "依托县\u{200B}人民政府", 1);
     let off = Config::parse("[rules]\n\"text/invisible-char\" = \"off\"\n", std::path::Path::new("x")).unwrap();
-    assert!(nianbao::analyze(&text, &off).findings.is_empty());
+    assert!(nianbao_core::analyze(&text, &off).findings.is_empty());
     let err = Config::parse("[rules]\n\"text/invisible-char\" = \"error\"\n", std::path::Path::new("x")).unwrap();
-    assert_eq!(nianbao::analyze(&text, &err).findings[0].severity, nianbao::Severity::Error);
+    assert_eq!(nianbao_core::analyze(&text, &err).findings[0].severity, nianbao_core::Severity::Error);
     let quiet = format!("<!-- nianbao-disable-file text/invisible-char -->\n{text}");
     assert!(check(&quiet).is_empty(), "{:?}", summary(&quiet, &check(&quiet)));
     // other rules are still checked, and other rules' comments still work
@@ -165,8 +165,8 @@ fn the_reports_spans_point_into_the_original_in_every_table_style() {
     for style in STYLES {
         let plain = report(style);
         let (text, _) = sprinkle(&plain, &KINDS[..1]);
-        let a = nianbao::analyze(&text, &Config::default());
-        let b = nianbao::analyze(&plain, &Config::default());
+        let a = nianbao_core::analyze(&text, &Config::default());
+        let b = nianbao_core::analyze(&plain, &Config::default());
         let r = &a.report;
         assert_eq!(r.sections.len(), 6, "{style:?}");
         for (s, t) in r.sections.iter().zip(&b.report.sections) {
@@ -192,8 +192,8 @@ fn the_reports_spans_point_into_the_original_in_every_table_style() {
         assert_eq!(strip(p.start.span.slice(&text)), "2025");
         assert_eq!(strip(&text[p.start.span.start..p.start.end]), "2025年");
         // what the server's formatting, hover and outline read works on it
-        let _ = nianbao::fix::format::align_tables(&text, &r.syntax, None);
-        let _ = nianbao::model::outline::outline(&text, r);
+        let _ = nianbao_core::fix::format::align_tables(&text, &r.syntax, None);
+        let _ = nianbao_core::model::outline::outline(&text, r);
     }
 }
 
@@ -203,7 +203,7 @@ fn many_runs_are_deleted_by_one_edit() {
     let (text, _) = sprinkle(plain, &KINDS[..1]);
     let f = check(&text);
     assert_eq!(f[0].fixes[0].edits.len(), 1);
-    let (fixed, _) = nianbao::fix::apply(&text, &f[0].fixes[0].edits).unwrap();
+    let (fixed, _) = nianbao_core::fix::apply(&text, &f[0].fixes[0].edits).unwrap();
     assert_eq!(fixed, plain);
     // a few runs are a deletion each
     let text = plain.replacen("年", "年\u{200B}", 3);
@@ -244,7 +244,7 @@ fn the_server_diagnoses_hovers_and_folds_through_invisible_characters() {
     let (text, to) = sprinkle(&plain, &KINDS[..1]);
     let (mut lsp, _ws, uri) = with_document("a.txt", "plaintext", &text);
     let diags = lsp.diagnostics(&uri, 1);
-    let want: Vec<(String, serde_json::Value)> = nianbao::analyze(&text, &Config::default())
+    let want: Vec<(String, serde_json::Value)> = nianbao_core::analyze(&text, &Config::default())
         .findings
         .iter()
         .map(|f| (f.rule.to_string(), range(&text, f.span, lsp.unit)))
@@ -315,7 +315,7 @@ proptest::proptest! {
         let want: Vec<Finding> = check(&plain).iter().map(|f| moved_finding(f, &plain, &to)).collect();
         proptest::prop_assert_eq!(rest, want);
         proptest::prop_assert_eq!(own.len(), 1);
-        let (fixed, _) = nianbao::fix::apply(&text, &own[0].fixes[0].edits).unwrap();
+        let (fixed, _) = nianbao_core::fix::apply(&text, &own[0].fixes[0].edits).unwrap();
         proptest::prop_assert_eq!(fixed, plain);
     }
 }

@@ -5,8 +5,8 @@
 
 mod common;
 use common::*;
-use nianbao::model::TableId;
-use nianbao::{Config, analyze};
+use nianbao_core::model::TableId;
+use nianbao_core::{Config, analyze};
 
 /// The TAB base report with every table line's cells joined by `cell_sep`
 /// and every line of the document joined by `line_sep` into one.

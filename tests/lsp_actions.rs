@@ -5,7 +5,7 @@
 mod common;
 
 use common::lsp::*;
-use nianbao::Span;
+use nianbao_core::Span;
 use serde_json::{Value, json};
 
 fn span_of(text: &str, needle: &str) -> Span {
@@ -102,7 +102,8 @@ fn a_missing_table_gets_the_standard_skeleton_in_the_document_style() {
 
 #[test]
 fn a_markdown_report_gets_markdown_tables() {
-    let full = nianbao::fix::skeleton::report(2025, Some("某镇人民政府"), nianbao::syntax::TableStyle::Markdown);
+    let full =
+        nianbao_core::fix::skeleton::report(2025, Some("某镇人民政府"), nianbao_core::syntax::TableStyle::Markdown);
     let start = full.find("| 行政复议").unwrap();
     let end = full.find("## 五、").unwrap();
     let text = format!("{}{}", &full[..start], &full[end..]);

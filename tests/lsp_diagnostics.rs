@@ -4,13 +4,17 @@
 mod common;
 
 use common::lsp::*;
-use nianbao::{ColumnUnit, Config, Severity};
+use nianbao_core::{ColumnUnit, Config, Severity};
 use serde_json::{Value, json};
 use std::time::{Duration, Instant};
 
 /// (rule, range) of every finding, as the library computes it.
 fn expected(text: &str, config: &Config, unit: ColumnUnit) -> Vec<(String, Value)> {
-    nianbao::analyze(text, config).findings.iter().map(|f| (f.rule.to_string(), range(text, f.span, unit))).collect()
+    nianbao_core::analyze(text, config)
+        .findings
+        .iter()
+        .map(|f| (f.rule.to_string(), range(text, f.span, unit)))
+        .collect()
 }
 
 fn actual(diags: &[Value]) -> Vec<(String, Value)> {
@@ -25,7 +29,7 @@ fn the_draft_gets_the_library_findings_at_utf16_ranges() {
     assert_eq!(actual(&diags), expected(&text, &Config::default(), ColumnUnit::Utf16));
     assert!(diags.len() > 20);
 
-    let findings = nianbao::analyze(&text, &Config::default()).findings;
+    let findings = nianbao_core::analyze(&text, &Config::default()).findings;
     for (d, f) in diags.iter().zip(&findings) {
         assert_eq!(d["source"], "nianbao");
         assert_eq!(d["message"], f.message);
@@ -42,7 +46,7 @@ fn the_draft_gets_the_library_findings_at_utf16_ranges() {
         let path = href.strip_prefix("file://").expect("a file: URI");
         assert!(path.starts_with(lsp.cache.path().to_str().unwrap()), "{path}");
         let doc = std::fs::read_to_string(path).unwrap();
-        assert_eq!(doc, nianbao::rules::lookup(f.rule).unwrap().doc);
+        assert_eq!(doc, nianbao_core::rules::lookup(f.rule).unwrap().doc);
     }
     assert!(lsp.shutdown_and_exit().success());
 }
@@ -111,8 +115,11 @@ fn related_information_points_at_the_other_cells() {
     let balance = diags.iter().find(|d| d["code"] == "tally/balance").expect("a balance finding");
     let related = balance["relatedInformation"].as_array().unwrap();
     assert!(!related.is_empty());
-    let finding =
-        nianbao::analyze(&text, &Config::default()).findings.into_iter().find(|f| f.rule == "tally/balance").unwrap();
+    let finding = nianbao_core::analyze(&text, &Config::default())
+        .findings
+        .into_iter()
+        .find(|f| f.rule == "tally/balance")
+        .unwrap();
     for (r, want) in related.iter().zip(&finding.related) {
         assert_eq!(r["location"]["uri"], uri.as_str());
         assert_eq!(r["location"]["range"], range(&text, want.span, ColumnUnit::Utf16));

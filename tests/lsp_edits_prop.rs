@@ -1,7 +1,7 @@
 //! Property: random incremental edits sent to the real server leave its
 //! text identical to a naive client-side model (tests/oracles: a flat
 //! vector of UTF-16 units or UTF-8 bytes), and the diagnostics it then
-//! serves on a pull equal `nianbao::analyze` run from scratch on that text.
+//! serves on a pull equal `nianbao_core::analyze` run from scratch on that text.
 //!
 //! Edits aim at what breaks position arithmetic: both halves of surrogate
 //! pairs, the gap inside CRLF, lone CR joining a following LF, U+2028,
@@ -12,9 +12,9 @@ mod common;
 mod oracles;
 
 use common::lsp::{Lsp, Workspace};
-use nianbao::span::ColumnUnit;
-use nianbao::text_edit::Pos;
-use nianbao::{Config, LineIndex};
+use nianbao_core::span::ColumnUnit;
+use nianbao_core::text_edit::Pos;
+use nianbao_core::{Config, LineIndex};
 use oracles::Reference;
 use proptest::prelude::*;
 use serde_json::{Value, json};

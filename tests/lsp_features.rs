@@ -3,7 +3,7 @@
 mod common;
 
 use common::lsp::*;
-use nianbao::Span;
+use nianbao_core::Span;
 use serde_json::{Value, json};
 use unicode_width::UnicodeWidthStr;
 
@@ -69,7 +69,7 @@ fn hover_on_a_finding_explains_the_rule() {
     let md = hover(&mut lsp, &uri, &text, at)["contents"]["value"].as_str().unwrap().to_string();
     assert!(md.contains("**year/plan**（警告）"), "{md}");
     assert!(md.contains("2025 年度报告的计划应为 2026 年"), "{md}");
-    let doc = nianbao::rules::lookup("year/plan").unwrap().doc;
+    let doc = nianbao_core::rules::lookup("year/plan").unwrap().doc;
     let line = doc.lines().find(|l| l.starts_with("## ")).unwrap();
     assert!(md.contains(line), "{md}");
 }
@@ -240,8 +240,8 @@ fn formatting_aligns_markdown_tables_by_display_width() {
         }
     }
     assert!(after.contains("| :------- | ---------------: |"), "{after}");
-    let config = nianbao::Config::default();
-    let rules = |t: &str| nianbao::analyze(t, &config).findings.iter().map(|f| f.rule).collect::<Vec<_>>();
+    let config = nianbao_core::Config::default();
+    let rules = |t: &str| nianbao_core::analyze(t, &config).findings.iter().map(|f| f.rule).collect::<Vec<_>>();
     assert_eq!(rules(MD), rules(&after));
 
     // range formatting touches only the table in range

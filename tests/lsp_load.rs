@@ -200,15 +200,15 @@ fn a_cancelled_request_is_answered_and_the_server_keeps_serving() {
 #[test]
 fn analysis_stops_when_asked_and_is_unchanged_otherwise() {
     let text = fixture("xiaye-2025-draft.txt");
-    let config = nianbao::Config::default();
-    assert!(nianbao::analyze_until(&text, &config, &|| true).is_none());
+    let config = nianbao_core::Config::default();
+    assert!(nianbao_core::analyze_until(&text, &config, &|| true).is_none());
     let asked = std::cell::Cell::new(0);
-    let whole = nianbao::analyze_until(&text, &config, &|| {
+    let whole = nianbao_core::analyze_until(&text, &config, &|| {
         asked.set(asked.get() + 1);
         false
     })
     .unwrap();
-    assert_eq!(whole.findings, nianbao::analyze(&text, &config).findings);
+    assert_eq!(whole.findings, nianbao_core::analyze(&text, &config).findings);
     // once after the model, once before each rule
-    assert_eq!(asked.get(), 1 + nianbao::check::all().len());
+    assert_eq!(asked.get(), 1 + nianbao_core::rules::RULES.len());
 }

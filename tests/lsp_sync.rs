@@ -5,7 +5,7 @@
 mod common;
 
 use common::lsp::*;
-use nianbao::{ColumnUnit, LineIndex};
+use nianbao_core::{ColumnUnit, LineIndex};
 use serde_json::{Value, json};
 
 /// xorshift64*: deterministic, no extra crates.
@@ -88,7 +88,7 @@ fn run(seed: u64, capabilities: Value, edits: usize) {
     }
     assert_eq!(lsp.server_text(&uri), text, "seed {seed}");
     // the final text's findings are the library's, pushed and pulled
-    let analysis = nianbao::analyze(&text, &nianbao::Config::default());
+    let analysis = nianbao_core::analyze(&text, &nianbao_core::Config::default());
     let want: Vec<Value> = analysis.findings.iter().map(|f| range(&text, f.span, unit)).collect();
     let pulled = lsp.call("textDocument/diagnostic", json!({"textDocument": {"uri": uri}}));
     let got: Vec<Value> = pulled["items"].as_array().unwrap().iter().map(|d| d["range"].clone()).collect();

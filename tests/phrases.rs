@@ -750,7 +750,7 @@ struct Outcome {
     detail: String,
 }
 
-fn matches_token(text: &str, f: &nianbao::Finding, token: &str) -> bool {
+fn matches_token(text: &str, f: &nianbao_core::Finding, token: &str) -> bool {
     let span = text.get(f.span.start..f.span.end).unwrap_or("");
     let t = ascii_digits(token);
     [span, f.message.as_str()].iter().any(|s| s.contains(token) || ascii_digits(s).replace(' ', "").contains(&t))
@@ -766,7 +766,7 @@ fn run_case(case: &Case, scores: &mut BTreeMap<String, Score>) -> Outcome {
     }
     let (text, span) = document(case, &tables);
     // as a user runs it: the year comes from the title and statistics period
-    let findings = nianbao::analyze(&text, &nianbao::Config::default()).findings;
+    let findings = nianbao_core::analyze(&text, &nianbao_core::Config::default()).findings;
     let (inside, outside): (Vec<_>, Vec<_>) =
         findings.iter().partition(|f| f.span.start < span.end && f.span.end.max(f.span.start + 1) > span.start);
     let mut used = vec![false; inside.len()];
@@ -828,7 +828,7 @@ fn the_plain_report_around_the_cases_is_clean() {
         for year in [2020, 2024, 2025] {
             let t = build_tables("一=10+2 二=1 （四）1=2 四=1").unwrap();
             let text = Doc::plain(year, body_of(level), t).render();
-            let f = nianbao::analyze(&text, &nianbao::Config::default()).findings;
+            let f = nianbao_core::analyze(&text, &nianbao_core::Config::default()).findings;
             let shown: Vec<_> = f.iter().map(|f| (f.rule, f.message.clone())).collect();
             assert!(f.is_empty(), "{level:?} {year}: {shown:#?}\n{text}");
         }
@@ -917,9 +917,9 @@ fn every_phrase_case_reads_its_counts_as_annotated() {
     for case in &cases {
         let tables = build_tables(&case.table).unwrap();
         let (text, span) = document(case, &tables);
-        let report = nianbao::Report::build(&text, &nianbao::Config::default());
-        let prose = nianbao::model::prose::Prose::read(&text, &report);
-        let got = prose.describe_in(nianbao::Span::new(span.start, span.end));
+        let report = nianbao_core::Report::build(&text, &nianbao_core::Config::default());
+        let prose = nianbao_core::model::prose::Prose::read(&text, &report);
+        let got = prose.describe_in(nianbao_core::Span::new(span.start, span.end));
         let want: Vec<String> =
             case.mentions.iter().map(|m| m.raw.split_whitespace().collect::<Vec<_>>().join(" ")).collect();
         // value, measure and cell, scope aside

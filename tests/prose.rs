@@ -8,8 +8,8 @@
 
 mod common;
 use common::*;
-use nianbao::Span;
-use nianbao::model::prose::Prose;
+use nianbao_core::Span;
+use nianbao_core::model::prose::Prose;
 
 /// (section, sentence, mentions, prose findings as "rule token")
 const CASES: &[(u32, &str, &str, &str)] = &[
@@ -208,7 +208,7 @@ fn every_case_reads_and_checks_as_a_reviewer_would() {
     for style in STYLES {
         for &(section, sentence, mentions, findings) in CASES {
             let (text, span) = insert(style, section, sentence);
-            let a = nianbao::analyze(&text, &Default::default());
+            let a = nianbao_core::analyze(&text, &Default::default());
             let prose = Prose::read(&text, &a.report);
             let got = prose.describe_in(span).join(" | ");
             if got != mentions {

@@ -2,16 +2,16 @@
 //! into the three complete tables and yields no finding but the template's
 //! own placeholders: an unfilled report must not pass as a clean one.
 
-use nianbao::fix::skeleton;
-use nianbao::model::TableId;
-use nianbao::syntax::TableStyle;
+use nianbao_core::fix::skeleton;
+use nianbao_core::model::TableId;
+use nianbao_core::syntax::TableStyle;
 
 #[test]
 fn skeletons_round_trip_for_every_year_and_style() {
     for year in 2019..=2030 {
         for style in [TableStyle::Tsv, TableStyle::Markdown] {
             let text = skeleton::report(year, Some("青山镇人民政府"), style);
-            let a = nianbao::analyze(&text, &nianbao::Config::default());
+            let a = nianbao_core::analyze(&text, &nianbao_core::Config::default());
             let found: Vec<String> = a.findings.iter().map(|f| format!("{} {}", f.rule, f.message)).collect();
             assert!(only_placeholders(&a.findings), "{year} {style:?}: {found:?}");
             assert_eq!(a.report.report_year, Some(year));
@@ -37,17 +37,17 @@ fn skeletons_round_trip_for_every_year_and_style() {
 #[test]
 fn skeleton_without_a_body_name_still_parses() {
     let text = skeleton::report(2025, None, TableStyle::Tsv);
-    let a = nianbao::analyze(&text, &nianbao::Config::default());
+    let a = nianbao_core::analyze(&text, &nianbao_core::Config::default());
     assert!(only_placeholders(&a.findings), "{:?}", a.findings);
 }
 
 /// One structure/empty-section per unfilled section (一 to 五), nothing else.
-fn only_placeholders(findings: &[nianbao::Finding]) -> bool {
+fn only_placeholders(findings: &[nianbao_core::Finding]) -> bool {
     findings.len() == 5 && findings.iter().all(|f| f.rule == "structure/empty-section")
 }
 
 #[test]
 fn crlf_skeleton_is_equally_clean() {
     let text = skeleton::report(2025, Some("某局"), TableStyle::Tsv).replace('\n', "\r\n");
-    assert!(only_placeholders(&nianbao::analyze(&text, &nianbao::Config::default()).findings));
+    assert!(only_placeholders(&nianbao_core::analyze(&text, &nianbao_core::Config::default()).findings));
 }

@@ -6,7 +6,7 @@
 mod common;
 
 use common::{STYLES, Style, check, replace_once, report, summary};
-use nianbao::Finding;
+use nianbao_core::Finding;
 
 fn base() -> String {
     report(Style::Tsv)
@@ -188,7 +188,7 @@ fn stale_fix_writes_the_report_year_in_the_draft_digits() {
         assert_eq!(stale.len(), 1, "{sentence}: {:?}", summary(&t, &f));
         assert!(stale[0].message.contains("2024"), "{}", stale[0].message);
         let edits = &stale[0].fixes[0].edits;
-        let (out, _) = nianbao::fix::apply(&t, edits).unwrap();
+        let (out, _) = nianbao_core::fix::apply(&t, edits).unwrap();
         assert!(out.contains(fixed), "{sentence}");
         assert!(check(&out).iter().all(|f| f.rule != "year/stale"), "{fixed}");
     }
@@ -231,8 +231,8 @@ fn last_years_title_on_this_years_body_is_one_finding_at_the_title() {
         assert_eq!(&t[m.span.start..m.span.end].matches("2024").count(), &1, "{style:?}");
         assert!(m.message.contains("标题年份为 2024") && m.message.contains("2025"), "{}", m.message);
         // the analysis reads the report as 2025's: no plan, future or deadline cascade
-        assert_eq!(nianbao::analyze(&t, &Default::default()).report.report_year, Some(2025));
-        let (fixed, _) = nianbao::fix::apply(&t, &m.fixes[0].edits).unwrap();
+        assert_eq!(nianbao_core::analyze(&t, &Default::default()).report.report_year, Some(2025));
+        let (fixed, _) = nianbao_core::fix::apply(&t, &m.fixes[0].edits).unwrap();
         assert_eq!(fixed, report(style), "{style:?}");
     }
 }
@@ -279,7 +279,7 @@ fn a_correct_report_and_a_single_leftover_are_not_a_mismatch() {
     }
     let t = with_sentence(1, "2024年，我镇进一步规范政府信息公开工作流程。");
     let f = check(&t);
-    assert_eq!(nianbao::analyze(&t, &Default::default()).report.report_year, Some(2025));
+    assert_eq!(nianbao_core::analyze(&t, &Default::default()).report.report_year, Some(2025));
     assert!(has(&f, "year/mismatch").is_empty(), "{:?}", summary(&t, &f));
     assert_eq!(has(&f, "year/stale").len(), 1);
 }
@@ -397,10 +397,10 @@ fn the_plans_year_tells_which_of_title_and_period_is_right() {
     assert!(check(&t).is_empty(), "{:?}", summary(&t, &check(&t)));
     // last year's title: the plan "2026年，我镇将…" is a 2025 report's
     let stale_title = set_title_year(&t, 2025, 2024);
-    let a = nianbao::analyze(&stale_title, &Default::default());
+    let a = nianbao_core::analyze(&stale_title, &Default::default());
     assert_eq!(a.report.report_year, Some(2025));
     assert_eq!(summary(&stale_title, &a.findings), ["year/mismatch@1"]);
-    let (fixed, _) = nianbao::fix::apply(&stale_title, &a.findings[0].fixes[0].edits).unwrap();
+    let (fixed, _) = nianbao_core::fix::apply(&stale_title, &a.findings[0].fixes[0].edits).unwrap();
     assert_eq!(fixed, t);
     // no year anywhere in the body: the period disagrees with the title, and
     // which one is wrong is not certain, so there is no fix
@@ -423,7 +423,7 @@ fn the_preamble_naming_another_years_report_is_a_mismatch() {
         assert_eq!(summary(&t, &f).len(), 1, "{bad}: {:?}", summary(&t, &f));
         let m = &has(&f, "year/mismatch")[0];
         assert_eq!(m.span.slice(&t), year);
-        let (fixed, _) = nianbao::fix::apply(&t, &m.fixes[0].edits).unwrap();
+        let (fixed, _) = nianbao_core::fix::apply(&t, &m.fixes[0].edits).unwrap();
         assert!(check(&fixed).is_empty());
     }
     for ok in [

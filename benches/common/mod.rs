@@ -4,11 +4,11 @@
 //! of its seed, so numbers measured on different days compare.
 #![allow(dead_code)]
 
-use nianbao::config::FormatVersion;
-use nianbao::fix::skeleton;
-use nianbao::model::TableId;
-use nianbao::model::standard::t3;
-use nianbao::syntax::TableStyle;
+use nianbao_core::config::FormatVersion;
+use nianbao_core::fix::skeleton;
+use nianbao_core::model::TableId;
+use nianbao_core::model::standard::t3;
+use nianbao_core::syntax::TableStyle;
 
 /// The real draft with real defects (5.7 KB).
 pub const FIXTURE: &str = include_str!("../../examples/xiaye-2025-draft.txt");

@@ -1,5 +1,5 @@
 //! Scaling measurement (issue 10, item 4): every shape of `shapes.rs` at
-//! 100 KB, 1 MB and 10 MB, timed three ways — `nianbao::analyze` in this
+//! 100 KB, 1 MB and 10 MB, timed three ways — `nianbao_core::analyze` in this
 //! process, and the release binary's `check --format human` and
 //! `--format json` on the file (the formatting converts every finding's
 //! position through `LineIndex` and, in human output, draws a snippet; that
@@ -16,7 +16,7 @@
 
 mod shapes;
 
-use nianbao::Config;
+use nianbao_core::Config;
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
@@ -69,7 +69,7 @@ fn main() {
                 }
                 let t = match *mode {
                     "analyze" => best(size, || {
-                        let a = nianbao::analyze(&text, &config);
+                        let a = nianbao_core::analyze(&text, &config);
                         if findings.len() < times.len() + 1 {
                             findings.push(a.findings.len());
                         }

@@ -4,8 +4,8 @@
 //! scripts can grep for them the way they do with compiler output.
 
 use super::{Checked, FileResult, Outcome, position, settings};
-use nianbao::finding::{Finding, Severity};
-use nianbao::{LineIndex, Span};
+use nianbao_core::finding::{Finding, Severity};
+use nianbao_core::{LineIndex, Span};
 use std::fmt::Write;
 use unicode_width::UnicodeWidthChar;
 
@@ -192,7 +192,7 @@ impl Snippet {
     /// to learn that the line is long), never the whole line: a snippet per
     /// finding on a 1 MB line used to copy the line each time.
     fn new(text: &str, idx: &LineIndex, span: Span) -> Snippet {
-        let (line, _) = idx.position(text, span.start, nianbao::ColumnUnit::Utf8);
+        let (line, _) = idx.position(text, span.start, nianbao_core::ColumnUnit::Utf8);
         let (ls, le) = (idx.line_start(line), idx.line_content_end(text, line));
         // Byte offsets of the span on this line; a span running on to later
         // lines is underlined to the end of this one.

@@ -3,7 +3,7 @@
 //! contract except `error` on files that could not be checked.
 
 use super::{FileResult, Outcome, position, settings};
-use nianbao::{Finding, LineIndex, Span};
+use nianbao_core::{Finding, LineIndex, Span};
 use serde::Serialize;
 
 #[derive(Serialize)]

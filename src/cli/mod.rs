@@ -12,8 +12,8 @@ mod walk;
 mod write;
 
 use decode::Encoding;
-use nianbao::config::ConfigError;
-use nianbao::{Analysis, ColumnUnit, Config, LineIndex, Severity, fix};
+use nianbao_core::config::ConfigError;
+use nianbao_core::{Analysis, ColumnUnit, Config, LineIndex, Severity, fix};
 use rayon::prelude::*;
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -193,7 +193,7 @@ fn check_file_inner(path: &Path, cfg: &Config, fix: bool) -> Result<Checked, Str
             fixed = n;
         }
     }
-    let analysis = nianbao::analyze(&text, cfg);
+    let analysis = nianbao_core::analyze(&text, cfg);
     Ok(Checked { text, encoding, analysis, fixed })
 }
 
@@ -202,7 +202,7 @@ fn check_file_inner(path: &Path, cfg: &Config, fix: bool) -> Result<Checked, Str
 /// apply fixes nobody was shown (a "/" made 0, then the correct 总计 "fixed"
 /// to agree with that 0).
 fn fix_text(original: &str, cfg: &Config) -> Result<(String, usize), String> {
-    let edits = fix::safe_plan(&nianbao::analyze(original, cfg).findings);
+    let edits = fix::safe_plan(&nianbao_core::analyze(original, cfg).findings);
     if edits.is_empty() {
         return Ok((original.to_owned(), 0));
     }
@@ -210,7 +210,7 @@ fn fix_text(original: &str, cfg: &Config) -> Result<(String, usize), String> {
 }
 
 pub fn explain(a: ExplainArgs) -> ExitCode {
-    if let Some(r) = nianbao::rules::lookup(&a.rule) {
+    if let Some(r) = nianbao_core::rules::lookup(&a.rule) {
         let doc = r.doc.trim_end();
         let _ = writeln!(io::stdout().lock(), "{doc}");
         return ExitCode::SUCCESS;
@@ -237,7 +237,7 @@ fn close_rules(query: &str) -> Vec<&'static str> {
     if q.is_empty() {
         return Vec::new();
     }
-    let mut scored: Vec<(usize, &'static str)> = nianbao::rules::RULES
+    let mut scored: Vec<(usize, &'static str)> = nianbao_core::rules::RULES
         .iter()
         .filter_map(|r| {
             let name = r.id.rsplit('/').next().unwrap_or(r.id);
@@ -270,10 +270,10 @@ fn levenshtein(a: &str, b: &str) -> usize {
 
 pub fn skeleton(a: SkeletonArgs) -> ExitCode {
     let style = match a.style {
-        SkeletonStyle::Tsv => nianbao::syntax::TableStyle::Tsv,
-        SkeletonStyle::Markdown => nianbao::syntax::TableStyle::Markdown,
+        SkeletonStyle::Tsv => nianbao_core::syntax::TableStyle::Tsv,
+        SkeletonStyle::Markdown => nianbao_core::syntax::TableStyle::Markdown,
     };
-    let mut s = nianbao::fix::skeleton::report(a.year, a.body.as_deref(), style);
+    let mut s = nianbao_core::fix::skeleton::report(a.year, a.body.as_deref(), style);
     if !s.ends_with('\n') {
         s.push('\n');
     }
@@ -282,9 +282,9 @@ pub fn skeleton(a: SkeletonArgs) -> ExitCode {
 }
 
 pub fn rules() -> ExitCode {
-    let width = nianbao::rules::RULES.iter().map(|r| r.id.len()).max().unwrap_or(0);
+    let width = nianbao_core::rules::RULES.iter().map(|r| r.id.len()).max().unwrap_or(0);
     let mut out = String::new();
-    for r in nianbao::rules::RULES {
+    for r in nianbao_core::rules::RULES {
         out.push_str(&format!("{:<width$}  {:<7}  {}\n", r.id, r.severity.as_str(), r.summary));
     }
     let _ = io::stdout().lock().write_all(out.as_bytes());

@@ -1,8 +1,8 @@
 //! Which `nianbao.toml` governs each checked file.
 
 use super::decode;
-use nianbao::Config;
-use nianbao::config::ConfigError;
+use nianbao_core::Config;
+use nianbao_core::config::ConfigError;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -37,7 +37,7 @@ impl Resolver {
         // absolute form so `a/x.txt` and `./a/y.txt` share an entry.
         let dir = file.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
         let key = std::path::absolute(dir).unwrap_or_else(|_| dir.to_path_buf());
-        let found = self.dir_to_config.entry(key).or_insert_with(|| Config::discover_from_dir(dir)).clone();
+        let found = self.dir_to_config.entry(key).or_insert_with(|| crate::project::discover_from_dir(dir)).clone();
         let Some(cfg_path) = found else {
             return Ok(self.default.clone());
         };
@@ -63,7 +63,7 @@ fn load(path: &Path, shown: &Path) -> Resolved {
     // Notepad saves nianbao.toml with a BOM or as GBK just like the drafts;
     // a BOM-stripped text keeps every line and column where an editor shows it.
     let (text, _) = decode::decode(&bytes).map_err(|e| fail(e.to_string()))?;
-    Config::parse(&text, shown).map(Arc::new).map_err(Arc::new)
+    crate::project::Project::parse(&text, shown).map(|p| Arc::new(p.config)).map_err(Arc::new)
 }
 
 /// `path:line:col: 配置错误：message`, the place omitted when it is unknown.

@@ -5,10 +5,10 @@ use super::convert::Conv;
 use super::diagnostics::to_diagnostic;
 use super::documents::DocKind;
 use super::snapshot::Snapshot;
-use nianbao::fix::{rebuild, skeleton};
-use nianbao::model::locate::table_extent;
-use nianbao::syntax::TableStyle;
-use nianbao::{ColumnUnit, Edit, Finding, Span};
+use nianbao_core::fix::{rebuild, skeleton};
+use nianbao_core::model::locate::table_extent;
+use nianbao_core::syntax::TableStyle;
+use nianbao_core::{ColumnUnit, Edit, Finding, Span};
 use std::collections::HashMap;
 use tower_lsp_server::lsp_types::{
     CodeAction, CodeActionKind, CodeActionOrCommand, Diagnostic, Range, TextEdit, WorkspaceEdit,
@@ -202,7 +202,7 @@ pub fn code_actions(
     }
 
     // every safe fix in the document, overlapping ones resolved as `check --fix` does
-    let mut kept = nianbao::fix::safe_plan(findings);
+    let mut kept = nianbao_core::fix::safe_plan(findings);
     if kept.len() > MAX_FIX_ALL_EDITS {
         let all = kept.len();
         kept.truncate(MAX_FIX_ALL_EDITS);

@@ -2,14 +2,14 @@
 //! lacks, the fee sentence of section 六.
 
 use super::snapshot::Snapshot;
-use nianbao::ColumnUnit;
-use nianbao::model::suggest::{self, SuggestionKind};
+use nianbao_core::ColumnUnit;
+use nianbao_core::model::suggest::{self, SuggestionKind};
 use tower_lsp_server::lsp_types::{CompletionItem, CompletionItemKind, CompletionTextEdit, Position, TextEdit};
 
 pub fn completion(snap: &Snapshot, unit: ColumnUnit, pos: Position) -> Vec<CompletionItem> {
     let conv = snap.conv(unit);
     let offset = conv.offset(pos);
-    let markdown = snap.markdown() || snap.analysis.report.style == nianbao::syntax::TableStyle::Markdown;
+    let markdown = snap.markdown() || snap.analysis.report.style == nianbao_core::syntax::TableStyle::Markdown;
     suggest::at(&snap.text, &snap.analysis.report, offset, markdown)
         .into_iter()
         .enumerate()

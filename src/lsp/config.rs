@@ -5,8 +5,7 @@
 //! TOML, so `Config::parse` validates every layer with the same rules and
 //! messages as the command line.
 
-use nianbao::Config;
-use nianbao::config::FILE_NAME;
+use crate::project::{FILE_NAME, Project};
 use serde_json::Value;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -77,7 +76,8 @@ impl Settings {
     /// The nearest `nianbao.toml` above a document, else the first workspace
     /// root's.
     fn project_file(&self, doc: Option<&Path>) -> Option<PathBuf> {
-        doc.and_then(Config::discover).or_else(|| self.roots().iter().map(|r| r.join(FILE_NAME)).find(|p| p.is_file()))
+        doc.and_then(crate::project::discover)
+            .or_else(|| self.roots().iter().map(|r| r.join(FILE_NAME)).find(|p| p.is_file()))
     }
 
     /// Read (or reuse) a project file. The file is re-read when its size or
@@ -89,7 +89,7 @@ impl Settings {
         if entry.stamp.is_none() || entry.stamp != stamp {
             entry.stamp = stamp;
             match std::fs::read_to_string(path) {
-                Ok(text) => match Config::parse(&text, path) {
+                Ok(text) => match Project::parse(&text, path) {
                     Ok(_) => {
                         entry.good = text.parse::<toml::Table>().ok();
                         entry.error = None;
@@ -105,7 +105,7 @@ impl Settings {
 
     /// The configuration in force for a document (its file path, if any),
     /// with the state of the project file it came from.
-    pub fn config_for(&self, doc: Option<&Path>) -> (Config, Option<Problem>, Option<PathBuf>) {
+    pub fn config_for(&self, doc: Option<&Path>) -> (Project, Option<Problem>, Option<PathBuf>) {
         let file = self.project_file(doc);
         let (mut merged, problem) = match &file {
             Some(p) => {
@@ -120,7 +120,7 @@ impl Settings {
         // combination no single layer shows, which falls back to defaults
         let config = toml::to_string(&merged)
             .ok()
-            .and_then(|t| Config::parse(&t, Path::new("nianbao")).ok())
+            .and_then(|t| Project::parse(&t, Path::new("nianbao")).ok())
             .unwrap_or_default();
         (config, problem, file)
     }
@@ -212,14 +212,14 @@ pub fn settings_to_toml(value: &Value) -> Result<toml::Table, String> {
         t.insert("lsp".into(), toml::Value::Table(lsp));
     }
     let text = toml::to_string(&t).map_err(|e| e.to_string())?;
-    Config::parse(&text, Path::new("settings")).map_err(|e| e.message)?;
+    Project::parse(&text, Path::new("settings")).map_err(|e| e.message)?;
     Ok(t)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use nianbao::Severity;
+    use nianbao_core::Severity;
     use serde_json::json;
 
     #[test]
@@ -238,10 +238,11 @@ mod tests {
             settings_to_toml(&json!({"nianbao": {"reportYear": 2024, "debounceMs": 0, "rules": {"year/stale": "off"},
             "include": ["**/*.txt"], "deadline": {"government": "04-15"}, "bodyLevel": "乡镇"}}))
             .unwrap();
-        let c = Config::parse(&toml::to_string(&t).unwrap(), Path::new("x")).unwrap();
+        let p = Project::parse(&toml::to_string(&t).unwrap(), Path::new("x")).unwrap();
+        let (c, lsp) = (&p.config, &p.lsp);
         assert_eq!(c.report_year, Some(2024));
-        assert_eq!(c.lsp.debounce_ms, 0);
-        assert_eq!(c.lsp.include, ["**/*.txt"]);
+        assert_eq!(lsp.debounce_ms, 0);
+        assert_eq!(lsp.include, ["**/*.txt"]);
         assert_eq!(c.severity_of("year/stale", Severity::Warning), None);
     }
 
@@ -252,7 +253,7 @@ mod tests {
         let s = Settings::default();
         assert!(s.set_editor(&json!({"reportYear": 2023})).message.is_none());
         assert!(s.set_editor(&json!({"bodyLevel": "village"})).message.is_some());
-        assert_eq!(s.config_for(None).0.report_year, Some(2023));
+        assert_eq!(s.config_for(None).0.config.report_year, Some(2023));
     }
 
     #[test]
@@ -260,7 +261,7 @@ mod tests {
         let s = Settings::default();
         s.set_init(&json!({"reportYear": 2023, "rules": {"year/stale": "off"}}));
         s.set_editor(&json!({"rules": {"year/plan": "error"}}));
-        let c = s.config_for(None).0;
+        let c = s.config_for(None).0.config;
         assert_eq!(c.report_year, Some(2023));
         assert_eq!(c.severity_of("year/stale", Severity::Warning), None);
         assert_eq!(c.severity_of("year/plan", Severity::Warning), Some(Severity::Error));

@@ -2,7 +2,7 @@
 //! (line, character) in the negotiated encoding. Converting happens here and
 //! nowhere else.
 
-use nianbao::{ColumnUnit, LineIndex, Span};
+use nianbao_core::{ColumnUnit, LineIndex, Span};
 use tower_lsp_server::lsp_types::{Position, PositionEncodingKind, Range};
 
 /// UTF-8 when the client offers it (columns are then plain byte counts),

@@ -3,7 +3,7 @@
 use super::convert::Conv;
 use super::server::Shared;
 use super::snapshot::Snapshot;
-use nianbao::{ColumnUnit, Finding, Severity};
+use nianbao_core::{ColumnUnit, Finding, Severity};
 use serde_json::json;
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -44,7 +44,7 @@ fn doc_uris() -> &'static HashMap<&'static str, Uri> {
     static URIS: OnceLock<HashMap<&'static str, Uri>> = OnceLock::new();
     URIS.get_or_init(|| {
         let dir = docs_dir();
-        nianbao::rules::RULES
+        nianbao_core::rules::RULES
             .iter()
             .filter_map(|r| {
                 let path = dir.join(format!("{}.md", r.id));
@@ -52,7 +52,7 @@ fn doc_uris() -> &'static HashMap<&'static str, Uri> {
                     || path.parent().is_some_and(|d| std::fs::create_dir_all(d).is_ok())
                         && std::fs::write(&path, r.doc).is_ok();
                 let uri = if written { Uri::from_file_path(&path) } else { None };
-                let uri = uri.or_else(|| nianbao::rules::doc_url(r.id).parse().ok())?;
+                let uri = uri.or_else(|| nianbao_core::rules::doc_url(r.id).parse().ok())?;
                 Some((r.id, uri))
             })
             .collect()
@@ -117,7 +117,7 @@ pub fn diagnostics(snap: &Snapshot, unit: ColumnUnit) -> Vec<Diagnostic> {
     if let Some(first_left) = findings.get(MAX_DIAGNOSTICS) {
         let more = findings.len() - MAX_DIAGNOSTICS;
         out.push(Diagnostic {
-            range: conv.range(nianbao::Span::empty(first_left.span.start)),
+            range: conv.range(nianbao_core::Span::empty(first_left.span.start)),
             severity: Some(DiagnosticSeverity::WARNING),
             source: Some(SOURCE.to_string()),
             message: format!(

@@ -7,8 +7,8 @@
 use super::config::Problem;
 use super::snapshot::Snapshot;
 use futures::future::{BoxFuture, Shared};
-use nianbao::ColumnUnit;
-use nianbao::text_edit::{Pos, apply_lsp_edit};
+use nianbao_core::ColumnUnit;
+use nianbao_core::text_edit::{Pos, apply_lsp_edit};
 use ropey::Rope;
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
@@ -120,7 +120,7 @@ impl Documents {
             inflight: None,
             publish_pending: false,
             published: false,
-            debounce: Duration::from_millis(nianbao::config::LspSettings::default().debounce_ms),
+            debounce: Duration::from_millis(crate::project::LspSettings::default().debounce_ms),
         };
         if let Some(mut old) = self.lock().insert(uri, doc) {
             old.supersede();

@@ -2,8 +2,8 @@
 //! and the inlay hints beside totals that do not add up.
 
 use super::snapshot::Snapshot;
-use nianbao::model::locate::{self, Total, table_at};
-use nianbao::{ColumnUnit, Span};
+use nianbao_core::model::locate::{self, Total, table_at};
+use nianbao_core::{ColumnUnit, Span};
 use tower_lsp_server::lsp_types::{
     Hover, HoverContents, InlayHint, InlayHintLabel, InlayHintTooltip, MarkupContent, MarkupKind, Position, Range,
     TextEdit,
@@ -58,12 +58,12 @@ pub fn hover(snap: &Snapshot, unit: ColumnUnit, pos: Position) -> Option<Hover> 
         range = Some(cell.span);
     } else if let Some(ti) = table_at(report, offset) {
         let t = &report.tables[ti];
-        parts.push(format!("**{}：{}**", t.id.zh(), nianbao::model::sections::spec(t.id.section()).title));
+        parts.push(format!("**{}：{}**", t.id.zh(), nianbao_core::model::sections::spec(t.id.section()).title));
     }
 
     if snap.checked {
         for f in snap.analysis.findings.iter().filter(|f| f.span.touches(offset)) {
-            let doc = nianbao::rules::lookup(f.rule).map_or("", |r| doc_body(r.doc));
+            let doc = nianbao_core::rules::lookup(f.rule).map_or("", |r| doc_body(r.doc));
             parts.push(format!("**{}**（{}）\n\n{}\n\n---\n\n{}", f.rule, f.severity.zh(), f.message, doc.trim_end()));
             range = Some(range.map_or(f.span, |r| r.cover(f.span)));
         }

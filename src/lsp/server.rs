@@ -8,7 +8,7 @@ use super::snapshot::Snapshot;
 use super::{actions, completion, convert, diagnostics, format, hover, pool, symbols};
 use futures::FutureExt;
 use futures::future::{BoxFuture, Shared as SharedFuture};
-use nianbao::ColumnUnit;
+use nianbao_core::ColumnUnit;
 use serde::Deserialize;
 use serde_json::{Value, json};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -164,7 +164,7 @@ impl Shared {
             if let Some(d) = current {
                 d.snapshot = Some(snap.clone());
                 d.inflight = None;
-                d.debounce = Duration::from_millis(snap.config.lsp.debounce_ms);
+                d.debounce = Duration::from_millis(snap.lsp.debounce_ms);
             }
             Outcome::Done(snap, problem)
         });
@@ -336,7 +336,7 @@ fn workspace_roots(params: &InitializeParams) -> Vec<std::path::PathBuf> {
 }
 
 fn is_config_file(uri: &Uri) -> bool {
-    uri.path().as_str().ends_with(&format!("/{}", nianbao::config::FILE_NAME))
+    uri.path().as_str().ends_with(&format!("/{}", crate::project::FILE_NAME))
 }
 
 impl LanguageServer for Backend {
@@ -371,7 +371,7 @@ impl LanguageServer for Backend {
             if flags.watch_files {
                 let options = DidChangeWatchedFilesRegistrationOptions {
                     watchers: vec![FileSystemWatcher {
-                        glob_pattern: GlobPattern::String(format!("**/{}", nianbao::config::FILE_NAME)),
+                        glob_pattern: GlobPattern::String(format!("**/{}", crate::project::FILE_NAME)),
                         kind: None,
                     }],
                 };
@@ -381,7 +381,7 @@ impl LanguageServer for Backend {
                     register_options: serde_json::to_value(options).ok(),
                 };
                 if let Err(e) = self.0.client.register_capability(vec![registration]).await {
-                    tracing::warn!("could not watch {}: {}", nianbao::config::FILE_NAME, e.message);
+                    tracing::warn!("could not watch {}: {}", crate::project::FILE_NAME, e.message);
                 }
             }
             if flags.configuration {

@@ -3,8 +3,9 @@
 
 use super::convert::Conv;
 use super::documents::DocKind;
+use crate::project::{LspSettings, Project};
 use globset::Glob;
-use nianbao::{Analysis, ColumnUnit, Config, LineIndex};
+use nianbao_core::{Analysis, ColumnUnit, Config, LineIndex};
 use std::path::{Path, PathBuf};
 use tower_lsp_server::lsp_types::Uri;
 
@@ -17,6 +18,7 @@ pub struct Snapshot {
     pub index: LineIndex,
     pub analysis: Analysis,
     pub config: Config,
+    pub lsp: LspSettings,
     /// Whether diagnostics and finding-based actions apply: the text reads
     /// like an annual report, or its path matches `lsp.include`.
     pub checked: bool,
@@ -33,16 +35,17 @@ impl Snapshot {
         generation: u64,
         kind: DocKind,
         text: String,
-        config: Config,
+        project: Project,
         path: Option<&Path>,
         include_bases: &[PathBuf],
         stop: &dyn Fn() -> bool,
     ) -> Option<Snapshot> {
-        let analysis = nianbao::analyze_until(&text, &config, stop)?;
+        let Project { config, lsp } = project;
+        let analysis = nianbao_core::analyze_until(&text, &config, stop)?;
         let index = LineIndex::new(&text);
-        let included = path.is_some_and(|p| included(p, &config.lsp.include, include_bases));
+        let included = path.is_some_and(|p| included(p, &lsp.include, include_bases));
         let checked = kind != DocKind::Other && (analysis.report.looks_like_report() || included);
-        Some(Snapshot { uri, version, generation, kind, text, index, analysis, config, checked })
+        Some(Snapshot { uri, version, generation, kind, text, index, analysis, config, lsp, checked })
     }
 
     pub fn conv(&self, unit: ColumnUnit) -> Conv<'_> {

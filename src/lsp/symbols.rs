@@ -1,8 +1,8 @@
 //! Document symbols (title → sections → （一）… → tables) and folding.
 
 use super::snapshot::Snapshot;
-use nianbao::ColumnUnit;
-use nianbao::model::outline::{self, Node, NodeKind};
+use nianbao_core::ColumnUnit;
+use nianbao_core::model::outline::{self, Node, NodeKind};
 use tower_lsp_server::lsp_types::{DocumentSymbol, FoldingRange, FoldingRangeKind, SymbolKind};
 
 fn kind(k: NodeKind) -> SymbolKind {

@@ -7,7 +7,7 @@
 
 #![allow(dead_code)]
 
-use nianbao::{ColumnUnit, LineIndex, Span};
+use nianbao_core::{ColumnUnit, LineIndex, Span};
 use serde_json::{Value, json};
 use std::io::{BufRead, BufReader, Read, Write};
 use std::path::{Path, PathBuf};

@@ -4,11 +4,11 @@
 
 pub mod lsp;
 
-use nianbao::config::FormatVersion;
-use nianbao::fix::skeleton;
-use nianbao::model::TableId;
-use nianbao::syntax::TableStyle;
-use nianbao::{Config, Finding, LineIndex};
+use nianbao_core::config::FormatVersion;
+use nianbao_core::fix::skeleton;
+use nianbao_core::model::TableId;
+use nianbao_core::syntax::TableStyle;
+use nianbao_core::{Config, Finding, LineIndex};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Style {
@@ -20,7 +20,7 @@ pub enum Style {
 pub const STYLES: [Style; 3] = [Style::Tsv, Style::Markdown, Style::Spaces];
 
 /// Table 三 by (row, column): applicants 自然人 and 商业企业 only; every
-/// rule holds. Rows follow `nianbao::model::standard::T3_ROWS` indices.
+/// rule holds. Rows follow `nianbao_core::model::standard::T3_ROWS` indices.
 pub fn t3_value(row: usize, col: usize) -> i64 {
     // 自然人, 商业企业; 总计 is the row sum
     let pair: (i64, i64) = match row {
@@ -147,7 +147,7 @@ pub fn report(style: Style) -> String {
 }
 
 pub fn check(text: &str) -> Vec<Finding> {
-    nianbao::analyze(text, &Config::default()).findings
+    nianbao_core::analyze(text, &Config::default()).findings
 }
 
 /// "rule@line" for each finding, lines 1-based.
@@ -155,7 +155,7 @@ pub fn summary(text: &str, findings: &[Finding]) -> Vec<String> {
     let idx = LineIndex::new(text);
     findings
         .iter()
-        .map(|f| format!("{}@{}", f.rule, idx.position(text, f.span.start, nianbao::ColumnUnit::Scalar).0 + 1))
+        .map(|f| format!("{}@{}", f.rule, idx.position(text, f.span.start, nianbao_core::ColumnUnit::Scalar).0 + 1))
         .collect()
 }
 

@@ -6,7 +6,7 @@
 //!
 //! Deliberately independent of the library: the tables are rendered here
 //! from the published format (docs: /work/shared/spec/format.md), not with
-//! `nianbao::fix::skeleton`, so a change in the library cannot change the
+//! `nianbao_core::fix::skeleton`, so a change in the library cannot change the
 //! yardstick it is measured with.
 #![allow(dead_code)]
 

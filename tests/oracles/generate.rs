@@ -6,8 +6,8 @@
 //! bitten text tools before: full-width digits, CRLF and lone CR, U+2028,
 //! astral characters (𠮷 is two UTF-16 units), BOMs and NULs.
 
-use nianbao::config::BodyLevel;
-use nianbao::{Config, config::FormatVersion};
+use nianbao_core::config::BodyLevel;
+use nianbao_core::{Config, config::FormatVersion};
 
 /// Reads the fuzzer's bytes front to back; `None` once they run out, which
 /// ends whatever is being generated.
@@ -246,12 +246,12 @@ fn build(r: &mut Reader, out: &mut String, cap: usize) -> Option<()> {
             }
             7 => {
                 let style = if r.byte()? & 1 == 0 {
-                    nianbao::syntax::TableStyle::Tsv
+                    nianbao_core::syntax::TableStyle::Tsv
                 } else {
-                    nianbao::syntax::TableStyle::Markdown
+                    nianbao_core::syntax::TableStyle::Markdown
                 };
                 let year = 2018 + i32::from(r.byte()? % 10);
-                out.push_str(&nianbao::fix::skeleton::report(year, None, style));
+                out.push_str(&nianbao_core::fix::skeleton::report(year, None, style));
             }
             8..=10 => out.push_str(FRAGMENTS[r.below(FRAGMENTS.len())?]),
             11 | 12 => out.push_str(SEPARATORS[r.below(SEPARATORS.len())?]),

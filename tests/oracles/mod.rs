@@ -10,10 +10,10 @@
 
 pub mod generate;
 
-use nianbao::fix;
-use nianbao::span::{ColumnUnit, LineIndex, Span};
-use nianbao::text_edit::{self, Pos};
-use nianbao::{Analysis, Config, Edit};
+use nianbao_core::fix;
+use nianbao_core::span::{ColumnUnit, LineIndex, Span};
+use nianbao_core::text_edit::{self, Pos};
+use nianbao_core::{Analysis, Config, Edit};
 use ropey::Rope;
 use std::cell::Cell;
 use std::sync::Once;
@@ -52,7 +52,7 @@ fn valid_span(text: &str, s: Span) -> bool {
 /// front ends slice with them), findings are sorted, and each fix's edits
 /// apply to the text as one non-overlapping set.
 pub fn analyze_checked(text: &str, config: &Config) -> Analysis {
-    let (analysis, panics) = panics_during(|| nianbao::analyze(text, config));
+    let (analysis, panics) = panics_during(|| nianbao_core::analyze(text, config));
     assert_eq!(panics, 0, "analysis panicked (a rule's panic was caught by check::run) on {text:?}");
     let index = LineIndex::new(text);
     for f in &analysis.findings {
@@ -352,7 +352,7 @@ pub fn fixes(data: &[u8]) {
         }
         return;
     };
-    let same = |g: &nianbao::Finding, at: Span| g.rule == f.rule && g.span == at;
+    let same = |g: &nianbao_core::Finding, at: Span| g.rule == f.rule && g.span == at;
     let before = analysis.findings.iter().filter(|g| same(g, f.span)).count();
     let (fixed, _) = fix::apply(&text, &x.edits).expect("checked by analyze_checked");
     let after = analyze_checked(&fixed, &config);

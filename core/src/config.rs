@@ -1,0 +1,336 @@
+//! `nianbao.toml`: the settings analysis needs, shared by the CLI, the server
+//! and CI. Finding the file and reading it are the front ends' business
+//! (`src/project.rs`); so are the front ends' own tables (`[lsp]`), which
+//! this parser accepts unread.
+//!
+//! ```toml
+//! report_year = 2025            # overrides the year read from the title
+//! body_level = "township"       # township | department | government (或 乡镇 / 部门 / 本级政府)
+//! format = "2021"               # 2021 | 2019
+//!
+//! [rules]
+//! "year/stale" = "off"          # off | error | warning | info | hint
+//!
+//! [deadline]
+//! department = "01-31"
+//! township = "01-31"
+//! government = "03-31"
+//!
+//! [lsp]
+//! debounce_ms = 150
+//! include = ["**/*.txt"]        # documents checked even without a report title
+//! ```
+
+use crate::finding::Severity;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// Top-level tables that belong to a front end: accepted here, read there.
+pub const FRONT_END_TABLES: &[&str] = &["lsp"];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+pub enum BodyLevel {
+    /// 乡镇人民政府、街道办事处
+    Township,
+    /// 县级以上人民政府部门（含办公室、直属机构）
+    Department,
+    /// 县级以上人民政府本级
+    Government,
+}
+
+impl BodyLevel {
+    pub fn zh(self) -> &'static str {
+        match self {
+            BodyLevel::Township => "乡镇（街道）",
+            BodyLevel::Department => "政府部门",
+            BodyLevel::Government => "本级人民政府",
+        }
+    }
+    fn parse(s: &str) -> Option<Self> {
+        match s.trim() {
+            "township" | "乡镇" | "街道" | "乡镇街道" => Some(BodyLevel::Township),
+            "department" | "部门" | "政府部门" => Some(BodyLevel::Department),
+            "government" | "本级政府" | "本级人民政府" | "政府" => Some(BodyLevel::Government),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+pub enum FormatVersion {
+    /// 国办公开办函〔2019〕60号 试行格式 (2019、2020 年度)
+    Trial2019,
+    /// 国办公开办函〔2021〕30号 格式 (2021 年度起)
+    Standard2021,
+}
+
+impl FormatVersion {
+    pub fn for_year(year: i32) -> Self {
+        if year <= 2020 { FormatVersion::Trial2019 } else { FormatVersion::Standard2021 }
+    }
+}
+
+/// Month and day of a publication deadline in the year after the report year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MonthDay {
+    pub month: u32,
+    pub day: u32,
+}
+
+impl MonthDay {
+    /// "01-31", "1/31", "1.31", "1月31日". A real month-day only: "02-30" or
+    /// "04-31" would silently move the deadline, so they are errors, with
+    /// the reason. 02-29 is accepted (it exists in leap years, and the
+    /// deadline check compares month and day, so it never overflows).
+    fn parse(s: &str) -> Result<Self, String> {
+        let t = s.trim();
+        let unreadable = || format!("无法识别“{s}”，应写作 \"01-31\"");
+        let (m, d) = t
+            .split_once(['-', '/', '.'])
+            .or_else(|| t.strip_suffix('日').and_then(|x| x.split_once('月')))
+            .ok_or_else(unreadable)?;
+        let month: u32 = m.trim().parse().map_err(|_| unreadable())?;
+        let day: u32 = d.trim().parse().map_err(|_| unreadable())?;
+        if !(1..=12).contains(&month) {
+            return Err(format!("“{s}”不是有效日期：没有 {month} 月"));
+        }
+        let days = match month {
+            2 => 29,
+            4 | 6 | 9 | 11 => 30,
+            _ => 31,
+        };
+        if !(1..=days).contains(&day) {
+            return Err(format!("“{s}”不是有效日期：{month} 月只有 {days} 天"));
+        }
+        Ok(MonthDay { month, day })
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Deadlines {
+    pub department: MonthDay,
+    pub township: MonthDay,
+    pub government: MonthDay,
+}
+
+impl Default for Deadlines {
+    fn default() -> Self {
+        let jan31 = MonthDay { month: 1, day: 31 };
+        Deadlines { department: jan31, township: jan31, government: MonthDay { month: 3, day: 31 } }
+    }
+}
+
+impl Deadlines {
+    pub fn for_level(&self, level: BodyLevel) -> MonthDay {
+        match level {
+            BodyLevel::Township => self.township,
+            BodyLevel::Department => self.department,
+            BodyLevel::Government => self.government,
+        }
+    }
+}
+
+/// How a rule is configured: turned off, or at a severity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RuleLevel {
+    Off,
+    On(Severity),
+}
+
+/// Everything analysis needs to know beyond the text itself.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Config {
+    pub report_year: Option<i32>,
+    pub body_level: Option<BodyLevel>,
+    pub format: Option<FormatVersion>,
+    pub rules: BTreeMap<String, RuleLevel>,
+    pub deadlines: Deadlines,
+}
+
+impl Config {
+    /// The effective severity of a rule, or `None` when it is turned off.
+    pub fn severity_of(&self, rule: &str, default: Severity) -> Option<Severity> {
+        match self.rules.get(rule) {
+            Some(RuleLevel::Off) => None,
+            Some(RuleLevel::On(s)) => Some(*s),
+            None => Some(default),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}:{line}:{column}: {message}", path.display())]
+pub struct ConfigError {
+    pub path: PathBuf,
+    /// 1-based; 0 when the error has no place in the file.
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    report_year: Option<toml::Spanned<i64>>,
+    body_level: Option<toml::Spanned<String>>,
+    format: Option<toml::Spanned<toml::Value>>,
+    #[serde(default)]
+    rules: BTreeMap<toml::Spanned<String>, toml::Spanned<String>>,
+    deadline: Option<RawDeadline>,
+    /// FRONT_END_TABLES: read by the front end that owns it
+    #[allow(dead_code)]
+    lsp: Option<toml::Value>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawDeadline {
+    department: Option<toml::Spanned<String>>,
+    township: Option<toml::Spanned<String>>,
+    government: Option<toml::Spanned<String>>,
+}
+
+impl Config {
+    /// Parse the text of a `nianbao.toml`; `path` only labels errors.
+    pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
+        let err_at = |span: std::ops::Range<usize>, message: String| {
+            let idx = crate::span::LineIndex::new(text);
+            let (l, c) = idx.position(text, span.start, crate::span::ColumnUnit::Scalar);
+            ConfigError { path: path.to_path_buf(), line: l + 1, column: c + 1, message }
+        };
+        let raw: RawConfig = toml::from_str(text).map_err(|e| {
+            let message = e.message().trim().to_string();
+            match e.span() {
+                Some(span) => err_at(span, message),
+                None => ConfigError { path: path.to_path_buf(), line: 0, column: 0, message },
+            }
+        })?;
+        let mut cfg = Config::default();
+        if let Some(y) = raw.report_year {
+            let v = *y.get_ref();
+            if !(2008..=2100).contains(&v) {
+                return Err(err_at(y.span(), format!("report_year: {v} 不是有效的报告年度")));
+            }
+            cfg.report_year = Some(v as i32);
+        }
+        if let Some(b) = raw.body_level {
+            cfg.body_level = Some(BodyLevel::parse(b.get_ref()).ok_or_else(|| {
+                err_at(
+                    b.span(),
+                    format!("body_level: 无法识别“{}”，应为 township、department 或 government", b.get_ref()),
+                )
+            })?);
+        }
+        if let Some(f) = raw.format {
+            let s = match f.get_ref() {
+                toml::Value::String(s) => s.clone(),
+                toml::Value::Integer(i) => i.to_string(),
+                other => other.to_string(),
+            };
+            cfg.format = Some(match s.as_str() {
+                "2021" => FormatVersion::Standard2021,
+                "2019" => FormatVersion::Trial2019,
+                _ => return Err(err_at(f.span(), format!("format: 无法识别“{s}”，应为 2021 或 2019"))),
+            });
+        }
+        for (k, v) in raw.rules {
+            if crate::rules::lookup(k.get_ref()).is_none() {
+                return Err(err_at(k.span(), format!("rules: 没有名为“{}”的规则", k.get_ref())));
+            }
+            let level = match v.get_ref().as_str() {
+                "off" | "none" | "关闭" => RuleLevel::Off,
+                "error" | "错误" => RuleLevel::On(Severity::Error),
+                "warning" | "warn" | "警告" => RuleLevel::On(Severity::Warning),
+                "info" | "information" | "提示" => RuleLevel::On(Severity::Info),
+                "hint" | "建议" => RuleLevel::On(Severity::Hint),
+                other => {
+                    return Err(err_at(
+                        v.span(),
+                        format!("rules.\"{}\": 无法识别“{other}”，应为 off、error、warning、info 或 hint", k.get_ref()),
+                    ));
+                }
+            };
+            cfg.rules.insert(k.into_inner(), level);
+        }
+        if let Some(d) = raw.deadline {
+            for (key, val, slot) in [
+                ("department", d.department, &mut cfg.deadlines.department),
+                ("township", d.township, &mut cfg.deadlines.township),
+                ("government", d.government, &mut cfg.deadlines.government),
+            ] {
+                if let Some(v) = val {
+                    *slot = MonthDay::parse(v.get_ref())
+                        .map_err(|why| err_at(v.span(), format!("deadline.{key}: {why}")))?;
+                }
+            }
+        }
+        Ok(cfg)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(t: &str) -> Result<Config, ConfigError> {
+        Config::parse(t, Path::new("nianbao.toml"))
+    }
+
+    #[test]
+    fn full_config_parses() {
+        let c = parse(
+            "report_year = 2025\nbody_level = \"乡镇\"\nformat = 2021\n[rules]\n\"year/stale\" = \"off\"\n\"tally/balance\" = \"warning\"\n[deadline]\ngovernment = \"04-15\"\n[lsp]\ndebounce_ms = 0\n",
+        )
+        .unwrap();
+        assert_eq!(c.report_year, Some(2025));
+        assert_eq!(c.body_level, Some(BodyLevel::Township));
+        assert_eq!(c.format, Some(FormatVersion::Standard2021));
+        assert_eq!(c.severity_of("year/stale", Severity::Warning), None);
+        assert_eq!(c.severity_of("tally/balance", Severity::Error), Some(Severity::Warning));
+        assert_eq!(c.deadlines.government, MonthDay { month: 4, day: 15 });
+    }
+
+    #[test]
+    fn deadlines_must_be_real_month_days() {
+        for (bad, why) in [
+            ("02-30", "2 月只有 29 天"),
+            ("04-31", "4 月只有 30 天"),
+            ("11月31日", "11 月只有 30 天"),
+            ("00-10", "没有 0 月"),
+        ] {
+            let e = parse(&format!("report_year = 2025\n[deadline]\ngovernment = \"{bad}\"\n")).unwrap_err();
+            assert_eq!(e.line, 3, "{e}");
+            assert!(e.to_string().starts_with("nianbao.toml:3:"), "{e}");
+            assert!(e.message.starts_with("deadline.government:") && e.message.contains(why), "{e}");
+        }
+        let e = parse("[deadline]\ntownship = \"soon\"\n").unwrap_err();
+        assert!(e.message.contains("无法识别“soon”"), "{e}");
+        for good in ["02-29", "01-31", "12/31", "3月31日"] {
+            assert!(parse(&format!("[deadline]\ndepartment = \"{good}\"\n")).is_ok(), "{good}");
+        }
+    }
+
+    #[test]
+    fn unknown_key_names_file_line_and_key() {
+        let e = parse("report_year = 2025\nreport_yaer = 2024\n").unwrap_err();
+        assert_eq!(e.line, 2);
+        assert!(e.message.contains("report_yaer"), "{e}");
+        assert!(e.to_string().starts_with("nianbao.toml:2:"), "{e}");
+    }
+
+    #[test]
+    fn bad_values_are_errors_with_place() {
+        let e = parse("[rules]\n\"tally/nope\" = \"off\"\n").unwrap_err();
+        assert_eq!(e.line, 2);
+        assert!(e.message.contains("tally/nope"));
+        let e = parse("[rules]\n\"tally/balance\" = \"loud\"\n").unwrap_err();
+        assert!(e.message.contains("loud"));
+        let e = parse("[deadline]\ntownship = \"13-40\"\n").unwrap_err();
+        assert_eq!(e.line, 2);
+        let e = parse("[deadline]\ntownship = \"13-40\"\n").unwrap_err();
+        assert!(e.message.contains("没有 13 月"), "{e}");
+        let e = parse("body_level = \"village\"\n").unwrap_err();
+        assert!(e.message.contains("village"));
+    }
+}

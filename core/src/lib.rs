@@ -1,0 +1,84 @@
+//! nianbao: checks 政府信息公开工作年度报告 drafts against the national format.
+//!
+//! Data flows one way: text → [`syntax`] (blocks, tables, cells with byte
+//! spans) → [`model`] (the standard format, and the draft mapped onto it) →
+//! [`check`] (one module per rule) → [`fix`] (edits, skeletons). The library
+//! does no I/O and knows no LSP types; the `nianbao` binary's `cli` and `lsp`
+//! modules are the only front ends.
+
+pub mod check;
+pub mod config;
+pub mod finding;
+pub mod fix;
+pub mod invisible;
+pub mod model;
+pub mod rules;
+pub mod span;
+pub mod syntax;
+pub mod text_edit;
+
+pub use config::Config;
+pub use finding::{Edit, Finding, Fix, Severity};
+pub use model::Report;
+pub use span::{ColumnUnit, LineIndex, Span};
+
+/// The result of checking one document.
+#[derive(Debug)]
+pub struct Analysis {
+    pub report: Report,
+    /// Sorted by position, suppressions and configuration applied.
+    pub findings: Vec<Finding>,
+}
+
+/// Check a draft. Never panics on any input (fuzzed); does no I/O.
+pub fn analyze(text: &str, config: &Config) -> Analysis {
+    match analyze_until(text, config, &|| false) {
+        Some(a) => a,
+        // `stop` never says so: unreachable, but an analysis is owed
+        None => Analysis { report: Report::build(text, config), findings: Vec::new() },
+    }
+}
+
+/// [`analyze`], giving up (`None`) as soon as `stop` says so. `stop` is
+/// asked between the phases and between rules, so a front end can abandon
+/// an analysis nobody wants any more (the server: a newer version arrived,
+/// the request was cancelled) without the library knowing why.
+pub fn analyze_until(text: &str, config: &Config, stop: &dyn Fn() -> bool) -> Option<Analysis> {
+    // Zero-width and bidi characters copied from web pages split "2025年"
+    // or a row label for every rule: read a copy without them, then map
+    // every span back, so findings and the report point into `text`.
+    let Some(clean) = invisible::Cleaned::new(text) else {
+        let report = Report::build(text, config);
+        if stop() {
+            return None;
+        }
+        let findings = check::run_until(text, &report, config, stop)?;
+        return Some(Analysis { report, findings });
+    };
+    let mut report = Report::build(&clean.text, config);
+    if stop() {
+        return None;
+    }
+    let mut findings = check::run_until(&clean.text, &report, config, stop)?;
+    // text/invisible-char is the one rule that must see the original; the
+    // cleaned copy gave it nothing. Severity and suppression as in check::run.
+    let rule = &check::text::invisible_char::RULE;
+    let (id, default) = (rule.id, rule.severity);
+    let suppressed = check::suppress::Suppressions::new(&clean.text, &report.syntax).suppressed(id, clean.first_run());
+    let extra = config.severity_of(id, default).filter(|_| !suppressed).and_then(|severity| {
+        let mut f = check::text::invisible_char::finding(text)?;
+        f.severity = severity;
+        Some(f)
+    });
+    clean.report(&mut report);
+    for f in &mut findings {
+        clean.finding(f);
+    }
+    // the mapping keeps the order check::run sorted in
+    if let Some(f) = extra {
+        let key = |g: &Finding| (g.span.start, g.span.end, g.rule);
+        let at = findings.partition_point(|g| key(g) <= key(&f));
+        findings.insert(at, f);
+    }
+    Some(Analysis { report, findings })
+}
