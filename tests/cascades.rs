@@ -149,8 +149,11 @@ fn of_rule<'a>(f: &'a [nianbao_core::Finding], rule: &str) -> Vec<&'a nianbao_co
 
 /// Apply the first fix of each finding of `rule`.
 fn fixed_by(text: &str, rule: &str) -> String {
-    let edits: Vec<_> =
-        of_rule(&check(text), rule).into_iter().flat_map(|f| f.fixes.first().cloned()).flat_map(|x| x.edits).collect();
+    let edits: Vec<_> = of_rule(&check(text), rule)
+        .into_iter()
+        .flat_map(|f| f.fixes.first().cloned())
+        .flat_map(|x| edits_of(text, &x))
+        .collect();
     assert!(!edits.is_empty(), "{rule} offered no fix");
     nianbao_core::fix::apply(text, &edits).unwrap().0
 }
@@ -197,7 +200,7 @@ fn every_dropped_column_is_one_finding() {
                     }
                     if let Some(fix) = f[0].fixes.first() {
                         assert!(!fix.safe, "{case}: rebuilding a table changes its layout");
-                        let fixed = nianbao_core::fix::apply(&t, &fix.edits).unwrap().0;
+                        let fixed = nianbao_core::fix::apply(&t, &edits_of(&t, fix)).unwrap().0;
                         let after = summary(&fixed, &check(&fixed));
                         // table 二 has no sums: its dropped cells come back as 0
                         if id != TableId::Two || after.is_empty() {

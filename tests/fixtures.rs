@@ -60,7 +60,7 @@ fn draft_table_three_rebuild_leaves_no_table_or_tally_finding() {
     let text = read("xiaye-2025-draft.txt");
     let findings = check(&text);
     let fix = &findings.iter().find(|f| f.rule == "table/missing-column").unwrap().fixes[0];
-    let (fixed, n) = nianbao_core::fix::apply(&text, &fix.edits).unwrap();
+    let (fixed, n) = nianbao_core::fix::apply(&text, &edits_of(&text, fix)).unwrap();
     assert_eq!(n, 1);
     let after = check(&fixed);
     let left: Vec<_> =

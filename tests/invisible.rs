@@ -4,8 +4,8 @@
 
 mod common;
 
-use common::{STYLES, check, report, summary};
-use nianbao_core::{Config, Finding, Span};
+use common::{STYLES, check, edits_of, report, summary};
+use nianbao_core::{Config, Finding, FixPlan, Span};
 
 const KINDS: [char; 13] = [
     '\u{200B}', '\u{200C}', '\u{200D}', '\u{2060}', '\u{FEFF}', '\u{200E}', '\u{200F}', '\u{202A}', '\u{202C}',
@@ -49,8 +49,16 @@ fn moved_finding(f: &Finding, plain: &str, to: &[usize]) -> Finding {
         r.span = moved(r.span, plain, to);
     }
     for x in &mut g.fixes {
-        for e in &mut x.edits {
-            e.span = moved(e.span, plain, to);
+        match &mut x.plan {
+            FixPlan::Edits(edits) => {
+                for e in edits {
+                    e.span = moved(e.span, plain, to);
+                }
+            }
+            FixPlan::InsertSection { at, .. } | FixPlan::InsertTable { at, .. } => {
+                *at = moved(Span::empty(*at), plain, to).start;
+            }
+            FixPlan::RebuildTable { .. } => {}
         }
     }
     g
@@ -74,7 +82,7 @@ fn the_draft_with_an_invisible_character_after_every_visible_one_gives_the_same_
         assert_eq!(rest, want, "{kinds:?}");
         assert_eq!(invisible.len(), 1, "{kinds:?}");
         // deleting them gives back the draft exactly
-        let (fixed, _) = nianbao_core::fix::apply(&text, &invisible[0].fixes[0].edits).unwrap();
+        let (fixed, _) = nianbao_core::fix::apply(&text, &edits_of(&text, &invisible[0].fixes[0])).unwrap();
         assert_eq!(fixed, plain, "{kinds:?}");
         assert!(invisible[0].fixes[0].safe);
     }
@@ -131,7 +139,7 @@ fn the_message_names_how_many_and_which_kinds() {
     let m = &f[0].message;
     assert!(m.contains("4 个") && m.contains("零宽空格 2 个") && m.contains("双向控制符 1 个"), "{m}");
     assert!(m.contains("软连字符 1 个"), "{m}");
-    assert_eq!(f[0].fixes[0].edits.len(), 4);
+    assert_eq!(edits_of(&text, &f[0].fixes[0]).len(), 4);
 }
 
 #[test]
@@ -193,7 +201,7 @@ fn the_reports_spans_point_into_the_original_in_every_table_style() {
         assert_eq!(strip(&text[p.start.span.start..p.start.end]), "2025年");
         // what the server's formatting, hover and outline read works on it
         let _ = nianbao_core::fix::format::align_tables(&text, &r.syntax, None);
-        let _ = nianbao_core::model::outline::outline(&text, r);
+        let _ = nianbao_core::ide::outline::outline(&text, r);
     }
 }
 
@@ -202,14 +210,14 @@ fn many_runs_are_deleted_by_one_edit() {
     let plain = include_str!("../examples/xiaye-2025-fixed.txt");
     let (text, _) = sprinkle(plain, &KINDS[..1]);
     let f = check(&text);
-    assert_eq!(f[0].fixes[0].edits.len(), 1);
-    let (fixed, _) = nianbao_core::fix::apply(&text, &f[0].fixes[0].edits).unwrap();
+    assert_eq!(edits_of(&text, &f[0].fixes[0]).len(), 1);
+    let (fixed, _) = nianbao_core::fix::apply(&text, &edits_of(&text, &f[0].fixes[0])).unwrap();
     assert_eq!(fixed, plain);
     // a few runs are a deletion each
     let text = plain.replacen("年", "年\u{200B}", 3);
     let f = check(&text);
-    assert_eq!(f[0].fixes[0].edits.len(), 3);
-    assert!(f[0].fixes[0].edits.iter().all(|e| e.new_text.is_empty() && e.span.len() == 3));
+    assert_eq!(edits_of(&text, &f[0].fixes[0]).len(), 3);
+    assert!(edits_of(&text, &f[0].fixes[0]).iter().all(|e| e.new_text.is_empty() && e.span.len() == 3));
 }
 
 #[test]
@@ -315,7 +323,7 @@ proptest::proptest! {
         let want: Vec<Finding> = check(&plain).iter().map(|f| moved_finding(f, &plain, &to)).collect();
         proptest::prop_assert_eq!(rest, want);
         proptest::prop_assert_eq!(own.len(), 1);
-        let (fixed, _) = nianbao_core::fix::apply(&text, &own[0].fixes[0].edits).unwrap();
+        let (fixed, _) = nianbao_core::fix::apply(&text, &edits_of(&text, &own[0].fixes[0])).unwrap();
         proptest::prop_assert_eq!(fixed, plain);
     }
 }

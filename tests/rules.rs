@@ -21,7 +21,7 @@ fn assert_only(text: &str, rule: &str) -> Vec<nianbao_core::Finding> {
 /// Apply the first fix of every finding of `rule` and return the text.
 fn apply_fixes(text: &str, rule: &str) -> String {
     let edits: Vec<_> =
-        has(text, rule).into_iter().flat_map(|f| f.fixes.into_iter().next()).flat_map(|x| x.edits).collect();
+        has(text, rule).into_iter().flat_map(|f| f.fixes.into_iter().next()).flat_map(|x| edits_of(text, &x)).collect();
     assert!(!edits.is_empty(), "{rule} offered no fix");
     fix::apply(text, &edits).unwrap().0
 }

@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{STYLES, Style, check, replace_once, report, summary};
+use common::{STYLES, Style, check, edits_of, replace_once, report, summary};
 use nianbao_core::Finding;
 
 fn base() -> String {
@@ -187,8 +187,8 @@ fn stale_fix_writes_the_report_year_in_the_draft_digits() {
         let stale = has(&f, "year/stale");
         assert_eq!(stale.len(), 1, "{sentence}: {:?}", summary(&t, &f));
         assert!(stale[0].message.contains("2024"), "{}", stale[0].message);
-        let edits = &stale[0].fixes[0].edits;
-        let (out, _) = nianbao_core::fix::apply(&t, edits).unwrap();
+        let edits = edits_of(&t, &stale[0].fixes[0]);
+        let (out, _) = nianbao_core::fix::apply(&t, &edits).unwrap();
         assert!(out.contains(fixed), "{sentence}");
         assert!(check(&out).iter().all(|f| f.rule != "year/stale"), "{fixed}");
     }
@@ -232,7 +232,7 @@ fn last_years_title_on_this_years_body_is_one_finding_at_the_title() {
         assert!(m.message.contains("标题年份为 2024") && m.message.contains("2025"), "{}", m.message);
         // the analysis reads the report as 2025's: no plan, future or deadline cascade
         assert_eq!(nianbao_core::analyze(&t, &Default::default()).report.report_year, Some(2025));
-        let (fixed, _) = nianbao_core::fix::apply(&t, &m.fixes[0].edits).unwrap();
+        let (fixed, _) = nianbao_core::fix::apply(&t, &edits_of(&t, &m.fixes[0])).unwrap();
         assert_eq!(fixed, report(style), "{style:?}");
     }
 }
@@ -400,7 +400,7 @@ fn the_plans_year_tells_which_of_title_and_period_is_right() {
     let a = nianbao_core::analyze(&stale_title, &Default::default());
     assert_eq!(a.report.report_year, Some(2025));
     assert_eq!(summary(&stale_title, &a.findings), ["year/mismatch@1"]);
-    let (fixed, _) = nianbao_core::fix::apply(&stale_title, &a.findings[0].fixes[0].edits).unwrap();
+    let (fixed, _) = nianbao_core::fix::apply(&stale_title, &edits_of(&stale_title, &a.findings[0].fixes[0])).unwrap();
     assert_eq!(fixed, t);
     // no year anywhere in the body: the period disagrees with the title, and
     // which one is wrong is not certain, so there is no fix
@@ -423,7 +423,7 @@ fn the_preamble_naming_another_years_report_is_a_mismatch() {
         assert_eq!(summary(&t, &f).len(), 1, "{bad}: {:?}", summary(&t, &f));
         let m = &has(&f, "year/mismatch")[0];
         assert_eq!(m.span.slice(&t), year);
-        let (fixed, _) = nianbao_core::fix::apply(&t, &m.fixes[0].edits).unwrap();
+        let (fixed, _) = nianbao_core::fix::apply(&t, &edits_of(&t, &m.fixes[0])).unwrap();
         assert!(check(&fixed).is_empty());
     }
     for ok in [

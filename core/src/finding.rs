@@ -1,35 +1,10 @@
 //! What a check reports: a finding, its severity and its fixes.
 
+use crate::config::FormatVersion;
+use crate::model::TableId;
+pub use crate::severity::Severity;
 use crate::span::Span;
 use serde::{Deserialize, Serialize};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Severity {
-    Error,
-    Warning,
-    Info,
-    Hint,
-}
-
-impl Severity {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-            Severity::Info => "info",
-            Severity::Hint => "hint",
-        }
-    }
-    pub fn zh(self) -> &'static str {
-        match self {
-            Severity::Error => "错误",
-            Severity::Warning => "警告",
-            Severity::Info => "提示",
-            Severity::Hint => "建议",
-        }
-    }
-}
 
 /// At most `max_chars` characters of `text` for quoting in a message, cut
 /// in the middle with "…" so both ends stay recognisable. Messages quote the
@@ -68,13 +43,35 @@ impl Edit {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// A fix as a finding describes it: what and why, and what to do. The
+/// text to write is computed only when a front end asks
+/// (`nianbao_core::fix::edits`: `--fix`, a code action), never on every
+/// analysis: a rebuilt table or an inserted section is kilobytes, and every
+/// keystroke analyses the document again.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Fix {
     pub title: String,
-    pub edits: Vec<Edit>,
+    pub plan: FixPlan,
     /// Safe fixes change nothing the author meant (a "/" to 0, a total to the
     /// sum of its parts); `check --fix` and "fix all" apply only these.
     pub safe: bool,
+}
+
+/// What a fix does. Spans and offsets are into the analysed text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FixPlan {
+    /// A few small edits the rule computed (a cell, a word, a total).
+    Edits(Vec<Edit>),
+    /// Swap a table (its index in `Report::tables`) for the standard one of
+    /// `format`, keeping its numbers.
+    RebuildTable { table: usize, format: FormatVersion },
+    /// Insert standard section `number` at `at` (with its table when
+    /// `with_table`), `before` and `after` being the line breaks around it.
+    InsertSection { number: u32, at: usize, with_table: bool, before: &'static str, after: &'static str },
+    /// Insert the standard empty table `id` at `at`, the end of a heading
+    /// line whose line break is `line_break`.
+    InsertTable { id: TableId, at: usize, line_break: &'static str },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -110,8 +107,11 @@ impl Finding {
         self.related.push(Related { span, message: message.into() });
         self
     }
-    pub fn fix(mut self, title: impl Into<String>, edits: Vec<Edit>, safe: bool) -> Self {
-        self.fixes.push(Fix { title: title.into(), edits, safe });
+    pub fn fix(self, title: impl Into<String>, edits: Vec<Edit>, safe: bool) -> Self {
+        self.fix_plan(title, FixPlan::Edits(edits), safe)
+    }
+    pub fn fix_plan(mut self, title: impl Into<String>, plan: FixPlan, safe: bool) -> Self {
+        self.fixes.push(Fix { title: title.into(), plan, safe });
         self
     }
 }

@@ -4,7 +4,7 @@
 //! two for every reader except a human, so [`crate::analyze`] reads a copy
 //! without them and maps every span back to the original through [`Cleaned`].
 
-use crate::finding::Finding;
+use crate::finding::{Finding, FixPlan};
 use crate::model::Report;
 use crate::span::Span;
 
@@ -97,8 +97,17 @@ impl Cleaned {
             r.span = self.span(r.span);
         }
         for fix in &mut f.fixes {
-            for e in &mut fix.edits {
-                e.span = self.span(e.span);
+            match &mut fix.plan {
+                FixPlan::Edits(edits) => {
+                    for e in edits {
+                        e.span = self.span(e.span);
+                    }
+                }
+                FixPlan::InsertSection { at, .. } | FixPlan::InsertTable { at, .. } => {
+                    *at = self.span(Span::empty(*at)).start;
+                }
+                // the table's own spans are mapped with the report
+                FixPlan::RebuildTable { .. } => {}
             }
         }
     }

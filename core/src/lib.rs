@@ -10,16 +10,19 @@ pub mod check;
 pub mod config;
 pub mod finding;
 pub mod fix;
+pub mod ide;
 pub mod invisible;
 pub mod model;
 pub mod rules;
+pub mod severity;
 pub mod span;
 pub mod syntax;
 pub mod text_edit;
 
 pub use config::Config;
-pub use finding::{Edit, Finding, Fix, Severity};
+pub use finding::{Edit, Finding, Fix, FixPlan};
 pub use model::Report;
+pub use severity::Severity;
 pub use span::{ColumnUnit, LineIndex, Span};
 
 /// The result of checking one document.
@@ -28,6 +31,14 @@ pub struct Analysis {
     pub report: Report,
     /// Sorted by position, suppressions and configuration applied.
     pub findings: Vec<Finding>,
+}
+
+impl Analysis {
+    /// The edits of one of this analysis's fixes (`text` being the text
+    /// analysed), computed now: see [`fix::edits`].
+    pub fn edits(&self, text: &str, fix: &Fix) -> Vec<Edit> {
+        fix::edits(text, &self.report, fix)
+    }
 }
 
 /// Check a draft. Never panics on any input (fuzzed); does no I/O.

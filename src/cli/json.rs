@@ -3,7 +3,7 @@
 //! contract except `error` on files that could not be checked.
 
 use super::{FileResult, Outcome, position, settings};
-use nianbao_core::{Finding, LineIndex, Span};
+use nianbao_core::{Analysis, Finding, LineIndex, Span};
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -62,7 +62,7 @@ impl Range {
     }
 }
 
-fn diagnostic(text: &str, idx: &LineIndex, f: &Finding) -> Diagnostic {
+fn diagnostic(text: &str, idx: &LineIndex, analysis: &Analysis, f: &Finding) -> Diagnostic {
     Diagnostic {
         rule: f.rule,
         severity: f.severity.as_str(),
@@ -73,8 +73,8 @@ fn diagnostic(text: &str, idx: &LineIndex, f: &Finding) -> Diagnostic {
             .iter()
             .map(|x| Fix {
                 title: x.title.clone(),
-                edits: x
-                    .edits
+                edits: analysis
+                    .edits(text, x)
                     .iter()
                     .map(|e| Edit { range: Range::of(text, idx, e.span), new_text: e.new_text.clone() })
                     .collect(),
@@ -104,7 +104,12 @@ pub fn render(results: &[FileResult]) -> String {
                         path: path.clone(),
                         path_bytes: path_bytes.clone(),
                         report_year: c.analysis.report.report_year,
-                        diagnostics: c.analysis.findings.iter().map(|f| diagnostic(&c.text, &idx, f)).collect(),
+                        diagnostics: c
+                            .analysis
+                            .findings
+                            .iter()
+                            .map(|f| diagnostic(&c.text, &idx, &c.analysis, f))
+                            .collect(),
                         error: None,
                     }
                 }

@@ -202,7 +202,8 @@ fn check_file_inner(path: &Path, cfg: &Config, fix: bool) -> Result<Checked, Str
 /// apply fixes nobody was shown (a "/" made 0, then the correct 总计 "fixed"
 /// to agree with that 0).
 fn fix_text(original: &str, cfg: &Config) -> Result<(String, usize), String> {
-    let edits = fix::safe_plan(&nianbao_core::analyze(original, cfg).findings);
+    let analysis = nianbao_core::analyze(original, cfg);
+    let edits = fix::safe_plan(original, &analysis.report, &analysis.findings);
     if edits.is_empty() {
         return Ok((original.to_owned(), 0));
     }

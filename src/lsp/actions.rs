@@ -6,9 +6,9 @@ use super::diagnostics::to_diagnostic;
 use super::documents::DocKind;
 use super::snapshot::Snapshot;
 use nianbao_core::fix::{rebuild, skeleton};
-use nianbao_core::model::locate::table_extent;
+use nianbao_core::ide::locate::table_extent;
 use nianbao_core::syntax::TableStyle;
-use nianbao_core::{ColumnUnit, Edit, Finding, Span};
+use nianbao_core::{ColumnUnit, Edit, Finding, FixPlan, Span};
 use std::collections::HashMap;
 use tower_lsp_server::lsp_types::{
     CodeAction, CodeActionKind, CodeActionOrCommand, Diagnostic, Range, TextEdit, WorkspaceEdit,
@@ -100,7 +100,7 @@ impl Builder<'_> {
 /// table anywhere in the section that lacks it.
 fn trigger(snap: &Snapshot, f: &Finding) -> Span {
     let report = &snap.analysis.report;
-    if f.rule == "structure/missing-table" {
+    if f.fixes.iter().any(|x| matches!(x.plan, FixPlan::InsertTable { .. })) {
         if let Some(s) = report.sections.iter().find(|s| s.heading.span == f.span) {
             return s.heading.line.cover(s.body);
         }
@@ -150,8 +150,9 @@ pub fn code_actions(
     for f in &here {
         let diag = to_diagnostic(f, snap, &b.conv);
         for fix in &f.fixes {
-            b.push(fix.title.clone(), CodeActionKind::QUICKFIX, &fix.edits, vec![diag.clone()], fix.safe);
-            offered.push(fix.edits.clone());
+            let edits = snap.analysis.edits(text, fix);
+            b.push(fix.title.clone(), CodeActionKind::QUICKFIX, &edits, vec![diag.clone()], fix.safe);
+            offered.push(edits);
         }
     }
 
@@ -202,7 +203,7 @@ pub fn code_actions(
     }
 
     // every safe fix in the document, overlapping ones resolved as `check --fix` does
-    let mut kept = nianbao_core::fix::safe_plan(findings);
+    let mut kept = nianbao_core::fix::safe_plan(text, report, findings);
     if kept.len() > MAX_FIX_ALL_EDITS {
         let all = kept.len();
         kept.truncate(MAX_FIX_ALL_EDITS);

@@ -3,7 +3,7 @@
 
 use super::snapshot::Snapshot;
 use nianbao_core::ColumnUnit;
-use nianbao_core::model::suggest::{self, SuggestionKind};
+use nianbao_core::ide::suggest::{self, SuggestionKind};
 use tower_lsp_server::lsp_types::{CompletionItem, CompletionItemKind, CompletionTextEdit, Position, TextEdit};
 
 pub fn completion(snap: &Snapshot, unit: ColumnUnit, pos: Position) -> Vec<CompletionItem> {

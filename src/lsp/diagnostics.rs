@@ -59,19 +59,12 @@ fn doc_uris() -> &'static HashMap<&'static str, Uri> {
     })
 }
 
-/// Fixes as they travel in `Diagnostic.data`: positions in the negotiated
-/// encoding, so a client can apply them without asking the server.
-fn fixes_data(f: &Finding, conv: &Conv) -> serde_json::Value {
-    let fixes: Vec<_> = f
-        .fixes
-        .iter()
-        .map(|x| {
-            let edits: Vec<_> =
-                x.edits.iter().map(|e| json!({"range": conv.range(e.span), "newText": e.new_text})).collect();
-            json!({"title": x.title, "safe": x.safe, "edits": edits})
-        })
-        .collect();
-    json!({"rule": f.rule, "fixes": fixes})
+/// What travels in `Diagnostic.data`: how many fixes the finding has, and
+/// whether the first is safe — a reference, not the edits. The edits are
+/// computed when the client asks for code actions (a rebuilt table is
+/// kilobytes; it used to ride on every publish).
+fn fixes_data(f: &Finding) -> serde_json::Value {
+    json!({"fixes": f.fixes.len(), "safe": f.fixes.first().is_some_and(|x| x.safe)})
 }
 
 pub fn to_diagnostic(f: &Finding, snap: &Snapshot, conv: &Conv) -> Diagnostic {
@@ -92,7 +85,7 @@ pub fn to_diagnostic(f: &Finding, snap: &Snapshot, conv: &Conv) -> Diagnostic {
         message: f.message.clone(),
         related_information: (!related.is_empty()).then_some(related),
         tags: None,
-        data: Some(fixes_data(f, conv)),
+        data: Some(fixes_data(f)),
     }
 }
 

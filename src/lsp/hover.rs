@@ -2,7 +2,7 @@
 //! and the inlay hints beside totals that do not add up.
 
 use super::snapshot::Snapshot;
-use nianbao_core::model::locate::{self, Total, table_at};
+use nianbao_core::ide::locate::{self, Total, table_at};
 use nianbao_core::{ColumnUnit, Span};
 use tower_lsp_server::lsp_types::{
     Hover, HoverContents, InlayHint, InlayHintLabel, InlayHintTooltip, MarkupContent, MarkupKind, Position, Range,

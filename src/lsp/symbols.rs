@@ -2,7 +2,7 @@
 
 use super::snapshot::Snapshot;
 use nianbao_core::ColumnUnit;
-use nianbao_core::model::outline::{self, Node, NodeKind};
+use nianbao_core::ide::outline::{self, Node, NodeKind};
 use tower_lsp_server::lsp_types::{DocumentSymbol, FoldingRange, FoldingRangeKind, SymbolKind};
 
 fn kind(k: NodeKind) -> SymbolKind {

@@ -146,6 +146,12 @@ pub fn report(style: Style) -> String {
     )
 }
 
+/// The edits of a fix of `text`'s findings, rendered as a front end does.
+#[allow(dead_code)]
+pub fn edits_of(text: &str, fix: &nianbao_core::Fix) -> Vec<nianbao_core::Edit> {
+    nianbao_core::analyze(text, &Default::default()).edits(text, fix)
+}
+
 pub fn check(text: &str) -> Vec<Finding> {
     nianbao_core::analyze(text, &Config::default()).findings
 }

@@ -61,11 +61,12 @@ pub fn analyze_checked(text: &str, config: &Config) -> Analysis {
             assert!(valid_span(text, r.span), "{} related span {:?} invalid", f.rule, r.span);
         }
         for x in &f.fixes {
-            for e in &x.edits {
+            let edits = analysis.edits(text, x);
+            for e in &edits {
                 assert!(valid_span(text, e.span), "{} fix edit {:?} invalid", f.rule, e.span);
             }
-            let (_, applied) = fix::apply(text, &x.edits).expect("fix edits apply");
-            assert_eq!(applied, x.edits.len(), "{} fix {:?} has overlapping edits", f.rule, x.title);
+            let (_, applied) = fix::apply(text, &edits).expect("fix edits apply");
+            assert_eq!(applied, edits.len(), "{} fix {:?} has overlapping edits", f.rule, x.title);
         }
         // every front end turns spans into positions and back
         for unit in [ColumnUnit::Utf16, ColumnUnit::Utf8, ColumnUnit::Scalar] {
@@ -344,7 +345,7 @@ pub fn fixes(data: &[u8]) {
     let offered: Vec<_> = analysis.findings.iter().flat_map(|f| f.fixes.iter().map(move |x| (f, x))).collect();
     let pick = usize::from(*data.last().unwrap_or(&0)) % (offered.len() + 1);
     let Some(&(f, x)) = offered.get(pick) else {
-        let edits = fix::safe_edits(&analysis.findings);
+        let edits = fix::safe_edits(&text, &analysis.report, &analysis.findings);
         // nothing to apply leaves the text that was just checked
         if !edits.is_empty() {
             let (all, _) = fix::apply(&text, &edits).expect("safe edits apply");
@@ -354,9 +355,10 @@ pub fn fixes(data: &[u8]) {
     };
     let same = |g: &nianbao_core::Finding, at: Span| g.rule == f.rule && g.span == at;
     let before = analysis.findings.iter().filter(|g| same(g, f.span)).count();
-    let (fixed, _) = fix::apply(&text, &x.edits).expect("checked by analyze_checked");
+    let edits = analysis.edits(&text, x);
+    let (fixed, _) = fix::apply(&text, &edits).expect("checked by analyze_checked");
     let after = analyze_checked(&fixed, &config);
-    let place = map_span(f.span, &x.edits);
+    let place = map_span(f.span, &edits);
     let again = after.findings.iter().filter(|g| same(g, place)).count();
     assert!(
         again < before,

@@ -5,7 +5,8 @@
 //! `nianbao rules`, `explain`, hover, config validation) reads them.
 
 use super::ctx::Ctx;
-use crate::finding::{Finding, Severity};
+use crate::finding::Finding;
+use crate::severity::Severity;
 
 /// What a rule's quick fixes are, as `nianbao rules` and the docs say.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -55,7 +56,7 @@ macro_rules! declare_rule {
     (id: $id:literal, severity: $sev:ident, summary: $summary:literal, fixes: $fixes:ident, check $(: $check:path)? $(,)?) => {
         pub(crate) static RULE: $crate::check::rule::Rule = $crate::check::rule::Rule {
             id: $id,
-            severity: $crate::finding::Severity::$sev,
+            severity: $crate::severity::Severity::$sev,
             summary: $summary,
             fixes: $crate::check::rule::Fixes::$fixes,
             doc: include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../docs/rules/", $id, ".md")),

@@ -6,7 +6,8 @@ pub mod grid;
 pub mod rebuild;
 pub mod skeleton;
 
-use crate::finding::{Edit, Finding};
+use crate::finding::{Edit, Finding, Fix, FixPlan};
+use crate::model::Report;
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ApplyError {
@@ -41,9 +42,30 @@ pub fn apply(text: &str, edits: &[Edit]) -> Result<(String, usize), ApplyError> 
     Ok((out, applied))
 }
 
+/// The edits a fix makes, rendered now from the analysed `text` and its
+/// `report` (the ones the finding came from). Rebuilt tables and inserted
+/// sections are rendered here, never during analysis.
+pub fn edits(text: &str, report: &Report, fix: &Fix) -> Vec<Edit> {
+    match &fix.plan {
+        FixPlan::Edits(edits) => edits.clone(),
+        FixPlan::RebuildTable { table, format } => {
+            report.tables.get(*table).map(|t| rebuild::replace_edit(text, t, *format)).into_iter().collect()
+        }
+        FixPlan::InsertSection { number, at, with_table, before, after } => {
+            let block = skeleton::section_block(*number, report.style, report.report_year, report.format, *with_table);
+            vec![Edit::insert(*at, format!("{before}{block}{after}"))]
+        }
+        FixPlan::InsertTable { id, at, line_break } => {
+            let table = skeleton::table(*id, report.style, report.format);
+            let body = table.trim_end_matches('\n').replace('\n', line_break);
+            vec![Edit::insert(*at, format!("{line_break}{line_break}{body}"))]
+        }
+    }
+}
+
 /// The edits of every safe fix, first fix of each finding.
-pub fn safe_edits(findings: &[Finding]) -> Vec<Edit> {
-    findings.iter().filter_map(|f| f.fixes.iter().find(|x| x.safe)).flat_map(|x| x.edits.iter().cloned()).collect()
+pub fn safe_edits(text: &str, report: &Report, findings: &[Finding]) -> Vec<Edit> {
+    findings.iter().filter_map(|f| f.fixes.iter().find(|x| x.safe)).flat_map(|x| edits(text, report, x)).collect()
 }
 
 /// What `check --fix` and the editor's "fix all" apply, one policy for
@@ -52,9 +74,16 @@ pub fn safe_edits(findings: &[Finding]) -> Vec<Edit> {
 /// an edit identical to one already taken is the same fix proposed twice and
 /// counts once; a fix touching a span already changed is dropped. The
 /// result never overlaps, so `apply` applies every edit in it.
-pub fn safe_plan(findings: &[Finding]) -> Vec<Edit> {
-    let mut fixes: Vec<&[Edit]> =
-        findings.iter().filter_map(|f| f.fixes.iter().find(|x| x.safe)).map(|x| x.edits.as_slice()).collect();
+pub fn safe_plan(text: &str, report: &Report, findings: &[Finding]) -> Vec<Edit> {
+    let fixes: Vec<&Fix> = findings.iter().filter_map(|f| f.fixes.iter().find(|x| x.safe)).collect();
+    plan(text, report, &fixes)
+}
+
+/// [`safe_plan`]'s policy for any choice of fixes (the first fix of each
+/// finding that has one, with `--unsafe-fixes`).
+pub fn plan(text: &str, report: &Report, fixes: &[&Fix]) -> Vec<Edit> {
+    let rendered: Vec<Vec<Edit>> = fixes.iter().map(|x| edits(text, report, x)).collect();
+    let mut fixes: Vec<&[Edit]> = rendered.iter().map(Vec::as_slice).collect();
     fixes.sort_by_key(|edits| edits.iter().map(|e| (e.span.start, e.span.end)).min());
     let mut taken: Vec<Edit> = Vec::new();
     // Fixes are sorted by their first edit, but a fix's later edits can land
@@ -116,7 +145,9 @@ mod tests {
             // a second insert at the same place clashes
             finding(vec![Edit::insert(5, "z")]),
         ];
-        let plan = safe_plan(&fs);
+        let text = "ab/cdefghij";
+        let report = Report::build(text, &crate::Config::default());
+        let plan = safe_plan(text, &report, &fs);
         assert_eq!(plan, vec![Edit::replace(Span::new(2, 3), "0"), Edit::insert(5, "y")]);
         assert_eq!(apply("ab/cdefghij", &plan).unwrap(), ("ab0cdyefghij".to_string(), 2));
     }

@@ -67,8 +67,10 @@ fn heading_at(text: &str, at: usize, end: usize) -> Option<(HeadingLine, u32, bo
     }
     let chars: Vec<char> = core.iter().map(|(_, c)| *c).collect();
     let sections::TitleMatch { number, used, wording, exact } = sections::match_title_prefix(&chars, numeral)?;
-    let (last_at, last) = core[used - 1];
-    let mut title_end = last_at + last.len_utf8();
+    // the char as written: core_chars folds full-width forms ("２" reads
+    // "2"), whose width in the text differs from the folded one's
+    let (last_at, _) = core[used - 1];
+    let mut title_end = last_at + text[last_at..].chars().next().map_or(0, char::len_utf8);
     // A close spelling that matched only part of the wording ("…及明年工作
     // 计划" for "…及改进情况"): the heading runs on over the ideographs it has
     // in place of the rest, a few more at most, up to where the body starts

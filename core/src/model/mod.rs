@@ -2,13 +2,11 @@
 
 pub mod grid;
 pub mod layout;
-pub mod locate;
-pub mod outline;
+pub mod paragraph;
 pub mod prose;
 pub mod report;
 pub mod sections;
 pub mod standard;
-pub mod suggest;
 pub mod tables;
 pub mod title;
 pub mod year_use;

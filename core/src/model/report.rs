@@ -2,6 +2,7 @@
 //! sections, which tables are 二/三/四, and the report year.
 
 use super::layout;
+pub use super::paragraph::Paragraph;
 use super::sections::{self, HeadingMatch, TableId};
 use super::tables::{self, MappedTable};
 use super::title::{self, Title};
@@ -20,13 +21,6 @@ pub struct Section {
     pub body: Span,
     /// Indices into `syntax.blocks` of the body.
     pub blocks: std::ops::Range<usize>,
-}
-
-/// A line of running text and the section it sits in (0 before 一).
-#[derive(Debug, Clone, Copy)]
-pub struct Paragraph {
-    pub span: Span,
-    pub section: u32,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -121,6 +115,11 @@ impl Report {
 
     pub fn table(&self, id: TableId) -> Option<&MappedTable> {
         self.tables.iter().find(|t| t.id == id)
+    }
+
+    /// Where `t` (one of this report's tables) stands in `tables`.
+    pub fn index_of(&self, t: &MappedTable) -> Option<usize> {
+        self.tables.iter().position(|x| std::ptr::eq(x, t))
     }
 
     pub fn section(&self, number: u32) -> Option<&Section> {

@@ -12,7 +12,7 @@
 //! their majority with the title; the model uses the majority to decide
 //! which of a disagreeing title and statistics period is right.
 
-use super::report::Paragraph;
+use super::paragraph::Paragraph;
 use crate::span::Span;
 use crate::syntax::normalize::is_space;
 use crate::syntax::numbers::{YearMention, years};

@@ -3,8 +3,7 @@
 use super::standard_heading;
 use crate::check::ctx::Ctx;
 use crate::check::rule::declare_rule;
-use crate::finding::{Edit, Finding};
-use crate::fix::skeleton;
+use crate::finding::{Finding, FixPlan};
 use crate::span::Span;
 
 declare_rule! {
@@ -35,25 +34,21 @@ fn check(cx: &Ctx, out: &mut Vec<Finding>) {
             }
         };
         let heading = standard_heading(n);
-        let mut insert = String::new();
-        if next.is_none() && !cx.text.is_empty() && !cx.text.ends_with(['\n', '\r']) {
-            insert.push('\n');
-        }
-        if next.is_none() {
-            insert.push('\n');
-        }
+        let unterminated = !cx.text.is_empty() && !cx.text.ends_with(['\n', '\r']);
+        let (before, after) = match next {
+            Some(_) => ("", "\n"),
+            None if unterminated => ("\n\n", ""),
+            None => ("\n", ""),
+        };
         let table_elsewhere = crate::model::sections::spec(n).table.is_some_and(|id| r.table(id).is_some());
-        insert.push_str(&skeleton::section_block(n, r.style, r.report_year, r.format, !table_elsewhere));
-        if next.is_some() {
-            insert.push('\n');
-        }
+        let plan = FixPlan::InsertSection { number: n, at, with_table: !table_elsewhere, before, after };
         out.push(
             Finding::new(
                 RULE.id,
                 span,
                 format!("缺少第{}部分“{heading}”", crate::syntax::normalize::cn_numeral_char(n as usize)),
             )
-            .fix(format!("插入“{heading}”"), vec![Edit::insert(at, insert)], false),
+            .fix_plan(format!("插入“{heading}”"), plan, false),
         );
     }
 }

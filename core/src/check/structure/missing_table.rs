@@ -2,8 +2,7 @@
 
 use crate::check::ctx::Ctx;
 use crate::check::rule::declare_rule;
-use crate::finding::{Edit, Finding};
-use crate::fix::skeleton;
+use crate::finding::{Finding, FixPlan};
 use crate::model::sections::spec;
 
 declare_rule! {
@@ -22,17 +21,15 @@ fn check(cx: &Ctx, out: &mut Vec<Finding>) {
         if here || r.table(id).is_some() {
             continue;
         }
-        let table = skeleton::table(id, r.style, r.format);
         let at = s.heading.line.end;
         let line_break = if cx.text[at..].starts_with("\r\n") { "\r\n" } else { "\n" };
-        let insert = format!("{line_break}{line_break}{}", table.trim_end_matches('\n').replace('\n', line_break));
         out.push(
             Finding::new(
                 RULE.id,
                 s.heading.span,
                 format!("第{}部分缺少{}", crate::syntax::normalize::cn_numeral_char(s.number as usize), id.zh()),
             )
-            .fix(format!("插入标准{}", id.zh()), vec![Edit::insert(at, insert)], false),
+            .fix_plan(format!("插入标准{}", id.zh()), FixPlan::InsertTable { id, at, line_break }, false),
         );
     }
 }

@@ -79,10 +79,17 @@ fn check(cx: &Ctx, out: &mut Vec<Finding>) {
                         out.push(Finding::new(RULE.id, cell.span, format!("{}为小数 {v}，此处应为整数", name())));
                     }
                     // 0 only where no sum contradicts it (table/implied.rs)
-                    CellValue::Empty => {
-                        out.push(super::implied::placeholder_finding(t, r.spec, col, cell.span, name(), "为空"))
-                    }
+                    CellValue::Empty => out.push(super::implied::placeholder_finding(
+                        RULE.id,
+                        t,
+                        r.spec,
+                        col,
+                        cell.span,
+                        name(),
+                        "为空",
+                    )),
                     CellValue::Placeholder => out.push(super::implied::placeholder_finding(
+                        RULE.id,
                         t,
                         r.spec,
                         col,

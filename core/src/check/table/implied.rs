@@ -139,6 +139,7 @@ pub fn implied(t: &MappedTable, spec: usize, col: usize) -> Implied {
 /// when the row's width hides it; then 0 is safe only in a row with no
 /// other non-zero number (nothing it could contradict is readable).
 pub fn placeholder_finding(
+    rule: &'static str,
     t: &MappedTable,
     spec: usize,
     col: Option<usize>,
@@ -156,28 +157,23 @@ pub fn placeholder_finding(
     };
     let zero = |f: Finding, safe: bool| f.fix("改为 0", vec![Edit::replace(span, "0")], safe);
     match implied {
-        Implied::Safe(0) => {
-            zero(Finding::new(super::bad_cell::RULE.id, span, format!("{name}{what}，没有数据应填 0")), true)
-        }
-        Implied::Safe(v) => Finding::new(super::bad_cell::RULE.id, span, format!("{name}{what}，按合计推算应为 {v}"))
-            .fix(format!("改为 {v}"), vec![Edit::replace(span, v.to_string())], true),
-        Implied::Contested(Some(v)) if v != 0 => zero(
-            Finding::new(
-                super::bad_cell::RULE.id,
-                span,
-                format!("{name}{what}，按合计推算应为 {v}，但与其他合计不一致，请核对"),
-            )
-            .fix(format!("改为 {v}"), vec![Edit::replace(span, v.to_string())], false),
-            false,
+        Implied::Safe(0) => zero(Finding::new(rule, span, format!("{name}{what}，没有数据应填 0")), true),
+        Implied::Safe(v) => Finding::new(rule, span, format!("{name}{what}，按合计推算应为 {v}")).fix(
+            format!("改为 {v}"),
+            vec![Edit::replace(span, v.to_string())],
+            true,
         ),
-        Implied::Contested(_) => zero(
-            Finding::new(
-                super::bad_cell::RULE.id,
-                span,
-                format!("{name}{what}，但所在行或列的合计与填 0 不符，请核对"),
+        Implied::Contested(Some(v)) if v != 0 => zero(
+            Finding::new(rule, span, format!("{name}{what}，按合计推算应为 {v}，但与其他合计不一致，请核对")).fix(
+                format!("改为 {v}"),
+                vec![Edit::replace(span, v.to_string())],
+                false,
             ),
             false,
         ),
+        Implied::Contested(_) => {
+            zero(Finding::new(rule, span, format!("{name}{what}，但所在行或列的合计与填 0 不符，请核对")), false)
+        }
     }
 }
 

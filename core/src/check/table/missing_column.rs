@@ -5,8 +5,7 @@
 
 use crate::check::ctx::Ctx;
 use crate::check::rule::declare_rule;
-use crate::finding::Finding;
-use crate::fix::rebuild;
+use crate::finding::{Finding, FixPlan};
 use crate::model::standard::{T3_COLUMNS, T3_TOTAL_COL, T4_GROUPS, T4_RESULTS};
 use crate::model::{Dropped, MappedTable, TableId};
 use crate::span::Span;
@@ -36,7 +35,8 @@ fn first_line(text: &str, span: Span) -> Span {
 }
 
 fn rebuild_fix(cx: &Ctx, t: &MappedTable, f: Finding, title: &str) -> Finding {
-    f.fix(title, vec![rebuild::replace_edit(cx.text, t, cx.report.format)], false)
+    let table = cx.report.index_of(t).unwrap_or(usize::MAX);
+    f.fix_plan(title, FixPlan::RebuildTable { table, format: cx.report.format }, false)
 }
 
 fn three(cx: &Ctx, t: &MappedTable, anchor: Span, out: &mut Vec<Finding>) {

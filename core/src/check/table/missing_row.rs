@@ -3,8 +3,7 @@
 use super::row_name;
 use crate::check::ctx::Ctx;
 use crate::check::rule::declare_rule;
-use crate::finding::Finding;
-use crate::fix::rebuild;
+use crate::finding::{Finding, FixPlan};
 use crate::model::TableId;
 use crate::model::standard::t3_rows;
 
@@ -27,7 +26,7 @@ fn check(cx: &Ctx, out: &mut Vec<Finding>) {
         if missing.is_empty() {
             continue;
         }
-        let rebuild = rebuild::replace_edit(cx.text, t, t.version);
+        let rebuild = FixPlan::RebuildTable { table: cx.report.index_of(t).unwrap_or(usize::MAX), format: t.version };
         let fix_title = format!("替换为标准{}（保留已有数字，缺行补 0）", t.id.zh());
         // A table cut short (a truncated page, half a paste) misses many rows:
         // one finding that says so reads better than twenty.
@@ -40,7 +39,7 @@ fn check(cx: &Ctx, out: &mut Vec<Finding>) {
                     span,
                     format!("{}缺少 {} 行：“{}”等，表格可能不完整", t.id.zh(), missing.len(), names.join("”“")),
                 )
-                .fix(fix_title, vec![rebuild], false),
+                .fix_plan(fix_title, rebuild, false),
             );
             continue;
         }
@@ -61,7 +60,7 @@ fn check(cx: &Ctx, out: &mut Vec<Finding>) {
                 }
             };
             let span = if span.is_empty() { first_line(cx.text, t.span) } else { span };
-            out.push(Finding::new(RULE.id, span, msg).fix(fix_title.clone(), vec![rebuild.clone()], false));
+            out.push(Finding::new(RULE.id, span, msg).fix_plan(fix_title.clone(), rebuild.clone(), false));
         }
     }
 }

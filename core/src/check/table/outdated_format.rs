@@ -4,8 +4,7 @@
 use crate::check::ctx::Ctx;
 use crate::check::rule::declare_rule;
 use crate::config::FormatVersion;
-use crate::finding::Finding;
-use crate::fix::rebuild;
+use crate::finding::{Finding, FixPlan};
 use crate::model::TableId;
 
 declare_rule! {
@@ -39,13 +38,13 @@ fn check(cx: &Ctx, out: &mut Vec<Finding>) {
                 )
             }
         };
-        out.push(Finding::new(RULE.id, anchor, msg).fix(
+        out.push(Finding::new(RULE.id, anchor, msg).fix_plan(
             format!(
                 "替换为{}年格式的{}（保留对应数字）",
                 if want == FormatVersion::Standard2021 { 2021 } else { 2019 },
                 t.id.zh()
             ),
-            vec![rebuild::replace_edit(cx.text, t, want)],
+            FixPlan::RebuildTable { table: cx.report.index_of(t).unwrap_or(usize::MAX), format: want },
             false,
         ));
     }

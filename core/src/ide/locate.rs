@@ -2,10 +2,10 @@
 //! standard column of a data cell, and the arithmetic behind a total cell.
 //! Hover, inlay hints and completion ask this; it only reads the model.
 
-use super::standard::{T3_COLUMNS, T3_ROWS, T3_TOTAL_COL, T4_GROUPS, T4_RESULTS, t3};
-use super::{MappedRow, MappedTable, Report, TableId};
 use crate::check::table::{cell_name, column_name, row_name};
 use crate::check::tally::result_items;
+use crate::model::standard::{T3_COLUMNS, T3_ROWS, T3_TOTAL_COL, T4_GROUPS, T4_RESULTS, t3};
+use crate::model::{MappedRow, MappedTable, Report, TableId};
 use crate::span::Span;
 
 /// A mapped table from its header to its last row.
@@ -58,7 +58,7 @@ pub fn cell_at(report: &Report, offset: usize) -> Option<CellAt> {
 pub fn describe(report: &Report, cell: &CellAt) -> CellNames {
     let t = &report.tables[cell.table];
     CellNames {
-        table: format!("{}：{}", t.id.zh(), super::sections::spec(t.id.section()).title),
+        table: format!("{}：{}", t.id.zh(), crate::model::sections::spec(t.id.section()).title),
         row: row_name(t, cell.spec),
         column: cell.column.map(|c| column_name(t, cell.spec, c)),
         cell: cell.column.map(|c| cell_name(t, cell.spec, c)),

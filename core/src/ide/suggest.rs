@@ -2,11 +2,11 @@
 //! next missing section, a standard row label the table lacks, or the fee
 //! sentence section 六 needs.
 
-use super::Report;
 use super::locate::table_at;
-use super::standard::t3_rows;
 use crate::config::FormatVersion;
+use crate::model::Report;
 use crate::model::TableId;
+use crate::model::standard::t3_rows;
 use crate::span::Span;
 use crate::syntax::normalize::cn_numeral_char;
 
@@ -30,7 +30,7 @@ pub struct Suggestion {
 }
 
 fn heading_text(n: u32) -> String {
-    format!("{}、{}", cn_numeral_char(n as usize), super::sections::spec(n).title)
+    format!("{}、{}", cn_numeral_char(n as usize), crate::model::sections::spec(n).title)
 }
 
 /// Suggestions at `offset`; `markdown` writes headings with `## `.

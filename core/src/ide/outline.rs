@@ -2,8 +2,8 @@
 //! their numbered parts （一）（二）…, and the three tables. Document symbols
 //! and folding are drawn from it.
 
-use super::Report;
 use super::locate::table_extent;
+use crate::model::Report;
 use crate::span::Span;
 use crate::syntax::normalize::cn_numeral;
 use crate::syntax::{Block, trim_span};
@@ -71,7 +71,7 @@ pub fn outline(text: &str, report: &Report) -> Vec<Node> {
                 let e = Span::new(e.start, e.end.min(extent.end));
                 Node {
                     kind: NodeKind::Table,
-                    name: format!("{}：{}", t.id.zh(), super::sections::spec(t.id.section()).title),
+                    name: format!("{}：{}", t.id.zh(), crate::model::sections::spec(t.id.section()).title),
                     extent: e,
                     selection: Span::new(
                         e.start,
