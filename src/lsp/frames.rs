@@ -136,10 +136,11 @@ pub async fn pump(mut input: impl AsyncRead + Unpin, mut output: impl AsyncWrite
     let _ = output.shutdown().await;
 }
 
-/// stdin with every frame checked: what the server reads instead of stdin.
-pub fn guarded_stdin() -> tokio::io::DuplexStream {
+/// Any client input with every frame checked: what the server reads
+/// instead of the raw stream (stdin, or a socket for `nianbao serve`).
+pub fn guarded(input: impl AsyncRead + Unpin + Send + 'static) -> tokio::io::DuplexStream {
     let (reader, writer) = tokio::io::duplex(256 * 1024);
-    tokio::spawn(pump(tokio::io::stdin(), writer));
+    tokio::spawn(pump(input, writer));
     reader
 }
 

@@ -551,13 +551,99 @@ impl LanguageServer for Backend {
 
 /// Serve on stdio until `exit` or end of input; whether `shutdown` came first.
 pub async fn serve() -> bool {
+    serve_over(tokio::io::stdin(), tokio::io::stdout()).await
+}
+
+/// The same server over any byte stream pair carrying Content-Length
+/// frames, so other transports (a WebSocket bridge) run this exact code.
+pub async fn serve_over(
+    input: impl tokio::io::AsyncRead + Unpin + Send + 'static,
+    output: impl tokio::io::AsyncWrite + Unpin,
+) -> bool {
     let builder = LspService::build(Backend::new).custom_method("nianbao/documentText", Backend::document_text);
     #[cfg(feature = "test-panic")]
     let builder = builder.custom_method("nianbao/debugPanic", Backend::debug_panic);
     let (service, socket) = builder.finish();
     let shared = service.inner().0.clone();
-    // stdin goes through the framing guard: a single malformed frame would
+    // input goes through the framing guard: a single malformed frame would
     // otherwise end the transport's read loop, and the server with it.
-    Server::new(super::frames::guarded_stdin(), tokio::io::stdout(), socket).serve(service).await;
+    Server::new(super::frames::guarded(input), output, socket).serve(service).await;
     shared.shutdown.load(Ordering::SeqCst)
+}
+
+#[cfg(test)]
+mod tests {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+
+    fn frame(body: &serde_json::Value) -> Vec<u8> {
+        let body = body.to_string();
+        format!("Content-Length: {}\r\n\r\n{body}", body.len()).into_bytes()
+    }
+
+    /// Reads frames until one has `method`; its params.
+    /// Requests from the server (workspace/configuration) get a null reply.
+    async fn wait_for(
+        input: &mut tokio::io::DuplexStream,
+        out: &mut tokio::io::DuplexStream,
+        method: &str,
+    ) -> serde_json::Value {
+        let mut buf = Vec::new();
+        let mut chunk = [0u8; 8192];
+        loop {
+            while let Some(end) = buf.windows(4).position(|w| w == b"\r\n\r\n") {
+                let header = std::str::from_utf8(&buf[..end]).unwrap();
+                let len: usize = header.trim_start_matches("Content-Length: ").trim().parse().unwrap();
+                if buf.len() < end + 4 + len {
+                    break;
+                }
+                let msg: serde_json::Value = serde_json::from_slice(&buf[end + 4..end + 4 + len]).unwrap();
+                buf.drain(..end + 4 + len);
+                if msg["method"] == method || (method == "initialize" && msg["id"] == 1) {
+                    return msg["params"].clone();
+                }
+                if msg.get("id").is_some() && msg.get("method").is_some() {
+                    let reply = serde_json::json!({"jsonrpc":"2.0","id":msg["id"],"result":null});
+                    input.write_all(&frame(&reply)).await.unwrap();
+                }
+            }
+            let n = out.read(&mut chunk).await.unwrap();
+            assert!(n > 0, "server closed before {method}");
+            buf.extend_from_slice(&chunk[..n]);
+        }
+    }
+
+    /// The generalized transport: a pair of in-memory pipes get the same
+    /// initialize → didOpen → publishDiagnostics as stdio does.
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn serves_over_any_stream_pair() {
+        let (mut client_in, server_in) = tokio::io::duplex(1 << 16);
+        let (server_out, mut client_out) = tokio::io::duplex(1 << 16);
+        let server = tokio::spawn(super::serve_over(server_in, server_out));
+        let draft =
+            std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/xiaye-2025-draft.txt")).unwrap();
+        let messages = [
+            serde_json::json!({"jsonrpc":"2.0","id":1,"method":"initialize","params":{"capabilities":{}}}),
+            serde_json::json!({"jsonrpc":"2.0","method":"initialized","params":{}}),
+            serde_json::json!({"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":{
+                "uri":"file:///draft.txt","languageId":"plaintext","version":1,"text":draft}}}),
+        ];
+        // the server handles messages concurrently: initialized must follow
+        // the initialize response, as a real client does
+        client_in.write_all(&frame(&messages[0])).await.unwrap();
+        wait_for(&mut client_in, &mut client_out, "initialize").await;
+        for m in &messages[1..] {
+            client_in.write_all(&frame(m)).await.unwrap();
+        }
+        let params = tokio::time::timeout(
+            std::time::Duration::from_secs(20),
+            wait_for(&mut client_in, &mut client_out, "textDocument/publishDiagnostics"),
+        )
+        .await
+        .expect("no diagnostics within 20 s");
+        assert_eq!(params["uri"], "file:///draft.txt");
+        assert!(params["diagnostics"].as_array().unwrap().len() >= 20, "{params}");
+        drop(client_in);
+        let clean = server.await.unwrap();
+        assert!(!clean, "input ended without shutdown");
+    }
 }
