@@ -5,7 +5,7 @@
 use super::skeleton;
 use crate::config::FormatVersion;
 use crate::finding::Edit;
-use crate::model::standard::{T3_TOTAL_COL, t3};
+use crate::model::standard::{T3_TOTAL_COL, t3, t4};
 use crate::model::{MappedTable, TableId};
 use crate::syntax::TableStyle;
 use crate::syntax::normalize::CellValue;
@@ -161,7 +161,7 @@ pub fn render(t: &MappedTable, style: TableStyle, format: FormatVersion) -> Stri
             let mut vals = row_values(t, 0, 15);
             // each group's 总计 is the sum of its four results
             for g in 0..3 {
-                fill(&mut vals[g * 5..g * 5 + 5], 4);
+                fill(&mut vals[t4::col(g, 0)..t4::col(g + 1, 0)], t4::TOTAL);
             }
             let values = |_: usize, c: usize| vals[c].clone().unwrap_or_else(|| "0".to_string());
             skeleton::table_with(TableId::Four, style, format, &values)

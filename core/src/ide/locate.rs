@@ -4,7 +4,7 @@
 
 use crate::check::table::{cell_name, column_name, row_name};
 use crate::check::tally::result_items;
-use crate::model::standard::{T3_COLUMNS, T3_ROWS, T3_TOTAL_COL, T4_GROUPS, T4_RESULTS, t3};
+use crate::model::standard::{T3_COLUMNS, T3_ROWS, T3_TOTAL_COL, T4_GROUPS, T4_RESULTS, t3, t4};
 use crate::model::{MappedRow, MappedTable, Report, TableId};
 use crate::span::Span;
 
@@ -141,10 +141,13 @@ pub fn totals_of(report: &Report, ti: usize, spec: usize, column: usize) -> Vec<
                 out.extend(total(t, ti, spec, column, parts));
             }
         }
-        TableId::Four if column % 5 == 4 => {
+        TableId::Four if t4::is_total(column) => {
             let g = column / 5;
             let parts = (0..4)
-                .map(|i| Part { name: format!("{}·{}", T4_GROUPS[g], T4_RESULTS[i]), value: t.int(spec, g * 5 + i) })
+                .map(|i| Part {
+                    name: format!("{}·{}", T4_GROUPS[g], T4_RESULTS[i]),
+                    value: t.int(spec, t4::col(g, i)),
+                })
                 .collect();
             out.extend(total(t, ti, spec, column, parts));
         }
@@ -169,7 +172,7 @@ pub fn all_totals(report: &Report) -> Vec<Total> {
             }
             TableId::Four => {
                 for g in 0..T4_GROUPS.len() {
-                    out.extend(totals_of(report, ti, 0, g * 5 + 4));
+                    out.extend(totals_of(report, ti, 0, t4::total(g)));
                 }
             }
             TableId::Two => {}

@@ -104,6 +104,40 @@ pub const T3_HEADER_WORDS: [&str; 4] =
 
 pub const T4_GROUPS: [&str; 3] = ["行政复议", "未经复议直接起诉", "复议后起诉"];
 pub const T4_RESULTS: [&str; 5] = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"];
+
+pub mod t4 {
+    //! Column keys of table 四: three groups (行政复议, 未经复议直接起诉,
+    //! 复议后起诉) of five results each, the fifth the group's 总计. The one
+    //! place that knows how a (group, result) pair lays out in the row.
+
+    pub const GROUPS: usize = 3;
+    /// Results per group, 总计 included.
+    pub const RESULTS: usize = 5;
+    /// The results that add up to a group's 总计.
+    pub const PARTS: std::ops::Range<usize> = 0..4;
+    /// The result index of a group's 总计.
+    pub const TOTAL: usize = 4;
+
+    /// The data column of `result` in `group`.
+    pub const fn col(group: usize, result: usize) -> usize {
+        group * RESULTS + result
+    }
+
+    /// The data column of a group's 总计.
+    pub const fn total(group: usize) -> usize {
+        col(group, TOTAL)
+    }
+
+    /// (group, result) of a data column.
+    pub const fn key(col: usize) -> (usize, usize) {
+        (col / RESULTS, col % RESULTS)
+    }
+
+    /// Whether a data column is a group's 总计.
+    pub const fn is_total(col: usize) -> bool {
+        col % RESULTS == TOTAL
+    }
+}
 pub const T4_HEADER_WORDS: [&str; 2] = ["行政诉讼", "行政复议"];
 
 /// Table 二, 2021 format.

@@ -586,7 +586,7 @@ pub fn map_four(text: &str, parts: &[&Table]) -> MappedTable {
     let header_found = results >= 4;
     // only a header with all three groups' results can show 总计 is missing
     let columns: Vec<usize> =
-        if results >= 12 && totals == 0 { (0..15).filter(|c| c % 5 != 4).collect() } else { (0..15).collect() };
+        if results >= 12 && totals == 0 { (0..15).filter(|&c| !t4::is_total(c)).collect() } else { (0..15).collect() };
     let mut columns = columns;
     let mut rows = Vec::new();
     let mut dropped = Vec::new();
@@ -628,16 +628,17 @@ pub fn map_four(text: &str, parts: &[&Table]) -> MappedTable {
 fn drop_in_four(data: &[Cell], named: &[usize; 5]) -> Dropped {
     let mut places: Vec<(usize, i64)> = Vec::new();
     if let Some(v) = data.iter().map(|c| c.value.as_int()).collect::<Option<Vec<i64>>>() {
-        for k in 0..15 {
-            let (g, r) = (k / 5, k % 5);
+        for k in 0..t4::GROUPS * t4::RESULTS {
+            let (g, r) = t4::key(k);
             let at = |c: usize| if c < k { v[c] } else { v[c - 1] };
-            let x = if r == 4 {
-                (0..4).map(|i| at(g * 5 + i)).sum::<i64>()
+            let x = if r == t4::TOTAL {
+                t4::PARTS.map(|i| at(t4::col(g, i))).sum::<i64>()
             } else {
-                at(g * 5 + 4) - (0..4).filter(|&i| i != r).map(|i| at(g * 5 + i)).sum::<i64>()
+                at(t4::total(g)) - t4::PARTS.filter(|&i| i != r).map(|i| at(t4::col(g, i))).sum::<i64>()
             };
             let full = |c: usize| if c == k { x } else { at(c) };
-            let adds_up = (0..3).all(|g| (0..4).map(|i| full(g * 5 + i)).sum::<i64>() == full(g * 5 + 4));
+            let adds_up =
+                (0..t4::GROUPS).all(|g| t4::PARTS.map(|i| full(t4::col(g, i))).sum::<i64>() == full(t4::total(g)));
             if x >= 0 && adds_up {
                 places.push((k, x));
             }
@@ -646,10 +647,10 @@ fn drop_in_four(data: &[Cell], named: &[usize; 5]) -> Dropped {
     let in_header = named.iter().sum::<usize>() == 15;
     if named.iter().sum::<usize>() == 14 {
         if let Some(word) = (0..5).find(|&w| named[w] == 2) {
-            places.retain(|(k, _)| k % 5 == word);
+            places.retain(|(k, _)| t4::key(*k).1 == word);
         }
     }
-    let group = places.first().map(|(k, _)| k / 5).filter(|g| places.iter().all(|(k, _)| k / 5 == *g));
+    let group = places.first().map(|(k, _)| t4::key(*k).0).filter(|g| places.iter().all(|(k, _)| t4::key(*k).0 == *g));
     let (column, value) = match places[..] {
         [(k, x)] => (Some(k), Some(x)),
         _ => (None, None),

@@ -18,7 +18,7 @@
 use super::MAX_COUNT;
 use crate::check::tally::result_items;
 use crate::finding::{Edit, Finding};
-use crate::model::standard::{T3_TOTAL_COL, t3};
+use crate::model::standard::{T3_TOTAL_COL, t3, t4};
 use crate::model::{MappedTable, TableId};
 use crate::span::Span;
 use crate::syntax::normalize::CellValue;
@@ -49,7 +49,7 @@ fn sums_with(t: &MappedTable, spec: usize, col: usize) -> Vec<Sum> {
         }
         TableId::Four => {
             let g = col / 5;
-            out.push(Sum { left: (0..4).map(|i| (0, g * 5 + i)).collect(), right: vec![(0, g * 5 + 4)] });
+            out.push(Sum { left: t4::PARTS.map(|i| (0, t4::col(g, i))).collect(), right: vec![(0, t4::total(g))] });
         }
         TableId::Two => {}
     }

@@ -6,7 +6,7 @@
 use crate::check::ctx::Ctx;
 use crate::check::rule::declare_rule;
 use crate::finding::{Finding, FixPlan};
-use crate::model::standard::{T3_COLUMNS, T3_TOTAL_COL, T4_GROUPS, T4_RESULTS};
+use crate::model::standard::{T3_COLUMNS, T3_TOTAL_COL, T4_GROUPS, T4_RESULTS, t4};
 use crate::model::{Dropped, MappedTable, TableId};
 use crate::span::Span;
 
@@ -111,7 +111,8 @@ fn four(cx: &Ctx, t: &MappedTable, anchor: Span, out: &mut Vec<Finding>) {
     let at = rows_span(t, d).unwrap_or(anchor);
     match (d.column, d.value) {
         (Some(c), Some(v)) => {
-            let name = format!("{}·{}", T4_GROUPS[c / 5], T4_RESULTS[c % 5]);
+            let (g, r) = t4::key(c);
+            let name = format!("{}·{}", T4_GROUPS[g], T4_RESULTS[r]);
             let f = Finding::new(
                 RULE.id,
                 at,

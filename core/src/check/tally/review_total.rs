@@ -4,7 +4,7 @@ use crate::check::ctx::Ctx;
 use crate::check::rule::declare_rule;
 use crate::finding::{Edit, Finding};
 use crate::model::TableId;
-use crate::model::standard::T4_GROUPS;
+use crate::model::standard::{T4_GROUPS, t4};
 
 declare_rule! {
     id: "tally/review-total",
@@ -17,9 +17,9 @@ declare_rule! {
 fn check(cx: &Ctx, out: &mut Vec<Finding>) {
     let Some(t) = cx.report.table(TableId::Four) else { return };
     for (g, name) in T4_GROUPS.iter().enumerate() {
-        let sum = crate::check::tally::sum((0..4).map(|i| crate::check::tally::count(t, 0, g * 5 + i)));
+        let sum = crate::check::tally::sum((0..4).map(|i| crate::check::tally::count(t, 0, t4::col(g, i))));
         let (Some(sum), Some(total), Some(cell)) =
-            (sum, crate::check::tally::count(t, 0, g * 5 + 4), t.cell(0, g * 5 + 4))
+            (sum, crate::check::tally::count(t, 0, t4::total(g)), t.cell(0, t4::total(g)))
         else {
             continue;
         };

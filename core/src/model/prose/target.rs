@@ -1,6 +1,6 @@
 //! The table cell (or sum of cells) a phrase of the text counts, and its value.
 
-use crate::model::standard::{T3_TOTAL_COL, t3};
+use crate::model::standard::{T3_TOTAL_COL, t3, t4};
 use crate::model::{MappedTable, Report, TableId};
 use crate::span::Span;
 
@@ -352,7 +352,7 @@ fn row_title(rows: Rows) -> String {
 }
 
 fn four_value(t: &MappedTable, group: Group4, col: usize) -> Option<TableValue> {
-    let cell = |g: usize| t.int(0, g * 5 + col).zip(t.cell(0, g * 5 + col).map(|c| c.span));
+    let cell = |g: usize| t.int(0, t4::col(g, col)).zip(t.cell(0, t4::col(g, col)).map(|c| c.span));
     let col_name = crate::model::standard::T4_RESULTS[col];
     let (value, span, name) = match group {
         Group4::Review => {
