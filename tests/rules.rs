@@ -201,6 +201,11 @@ fn bad_cells_in_each_style() {
     // decimals are fine in 本年收费金额 (the base report has 1.25)
     assert!(report(Style::Tsv).contains("1.25"));
     assert!(has(&report(Style::Tsv), "table/bad-cell").is_empty());
+    // but not in table 二's counts
+    for style in STYLES {
+        let t = set_cell(&report(style), "行政许可", 0, "1.5");
+        assert_eq!(has(&t, "table/bad-cell").len(), 1, "{style:?}: {:?}", summary(&t, &check(&t)));
+    }
     // an empty cell in a TAB table
     let t = set_cell(&base(), "6.属于四类过程性信息", 2, "");
     let f = has(&t, "table/bad-cell");
@@ -254,6 +259,11 @@ fn outdated_table_two_in_2025() {
     // (the skeleton is still unfilled: only its placeholder sections are reported)
     let t = nianbao_core::fix::skeleton::report(2020, Some("青山镇人民政府"), nianbao_core::syntax::TableStyle::Tsv);
     assert!(check(&t).iter().all(|f| f.rule == "structure/empty-section"), "{:?}", summary(&t, &check(&t)));
+    // its money column takes decimals, its counts do not
+    let money = set_cell(&t, "政府集中采购", 1, "12.5");
+    assert!(has(&money, "table/bad-cell").is_empty(), "{:?}", summary(&money, &check(&money)));
+    let count = set_cell(&t, "政府集中采购", 0, "1.5");
+    assert_eq!(has(&count, "table/bad-cell").len(), 1, "{:?}", summary(&count, &check(&count)));
 }
 
 // ---------------------------------------------------------------- tally

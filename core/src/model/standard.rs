@@ -144,6 +144,10 @@ pub const T4_HEADER_WORDS: [&str; 2] = ["行政诉讼", "行政复议"];
 const C2_DOCS: &[&str] = &["本年制发件数", "本年废止件数", "现行有效件数"];
 const C2_DECISIONS: &[&str] = &["本年处理决定数量"];
 const C2_FEES: &[&str] = &["本年收费金额（单位：万元）"];
+
+/// Table 二's columns that hold money, where a decimal is a correct value
+/// (in either format).
+pub const T2_MONEY_COLUMNS: &[&str] = &["本年收费金额（单位：万元）", "采购总金额"];
 const B1: Option<&str> = Some("第二十条第（一）项");
 const B5: Option<&str> = Some("第二十条第（五）项");
 const B6: Option<&str> = Some("第二十条第（六）项");

@@ -6,6 +6,7 @@ use crate::check::ctx::Ctx;
 use crate::check::rule::declare_rule;
 use crate::config::FormatVersion;
 use crate::finding::{Edit, Finding};
+use crate::model::standard::T2_MONEY_COLUMNS;
 use crate::model::{MappedTable, TableId};
 use crate::syntax::normalize::CellValue;
 
@@ -19,11 +20,7 @@ declare_rule! {
 
 /// Decimals are allowed only for money: 本年收费金额 and 2019's 采购总金额.
 fn decimal_allowed(t: &MappedTable, spec: usize, col: usize) -> bool {
-    t.id == TableId::Two
-        && match t.version {
-            FormatVersion::Standard2021 => spec == 5 && col == 0,
-            FormatVersion::Trial2019 => spec == 7 && col == 1,
-        }
+    t.id == TableId::Two && t.row_specs()[spec].columns.get(col).is_some_and(|c| T2_MONEY_COLUMNS.contains(c))
 }
 
 /// Negative numbers only in 2019's 本年增/减.
