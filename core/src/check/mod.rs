@@ -2,21 +2,21 @@
 //! is `tally/balance` and declares itself there ([`rule::declare_rule!`]);
 //! [`registry`] lists them, [`run`] runs them.
 
-pub mod basis;
-pub mod content;
-pub mod ctx;
-pub mod deadline;
-pub mod plausibility;
-pub mod prose;
+pub(crate) mod basis;
+pub(crate) mod content;
+pub(crate) mod ctx;
+pub(crate) mod deadline;
+pub(crate) mod plausibility;
+pub(crate) mod prose;
 pub mod registry;
 pub mod rule;
 mod run;
-pub mod structure;
-pub mod suppress;
-pub mod table;
-pub mod tally;
-pub mod text;
-pub mod year;
+pub(crate) mod structure;
+pub(crate) mod suppress;
+pub(crate) mod table;
+pub(crate) mod tally;
+pub(crate) mod text;
+pub(crate) mod year;
 
 pub use ctx::Ctx;
 pub use rule::{Fixes, Rule};

@@ -49,17 +49,8 @@ pub fn split<'a>(row: &'a Row, width: Option<usize>) -> SplitRow<'a> {
 }
 
 /// Index of the best matching standard label: exact, then a prefix match
-/// (long labels get truncated in web pages), then a close spelling.
-pub fn best_match(core: &str, candidates: &[&str]) -> Option<usize> {
-    if core.is_empty() {
-        return None;
-    }
-    let cores: Vec<String> = candidates.iter().map(|c| label_core(c)).collect();
-    let cores: Vec<&str> = cores.iter().map(String::as_str).collect();
-    best_match_cores(core, &cores)
-}
-
-/// [`best_match`] against candidates already reduced by [`label_core`]: the
+/// (long labels get truncated in web pages), then a close spelling; the
+/// candidates already reduced by [`label_core`]: the
 /// mappers compare every cell with the same standard labels, and reducing
 /// them again for each cell was most of the time spent building a report.
 pub fn best_match_cores(core: &str, cores: &[&str]) -> Option<usize> {

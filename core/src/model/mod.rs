@@ -1,15 +1,15 @@
 //! The standard format as data, and a parsed draft understood against it.
 
-pub mod grid;
-pub mod layout;
-pub mod paragraph;
+pub(crate) mod grid;
+pub(crate) mod layout;
+pub(crate) mod paragraph;
 pub mod prose;
 pub mod report;
 pub mod sections;
 pub mod standard;
-pub mod tables;
-pub mod title;
-pub mod year_use;
+pub(crate) mod tables;
+pub(crate) mod title;
+pub(crate) mod year_use;
 
 pub use report::{Paragraph, Report, Section};
 pub use sections::TableId;

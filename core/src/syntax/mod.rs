@@ -2,10 +2,10 @@
 //! and suppression comments. Knows nothing of the standard format; the
 //! `model` layer decides what each block means.
 
-pub mod directive;
-pub mod lines;
-pub mod normalize;
-pub mod table;
+pub(crate) mod directive;
+pub(crate) mod lines;
+pub(crate) mod normalize;
+pub(crate) mod table;
 
 use crate::span::Span;
 pub use directive::Directive;
@@ -282,4 +282,4 @@ mod tests {
     }
 }
 
-pub mod numbers;
+pub(crate) mod numbers;

@@ -176,13 +176,3 @@ pub fn placeholder_finding(
         }
     }
 }
-
-/// The value a blank cell must hold, when the sums through it determine one
-/// (a blank 总计 is its row's sum; a blank applicant cell 总计 minus the
-/// others): what a table rebuilt around the cell writes there.
-pub fn blank_value(t: &MappedTable, spec: usize, col: usize) -> Option<i64> {
-    match implied(t, spec, col) {
-        Implied::Safe(v) | Implied::Contested(Some(v)) => Some(v),
-        Implied::Contested(None) => None,
-    }
-}

@@ -48,15 +48,11 @@ pub fn sentences(text: &str, para: Span) -> Vec<Span> {
     crate::syntax::lines::split_after(text, para, |c| matches!(c, '。' | '！' | '？' | '；' | '!' | '?' | ';'))
 }
 
-/// Whether `offset` sits inside 《…》, “…” or 〔…〕 within `within`.
-pub fn inside_quotes(text: &str, within: Span, offset: usize) -> bool {
-    Quotes::new(text, within).inside(offset)
-}
-
 const QUOTE_PAIRS: [(char, char); 7] =
     [('《', '》'), ('“', '”'), ('〔', '〕'), ('[', ']'), ('【', '】'), ('「', '」'), ('"', '"')];
 
-/// `inside_quotes` for many offsets in one span: the text before each offset
+/// Whether offsets sit inside 《…》, “…” or 〔…〕 within a span, for many
+/// offsets in one span: the text before each offset
 /// is scanned once in all, not once per offset (a line of N years was
 /// O(N²): 10 s for 1 MB of years on one line).
 pub struct Quotes<'a> {
