@@ -53,17 +53,15 @@ impl std::fmt::Debug for Rule {
 /// `declare_rule! { id: "family/name", severity: Error, summary: "…", fixes: No, check }`
 /// defines the file's `RULE`; findings take their id from `RULE.id`.
 macro_rules! declare_rule {
-    (id: $id:literal, severity: $sev:ident, summary: $summary:literal, fixes: $fixes:ident, check $(: $check:path)? $(,)?) => {
+    (id: $id:literal, severity: $sev:ident, summary: $summary:literal, fixes: $fixes:ident, check $(,)?) => {
         pub(crate) static RULE: $crate::check::rule::Rule = $crate::check::rule::Rule {
             id: $id,
             severity: $crate::severity::Severity::$sev,
             summary: $summary,
             fixes: $crate::check::rule::Fixes::$fixes,
             doc: include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../docs/rules/", $id, ".md")),
-            check: declare_rule!(@check $($check)?),
+            check,
         };
     };
-    (@check) => { check };
-    (@check $check:path) => { $check };
 }
 pub(crate) use declare_rule;
