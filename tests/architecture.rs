@@ -287,3 +287,41 @@ fn declared_fixes_match_the_fixes_offered() {
     }
     assert!(offered > 0);
 }
+
+/// Rules, fixes and editor queries name table positions by their keys
+/// (`t3::COLUMNS`, `t4::col(g, r)`, `t2::REGULATIONS` …, in
+/// core/src/model/standard.rs), never by bare numbers: a position written as
+/// a number means something only for one table and one format.
+#[test]
+fn rules_name_table_positions_by_key_not_by_number() {
+    let bare = [
+        "(0..7)",
+        "(0..15)",
+        "(0..25)",
+        "(0..26)",
+        "(0..4)",
+        "(0..5)",
+        "(1..6)",
+        "% 5",
+        "* 5",
+        "/ 5",
+        "(0, t4",
+        "row(0)",
+        "int(0,",
+        "cell(0,",
+        "count(t, 0,",
+        "values(0,",
+    ];
+    let mut found = Vec::new();
+    for dir in ["core/src/check", "core/src/fix", "core/src/ide", "core/src/model/prose"] {
+        for f in rust_files(Path::new(dir)) {
+            let code = code_of(&f);
+            for (n, line) in code.lines().enumerate() {
+                for b in bare.iter().filter(|b| line.contains(*b)) {
+                    found.push(format!("{}:{}: {b}: {}", f.display(), n + 1, line.trim()));
+                }
+            }
+        }
+    }
+    assert!(found.is_empty(), "table positions written as numbers:\n{}", found.join("\n"));
+}

@@ -219,3 +219,53 @@ fn every_finding_can_be_disabled_from_its_line() {
     assert_eq!(count(&after, "table/row-width"), count(&diags, "table/row-width") - 1);
     assert_eq!(after.len(), diags.len() - 1, "{:?}", codes(&after));
 }
+
+/// A client that resolves code actions (VS Code does) gets the costly ones
+/// without their edits, and `codeAction/resolve` fills in exactly what an
+/// eager client gets at once; a resolve against an older version is refused.
+#[test]
+fn costly_actions_are_resolved_when_picked_with_the_same_edits() {
+    let text = fixture("xiaye-2025-draft.txt");
+    let ws = Workspace::new();
+    let uri = ws.uri("draft.txt");
+    let mut eager = Lsp::start();
+    eager.open(&uri, "plaintext", &text, 1);
+    let mut lazy = Lsp::spawn();
+    let caps = json!({"textDocument": {"codeAction": {
+        "dataSupport": true, "resolveSupport": {"properties": ["edit"]},
+        "codeActionLiteralSupport": {"codeActionKind": {"valueSet": ["quickfix", "source"]}}}}});
+    let init = lazy.initialize(caps, None);
+    assert_eq!(init["capabilities"]["codeActionProvider"]["resolveProvider"], true);
+    lazy.open(&uri, "plaintext", &text, 1);
+    eager.diagnostics(&uri, 1);
+    lazy.diagnostics(&uri, 1);
+
+    let at = span_of(&text, "6.属于四类过程性信息");
+    let want = actions_at(&mut eager, &uri, &text, Span::empty(at.start + 3), None);
+    let got = actions_at(&mut lazy, &uri, &text, Span::empty(at.start + 3), None);
+    let titles = |a: &[Value]| a.iter().map(|x| x["title"].clone()).collect::<Vec<_>>();
+    assert_eq!(titles(&got), titles(&want), "the same actions are offered");
+    let deferred: Vec<&Value> = got.iter().filter(|a| a.get("edit").is_none()).collect();
+    assert!(deferred.iter().any(|a| a["title"].as_str().unwrap().starts_with("替换为标准表三")), "{got:#?}");
+    for (g, w) in got.iter().zip(&want) {
+        if g.get("edit").is_some() {
+            assert_eq!(g["edit"], w["edit"]);
+            continue;
+        }
+        assert!(g["data"]["version"] == 1, "{g}");
+        let resolved = lazy.call("codeAction/resolve", g.clone());
+        assert_eq!(resolved["edit"], w["edit"], "{}", g["title"]);
+        assert_eq!(resolved["title"], w["title"]);
+    }
+    // the resolved rebuild applies and clears the table findings
+    let rebuild = lazy.call("codeAction/resolve", titled(&got, "替换为标准表三").clone());
+    let (after, diags) = apply(&mut lazy, &uri, &text, 2, &rebuild);
+    assert!(has_family(&diags, &["table/", "tally/"]).is_empty(), "{:?}", codes(&diags));
+    // an action offered on version 1 is not applied to version 2
+    let stale = lazy.request("codeAction/resolve", titled(&got, "替换为标准表三").clone());
+    assert_eq!(stale["error"]["code"], -32801, "{stale}");
+    // nor is one whose data is not ours
+    let foreign = lazy.request("codeAction/resolve", json!({"title": "x", "data": {"do": "nothing"}}));
+    assert_eq!(foreign["error"]["code"], -32602, "{foreign}");
+    assert_eq!(lazy.server_text(&uri), after, "a refused resolve changes nothing");
+}

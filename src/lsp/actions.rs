@@ -9,9 +9,10 @@ use nianbao_core::fix::{rebuild, skeleton};
 use nianbao_core::ide::locate::table_extent;
 use nianbao_core::syntax::TableStyle;
 use nianbao_core::{ColumnUnit, Edit, Finding, FixPlan, Span};
+use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use tower_lsp_server::lsp_types::{
-    CodeAction, CodeActionKind, CodeActionOrCommand, Diagnostic, Range, TextEdit, WorkspaceEdit,
+    CodeAction, CodeActionKind, CodeActionOrCommand, Diagnostic, Range, TextEdit, Uri, WorkspaceEdit,
 };
 
 pub const FIX_ALL: CodeActionKind = CodeActionKind::new("source.fixAll.nianbao");
@@ -59,41 +60,98 @@ fn current_year() -> i32 {
     year as i32
 }
 
+/// An action whose edits are computed only when the user picks it
+/// (`codeAction/resolve`), for clients that can resolve: rendering a table
+/// rebuild or the whole document's fix-all for every light-bulb request is
+/// the cost lazy fixes exist to avoid. The indices are into the snapshot of
+/// `version`; a resolve against another version is refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "do", rename_all = "camelCase")]
+pub enum Deferred {
+    /// Fix `fix` of finding `finding`.
+    Fix { finding: usize, fix: usize },
+    /// The standard-shape rebuild of table `table`.
+    Rebuild { table: usize },
+    /// Every safe fix in the document.
+    FixAll,
+}
+
+/// `CodeAction.data` of a deferred action.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct ResolveData {
+    pub uri: Uri,
+    pub version: i32,
+    #[serde(flatten)]
+    pub what: Deferred,
+}
+
+/// What an action does: edits known now, or a [`Deferred`] computation.
+enum Work {
+    Now(Vec<Edit>),
+    Later(Deferred),
+}
+
+/// The edits of a deferred action on the snapshot it was offered on.
+/// `None` when the indices do not fit it.
+pub fn deferred_edits(snap: &Snapshot, what: Deferred) -> Option<Vec<Edit>> {
+    let text = snap.text.as_str();
+    let report = &snap.analysis.report;
+    Some(match what {
+        Deferred::Fix { finding, fix } => {
+            snap.analysis.edits(text, snap.analysis.findings.get(finding)?.fixes.get(fix)?)
+        }
+        Deferred::Rebuild { table } => vec![rebuild::replace_edit(text, report.tables.get(table)?, report.format)],
+        Deferred::FixAll => {
+            let mut kept = nianbao_core::fix::safe_plan(text, report, &snap.analysis.findings);
+            kept.truncate(MAX_FIX_ALL_EDITS);
+            kept
+        }
+    })
+}
+
 struct Builder<'a> {
     snap: &'a Snapshot,
     conv: Conv<'a>,
     out: Vec<CodeActionOrCommand>,
     only: Option<&'a [CodeActionKind]>,
+    /// The client resolves actions: defer what is costly to compute.
+    lazy: bool,
 }
 
 impl Builder<'_> {
     fn edit(&self, edits: &[Edit]) -> WorkspaceEdit {
-        let text_edits =
-            edits.iter().map(|e| TextEdit { range: self.conv.range(e.span), new_text: e.new_text.clone() }).collect();
-        WorkspaceEdit { changes: Some(HashMap::from([(self.snap.uri.clone(), text_edits)])), ..Default::default() }
+        workspace_edit(self.snap, &self.conv, edits)
     }
 
-    fn push(
-        &mut self,
-        title: String,
-        kind: CodeActionKind,
-        edits: &[Edit],
-        diagnostics: Vec<Diagnostic>,
-        preferred: bool,
-    ) {
+    fn push(&mut self, title: String, kind: CodeActionKind, work: Work, diagnostics: Vec<Diagnostic>, preferred: bool) {
         if !wanted(&kind, self.only) {
             return;
         }
-        let edit = self.edit(edits);
+        let (edit, data) = match work {
+            Work::Now(edits) => (Some(self.edit(&edits)), None),
+            Work::Later(what) if self.lazy => {
+                let data = ResolveData { uri: self.snap.uri.clone(), version: self.snap.version, what };
+                (None, serde_json::to_value(data).ok())
+            }
+            Work::Later(what) => (deferred_edits(self.snap, what).map(|e| self.edit(&e)), None),
+        };
         self.out.push(CodeActionOrCommand::CodeAction(CodeAction {
             title,
             kind: Some(kind),
             diagnostics: (!diagnostics.is_empty()).then_some(diagnostics),
-            edit: Some(edit),
+            edit,
             is_preferred: preferred.then_some(true),
+            data,
             ..Default::default()
         }));
     }
+}
+
+/// A `changes`-map edit of the snapshot's document.
+pub fn workspace_edit(snap: &Snapshot, conv: &Conv, edits: &[Edit]) -> WorkspaceEdit {
+    let text_edits =
+        edits.iter().map(|e| TextEdit { range: conv.range(e.span), new_text: e.new_text.clone() }).collect();
+    WorkspaceEdit { changes: Some(HashMap::from([(snap.uri.clone(), text_edits)])), ..Default::default() }
 }
 
 /// Where a finding's quick fixes are offered: its span, and for a missing
@@ -124,8 +182,9 @@ pub fn code_actions(
     unit: ColumnUnit,
     range: Range,
     only: Option<&[CodeActionKind]>,
+    lazy: bool,
 ) -> Vec<CodeActionOrCommand> {
-    let mut b = Builder { snap, conv: snap.conv(unit), out: Vec::new(), only };
+    let mut b = Builder { snap, conv: snap.conv(unit), out: Vec::new(), only, lazy };
     let sel = b.conv.span(range);
     let text = snap.text.as_str();
     let report = &snap.analysis.report;
@@ -135,7 +194,13 @@ pub fn code_actions(
         let year = skeleton_year(snap);
         let body = skeleton::report(year, None, style) + "\n";
         let edit = Edit::replace(Span::new(0, text.len()), body);
-        b.push(format!("插入{year}年度报告模板"), CodeActionKind::REFACTOR_REWRITE, &[edit], Vec::new(), false);
+        b.push(
+            format!("插入{year}年度报告模板"),
+            CodeActionKind::REFACTOR_REWRITE,
+            Work::Now(vec![edit]),
+            Vec::new(),
+            false,
+        );
         return b.out;
     }
     if !snap.checked {
@@ -144,21 +209,24 @@ pub fn code_actions(
     let findings = &snap.analysis.findings;
 
     // quick fixes, then "disable on this line", for each finding in range
-    let here: Vec<&Finding> =
-        findings.iter().filter(|f| overlaps(trigger(snap, f), sel)).take(MAX_ACTION_FINDINGS).collect();
-    let mut offered: Vec<Vec<Edit>> = Vec::new();
-    for f in &here {
+    let here: Vec<(usize, &Finding)> = findings
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| overlaps(trigger(snap, f), sel))
+        .take(MAX_ACTION_FINDINGS)
+        .collect();
+    for &(i, f) in &here {
         let diag = to_diagnostic(f, snap, &b.conv);
-        for fix in &f.fixes {
-            let edits = snap.analysis.edits(text, fix);
-            b.push(fix.title.clone(), CodeActionKind::QUICKFIX, &edits, vec![diag.clone()], fix.safe);
-            offered.push(edits);
+        for (j, fix) in f.fixes.iter().enumerate() {
+            let work = Work::Later(Deferred::Fix { finding: i, fix: j });
+            b.push(fix.title.clone(), CodeActionKind::QUICKFIX, work, vec![diag.clone()], fix.safe);
         }
     }
 
     // a damaged table: rebuild it in the standard shape, keeping its numbers
+    // (unless a finding's own fix is that very rebuild)
     let mut rebuilds = 0;
-    for t in &report.tables {
+    for (ti, t) in report.tables.iter().enumerate() {
         if rebuilds == MAX_REBUILDS {
             break;
         }
@@ -174,18 +242,18 @@ pub fn code_actions(
         if damage.is_empty() {
             continue;
         }
-        let edit = vec![rebuild::replace_edit(text, t, report.format)];
-        if offered.contains(&edit) {
+        let same = FixPlan::RebuildTable { table: ti, format: report.format };
+        if here.iter().any(|(_, f)| f.fixes.iter().any(|x| x.plan == same)) {
             continue;
         }
         let diags = damage.iter().map(|f| to_diagnostic(f, snap, &b.conv)).collect();
-        b.push(format!("替换为标准{}（保留已有数字）", t.id.zh()), CodeActionKind::QUICKFIX, &edit, diags, false);
-        offered.push(edit);
+        let work = Work::Later(Deferred::Rebuild { table: ti });
+        b.push(format!("替换为标准{}（保留已有数字）", t.id.zh()), CodeActionKind::QUICKFIX, work, diags, false);
         rebuilds += 1;
     }
 
     let mut disabled: Vec<(usize, &str)> = Vec::new();
-    for f in &here {
+    for &(_, f) in &here {
         let line_start = snap.index.line_start(snap.index.line_of(f.span.start));
         if disabled.contains(&(line_start, f.rule)) {
             continue;
@@ -196,26 +264,26 @@ pub fn code_actions(
         b.push(
             format!("在此行禁用 {}", f.rule),
             CodeActionKind::QUICKFIX,
-            &[Edit::insert(line_start, comment)],
+            Work::Now(vec![Edit::insert(line_start, comment)]),
             vec![diag],
             false,
         );
     }
 
-    // every safe fix in the document, overlapping ones resolved as `check --fix` does
-    let mut kept = nianbao_core::fix::safe_plan(text, report, findings);
-    if kept.len() > MAX_FIX_ALL_EDITS {
-        let all = kept.len();
-        kept.truncate(MAX_FIX_ALL_EDITS);
+    // every safe fix in the document, overlapping ones resolved as `check
+    // --fix` does; counted by findings, so the title needs no rendering
+    let safe = findings.iter().filter(|f| f.fixes.iter().any(|x| x.safe)).count();
+    if safe > MAX_FIX_ALL_EDITS {
+        let title = format!("修复前 {MAX_FIX_ALL_EDITS} 处可安全修复的问题（共 {safe} 处，其余请再次运行）");
+        b.push(title, FIX_ALL, Work::Later(Deferred::FixAll), Vec::new(), false);
+    } else if safe > 0 {
         b.push(
-            format!("修复前 {MAX_FIX_ALL_EDITS} 处可安全修复的问题（共 {all} 处，其余请再次运行）"),
+            format!("修复全部可安全修复的问题（{safe} 处）"),
             FIX_ALL,
-            &kept,
+            Work::Later(Deferred::FixAll),
             Vec::new(),
             false,
         );
-    } else if !kept.is_empty() {
-        b.push(format!("修复全部可安全修复的问题（{} 处）", kept.len()), FIX_ALL, &kept, Vec::new(), false);
     }
     b.out
 }

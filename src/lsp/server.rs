@@ -14,7 +14,7 @@ use serde_json::{Value, json};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
 use std::time::Duration;
-use tower_lsp_server::jsonrpc::Result;
+use tower_lsp_server::jsonrpc::{Error, ErrorCode, Result};
 use tower_lsp_server::lsp_types::*;
 use tower_lsp_server::{Client, LanguageServer, LspService, Server};
 
@@ -27,6 +27,9 @@ pub struct ClientFlags {
     pub diagnostic_refresh: bool,
     pub configuration: bool,
     pub watch_files: bool,
+    /// The client resolves a code action's `edit` (`codeAction/resolve`),
+    /// so costly edits are computed only for the action the user picks.
+    pub resolve_edits: bool,
 }
 
 pub struct Shared {
@@ -289,7 +292,7 @@ fn capabilities(encoding: PositionEncodingKind) -> ServerCapabilities {
         document_range_formatting_provider: Some(OneOf::Left(true)),
         code_action_provider: Some(CodeActionProviderCapability::Options(CodeActionOptions {
             code_action_kinds: Some(vec![CodeActionKind::QUICKFIX, CodeActionKind::REFACTOR_REWRITE, actions::FIX_ALL]),
-            resolve_provider: Some(false),
+            resolve_provider: Some(true),
             ..Default::default()
         })),
         diagnostic_provider: Some(DiagnosticServerCapabilities::Options(DiagnosticOptions {
@@ -317,6 +320,10 @@ fn client_flags(caps: &ClientCapabilities) -> ClientFlags {
             .and_then(|w| w.did_change_watched_files.as_ref())
             .and_then(|d| d.dynamic_registration)
             .unwrap_or(false),
+        resolve_edits: caps.text_document.as_ref().and_then(|t| t.code_action.as_ref()).is_some_and(|c| {
+            c.data_support == Some(true)
+                && c.resolve_support.as_ref().is_some_and(|r| r.properties.iter().any(|p| p == "edit"))
+        }),
     }
 }
 
@@ -483,12 +490,45 @@ impl LanguageServer for Backend {
     async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
         guard::request("textDocument/codeAction", async {
             let only = params.context.only.clone();
+            let lazy = self.0.flags().resolve_edits;
             let found = self
                 .with_snapshot(&params.text_document.uri, |s, unit| {
-                    actions::code_actions(s, unit, params.range, only.as_deref())
+                    actions::code_actions(s, unit, params.range, only.as_deref(), lazy)
                 })
                 .await?;
             Ok(found.filter(|a| !a.is_empty()))
+        })
+        .await
+    }
+
+    async fn code_action_resolve(&self, mut action: CodeAction) -> Result<CodeAction> {
+        guard::request("codeAction/resolve", async {
+            // an action that came complete (or not from us) resolves to itself
+            let Some(data) = action.data.take() else { return Ok(action) };
+            let Ok(data) = serde_json::from_value::<actions::ResolveData>(data) else {
+                return Err(Error::invalid_params("codeAction/resolve: 无法识别的 data"));
+            };
+            let edit = self
+                .with_snapshot(&data.uri, |s, unit| {
+                    // indices belong to the version the action was offered on
+                    if s.version != data.version {
+                        return None;
+                    }
+                    actions::deferred_edits(s, data.what).map(|e| actions::workspace_edit(s, &s.conv(unit), &e))
+                })
+                .await?
+                .flatten();
+            match edit {
+                Some(e) => {
+                    action.edit = Some(e);
+                    Ok(action)
+                }
+                None => Err(Error {
+                    code: ErrorCode::ContentModified,
+                    message: "文档已修改，请重新获取修复".into(),
+                    data: None,
+                }),
+            }
         })
         .await
     }

@@ -86,6 +86,10 @@ pub fn plan(text: &str, report: &Report, fixes: &[&Fix]) -> Vec<Edit> {
     let mut fixes: Vec<&[Edit]> = rendered.iter().map(Vec::as_slice).collect();
     fixes.sort_by_key(|edits| edits.iter().map(|e| (e.span.start, e.span.end)).min());
     let mut taken: Vec<Edit> = Vec::new();
+    // Two findings can offer the same edit (a shared table rebuild); it is
+    // applied once. A set, not a scan of `taken`: a million fixes must not
+    // cost a million squared.
+    let mut seen: std::collections::HashSet<(usize, usize, &str)> = std::collections::HashSet::new();
     // Fixes are sorted by their first edit, but a fix's later edits can land
     // anywhere; a sorted copy of the taken spans keeps the overlap test a
     // binary search instead of a scan.
@@ -97,12 +101,14 @@ pub fn plan(text: &str, report: &Report, fixes: &[&Fix]) -> Vec<Edit> {
             || spans.range(s + 1..).next().is_some_and(|(&a, _)| a < t)
     };
     for edits in fixes {
-        let fresh: Vec<&Edit> = edits.iter().filter(|e| !taken.contains(e)).collect();
+        let fresh: Vec<&Edit> =
+            edits.iter().filter(|e| !seen.contains(&(e.span.start, e.span.end, e.new_text.as_str()))).collect();
         if fresh.is_empty() || fresh.iter().any(|e| clashes(&spans, e)) {
             continue;
         }
         for e in fresh {
             spans.insert(e.span.start, e.span.end);
+            seen.insert((e.span.start, e.span.end, e.new_text.as_str()));
             taken.push(e.clone());
         }
     }

@@ -131,14 +131,15 @@ fn sum(vals: &[Option<String>]) -> Option<String> {
 pub fn render(t: &MappedTable, style: TableStyle, format: FormatVersion) -> String {
     match t.id {
         TableId::Three => {
-            let mut grid: Vec<Vec<Option<String>>> = (0..26).map(|r| row_values(t, r, 7)).collect();
+            let mut grid: Vec<Vec<Option<String>>> =
+                t3::ALL_ROWS.map(|r| row_values(t, r, t3::COLUMNS.len())).collect();
             // 2019's single （六）其他处理 row becomes 2021's 3.其他 and back
             if format == FormatVersion::Standard2021 && t.row(t3::OTHER_2019).is_some() {
                 grid[t3::OTHER.end - 1] = grid[t3::OTHER_2019].clone();
             }
             if format == FormatVersion::Trial2019 && t3::OTHER.clone().any(|r| t.row(r).is_some()) {
                 grid[t3::OTHER_2019] =
-                    (0..7).map(|c| sum(&t3::OTHER.map(|r| grid[r][c].clone()).collect::<Vec<_>>())).collect();
+                    t3::COLUMNS.map(|c| sum(&t3::OTHER.map(|r| grid[r][c].clone()).collect::<Vec<_>>())).collect();
             }
             let items: Vec<usize> = if format == FormatVersion::Trial2019 {
                 (t3::OPEN..t3::OTHER.start).chain([t3::OTHER_2019]).collect()
@@ -152,7 +153,7 @@ pub fn render(t: &MappedTable, style: TableStyle, format: FormatVersion) -> Stri
             }
             if t.row(t3::TOTAL).is_none() {
                 grid[t3::TOTAL] =
-                    (0..7).map(|c| sum(&items.iter().map(|&r| grid[r][c].clone()).collect::<Vec<_>>())).collect();
+                    t3::COLUMNS.map(|c| sum(&items.iter().map(|&r| grid[r][c].clone()).collect::<Vec<_>>())).collect();
             }
             let values = |r: usize, c: usize| grid[r][c].clone().unwrap_or_else(|| "0".to_string());
             skeleton::table_with(TableId::Three, style, format, &values)

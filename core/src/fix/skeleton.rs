@@ -65,7 +65,7 @@ pub fn table3_grid(format: FormatVersion, style: TableStyle, values: Values) -> 
             row(&[s.label, "", ""])
         };
         last_group = s.group;
-        r.extend((0..7).map(|c| values(i, c)));
+        r.extend(t3::COLUMNS.map(|c| values(i, c)));
         g.push(r);
     }
     g
@@ -73,25 +73,28 @@ pub fn table3_grid(format: FormatVersion, style: TableStyle, values: Values) -> 
 
 pub fn table4_grid(values: Values) -> Grid {
     let mut g = Grid::new();
-    let mut r0 = vec![String::new(); 15];
-    r0[0] = "行政复议".into();
-    r0[5] = "行政诉讼".into();
+    // three header rows: 行政复议 | 行政诉讼 over groups 1 and 2, the group
+    // names, then the results under each litigation group
+    let width = t4::COLUMNS.len();
+    let mut r0 = vec![String::new(); width];
+    r0[t4::col(0, 0)] = "行政复议".into();
+    r0[t4::col(1, 0)] = "行政诉讼".into();
     g.push(r0);
-    let mut r1 = vec![String::new(); 15];
+    let mut r1 = vec![String::new(); width];
     for (i, res) in T4_RESULTS.iter().enumerate() {
-        r1[i] = res.to_string();
+        r1[t4::col(0, i)] = res.to_string();
     }
-    r1[5] = "未经复议直接起诉".into();
-    r1[10] = "复议后起诉".into();
+    r1[t4::col(1, 0)] = T4_GROUPS[1].into();
+    r1[t4::col(2, 0)] = T4_GROUPS[2].into();
     g.push(r1);
-    let mut r2 = vec![String::new(); 15];
-    for k in 0..2 {
+    let mut r2 = vec![String::new(); width];
+    for group in 1..t4::GROUPS {
         for (i, res) in T4_RESULTS.iter().enumerate() {
-            r2[5 + k * 5 + i] = res.to_string();
+            r2[t4::col(group, i)] = res.to_string();
         }
     }
     g.push(r2);
-    g.push((0..15).map(|c| values(0, c)).collect());
+    g.push(t4::COLUMNS.map(|c| values(t4::ROW, c)).collect());
     g
 }
 

@@ -5,7 +5,7 @@
 use crate::check::table::{cell_name, column_name, row_name};
 use crate::check::tally::result_items;
 use crate::model::standard::{T3_COLUMNS, T3_ROWS, T3_TOTAL_COL, T4_GROUPS, T4_RESULTS, t3, t4};
-use crate::model::{MappedRow, MappedTable, Report, TableId};
+use crate::model::{MappedTable, Report, TableId};
 use crate::span::Span;
 
 /// A mapped table from its header to its last row.
@@ -32,10 +32,6 @@ pub struct CellAt {
     pub span: Span,
 }
 
-fn column_of(t: &MappedTable, row: &MappedRow, position: usize) -> Option<usize> {
-    t.column_of(row, position)
-}
-
 /// The data cell touching `offset`, if any.
 pub fn cell_at(report: &Report, offset: usize) -> Option<CellAt> {
     for (ti, t) in report.tables.iter().enumerate() {
@@ -45,7 +41,7 @@ pub fn cell_at(report: &Report, offset: usize) -> Option<CellAt> {
         for r in t.rows.iter().filter(|r| r.line.touches(offset)) {
             for (position, c) in r.data.iter().enumerate() {
                 if c.span.touches(offset) {
-                    let column = column_of(t, r, position);
+                    let column = t.column_of(r, position);
                     return Some(CellAt { table: ti, spec: r.spec, position, column, span: c.span });
                 }
             }
@@ -128,9 +124,8 @@ pub fn totals_of(report: &Report, ti: usize, spec: usize, column: usize) -> Vec<
     match t.id {
         TableId::Three => {
             if column == T3_TOTAL_COL {
-                let parts = (0..T3_TOTAL_COL)
-                    .map(|c| Part { name: T3_COLUMNS[c].to_string(), value: t.int(spec, c) })
-                    .collect();
+                let parts =
+                    t3::APPLICANTS.map(|c| Part { name: T3_COLUMNS[c].to_string(), value: t.int(spec, c) }).collect();
                 out.extend(total(t, ti, spec, column, parts));
             }
             if spec == t3::TOTAL {
@@ -142,8 +137,8 @@ pub fn totals_of(report: &Report, ti: usize, spec: usize, column: usize) -> Vec<
             }
         }
         TableId::Four if t4::is_total(column) => {
-            let g = column / 5;
-            let parts = (0..4)
+            let g = t4::key(column).0;
+            let parts = t4::PARTS
                 .map(|i| Part {
                     name: format!("{}·{}", T4_GROUPS[g], T4_RESULTS[i]),
                     value: t.int(spec, t4::col(g, i)),

@@ -668,11 +668,15 @@ fn resolve_three(text: &str, rows: &mut [Row], glued: &mut Vec<Span>, ambiguous:
         let mut ok = true;
         if all(&[t3::NEW, t3::CARRIED_IN, t3::TOTAL, t3::CARRIED_OUT]) {
             checked = true;
-            ok &= (0..7).all(|c| v[&t3::NEW][c] + v[&t3::CARRIED_IN][c] == v[&t3::TOTAL][c] + v[&t3::CARRIED_OUT][c]);
+            for c in t3::COLUMNS {
+                ok &= v[&t3::NEW][c] + v[&t3::CARRIED_IN][c] == v[&t3::TOTAL][c] + v[&t3::CARRIED_OUT][c];
+            }
         }
         if v.contains_key(&t3::TOTAL) && all(&results) {
             checked = true;
-            ok &= (0..7).all(|c| v[&t3::TOTAL][c] == results.iter().map(|r| v[r][c]).sum::<i64>());
+            for c in t3::COLUMNS {
+                ok &= v[&t3::TOTAL][c] == results.iter().map(|r| v[r][c]).sum::<i64>();
+            }
         }
         if !checked {
             return;

@@ -49,6 +49,19 @@ pub mod t3 {
     pub const CARRIED_OUT: usize = 24;
     /// 2019 trial format: （六）其他处理 is one row.
     pub const OTHER_2019: usize = 25;
+    /// Every row key of either format (indices into `T3_ROWS`).
+    pub const ALL_ROWS: std::ops::Range<usize> = 0..26;
+    /// The 2021 format's rows, in table order.
+    pub const ROWS_2021: std::ops::Range<usize> = 0..25;
+    /// The 2019 format's rows before its one （六）其他处理 row.
+    pub const ROWS_2019_HEAD: std::ops::Range<usize> = 0..20;
+
+    /// Data columns: the six applicant columns, then 总计.
+    pub const COLUMNS: std::ops::Range<usize> = 0..7;
+    /// The applicant columns, which add up to 总计.
+    pub const APPLICANTS: std::ops::Range<usize> = 0..super::T3_TOTAL_COL;
+    /// 法人或其他组织: the five applicant columns after 自然人.
+    pub const ORGS: std::ops::Range<usize> = 1..super::T3_TOTAL_COL;
 }
 
 pub static T3_ROWS: [RowSpec; 26] = [
@@ -92,7 +105,11 @@ pub static T3_ROWS: [RowSpec; 26] = [
 
 /// Rows of table 三 in a format, in table order.
 pub fn t3_rows(trial: bool) -> Vec<usize> {
-    if trial { (0..20).chain([t3::OTHER_2019, t3::TOTAL, t3::CARRIED_OUT]).collect() } else { (0..25).collect() }
+    if trial {
+        t3::ROWS_2019_HEAD.chain([t3::OTHER_2019, t3::TOTAL, t3::CARRIED_OUT]).collect()
+    } else {
+        t3::ROWS_2021.collect()
+    }
 }
 
 /// Group labels of table 三, which carry no numbers of their own.
@@ -137,8 +154,20 @@ pub mod t4 {
     pub const fn is_total(col: usize) -> bool {
         col % RESULTS == TOTAL
     }
+
+    /// Every data column, group by group.
+    pub const COLUMNS: std::ops::Range<usize> = 0..GROUPS * RESULTS;
+    /// Table 四 has one data row; its row key.
+    pub const ROW: usize = 0;
 }
 pub const T4_HEADER_WORDS: [&str; 2] = ["行政诉讼", "行政复议"];
+
+pub mod t2 {
+    //! Row keys of table 二 shared by both formats (indices into `T2_ROWS`
+    //! and `T2_ROWS_2019`).
+    /// 规章, the first row of either format.
+    pub const REGULATIONS: usize = 0;
+}
 
 /// Table 二, 2021 format.
 const C2_DOCS: &[&str] = &["本年制发件数", "本年废止件数", "现行有效件数"];

@@ -27,7 +27,8 @@ fn t3_rows(rows: impl Iterator<Item = usize>) -> T3Rows {
     (all, labels)
 }
 /// Rows of table 三 that a label outside any group may name.
-static T3_ANY_ROW: LazyLock<T3Rows> = LazyLock::new(|| t3_rows((0..25).filter(|&i| T3_ROWS[i].label != "3.其他")));
+static T3_ANY_ROW: LazyLock<T3Rows> =
+    LazyLock::new(|| t3_rows(t3::ROWS_2021.filter(|&i| T3_ROWS[i].label != "3.其他")));
 /// The items of each group of table 三, by group index (group 0 has none).
 static T3_GROUP_ITEMS: LazyLock<[T3Rows; 5]> = LazyLock::new(|| {
     [t3_rows(0..0), t3_rows(t3::WITHHELD), t3_rows(t3::UNAVAILABLE), t3_rows(t3::NOT_PROCESSED), t3_rows(t3::OTHER)]
@@ -335,7 +336,8 @@ pub fn map_three(text: &str, parts: &[&Table], year_version: Option<FormatVersio
     }
     let found = cols.iter().filter(|&&c| c).count();
     let header_found = found >= 3;
-    let columns: Vec<usize> = if header_found { (0..7).filter(|&c| cols[c]).collect() } else { (0..7).collect() };
+    let columns: Vec<usize> =
+        if header_found { t3::COLUMNS.filter(|&c| cols[c]).collect() } else { t3::COLUMNS.collect() };
     let width = columns.len();
 
     // Pass 2: rows.
@@ -489,7 +491,7 @@ fn label_lost(rows: &mut [MappedRow], sources: &[(usize, &Row)], columns: &mut V
         }
         full.push((spec, sr));
     }
-    *columns = (0..7).collect();
+    *columns = t3::COLUMNS.collect();
     for (spec, sr) in full {
         if let Some(r) = rows.iter_mut().find(|r| r.spec == spec) {
             r.data = sr.data.iter().map(|c| (*c).clone()).collect();
@@ -585,8 +587,11 @@ pub fn map_four(text: &str, parts: &[&Table]) -> MappedTable {
     }
     let header_found = results >= 4;
     // only a header with all three groups' results can show 总计 is missing
-    let columns: Vec<usize> =
-        if results >= 12 && totals == 0 { (0..15).filter(|&c| !t4::is_total(c)).collect() } else { (0..15).collect() };
+    let columns: Vec<usize> = if results >= 12 && totals == 0 {
+        t4::COLUMNS.filter(|&c| !t4::is_total(c)).collect()
+    } else {
+        t4::COLUMNS.collect()
+    };
     let mut columns = columns;
     let mut rows = Vec::new();
     let mut dropped = Vec::new();
@@ -646,7 +651,7 @@ fn drop_in_four(data: &[Cell], named: &[usize; 5]) -> Dropped {
     }
     let in_header = named.iter().sum::<usize>() == 15;
     if named.iter().sum::<usize>() == 14 {
-        if let Some(word) = (0..5).find(|&w| named[w] == 2) {
+        if let Some(word) = (0..t4::RESULTS).find(|&w| named[w] == 2) {
             places.retain(|(k, _)| t4::key(*k).1 == word);
         }
     }

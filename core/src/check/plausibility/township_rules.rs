@@ -6,6 +6,7 @@ use crate::check::rule::declare_rule;
 use crate::config::BodyLevel;
 use crate::finding::Finding;
 use crate::model::TableId;
+use crate::model::standard::t2;
 
 declare_rule! {
     id: "plausibility/township-rules",
@@ -22,7 +23,7 @@ fn check(cx: &Ctx, out: &mut Vec<Finding>) {
         return;
     }
     let Some(t) = r.table(TableId::Two) else { return };
-    let Some(row) = t.row(0) else { return };
+    let Some(row) = t.row(t2::REGULATIONS) else { return };
     let nonzero: Vec<(usize, i64)> =
         row.data.iter().enumerate().filter_map(|(i, c)| c.value.as_int().filter(|v| *v != 0).map(|v| (i, v))).collect();
     if nonzero.is_empty() {

@@ -35,7 +35,7 @@ fn sums_with(t: &MappedTable, spec: usize, col: usize) -> Vec<Sum> {
     let mut out = Vec::new();
     match t.id {
         TableId::Three => {
-            out.push(Sum { left: (0..T3_TOTAL_COL).map(|c| (spec, c)).collect(), right: vec![(spec, T3_TOTAL_COL)] });
+            out.push(Sum { left: t3::APPLICANTS.map(|c| (spec, c)).collect(), right: vec![(spec, T3_TOTAL_COL)] });
             let items = result_items(t);
             if spec == t3::TOTAL || items.contains(&spec) {
                 out.push(Sum { left: items.iter().map(|&r| (r, col)).collect(), right: vec![(t3::TOTAL, col)] });
@@ -48,8 +48,11 @@ fn sums_with(t: &MappedTable, spec: usize, col: usize) -> Vec<Sum> {
             }
         }
         TableId::Four => {
-            let g = col / 5;
-            out.push(Sum { left: t4::PARTS.map(|i| (0, t4::col(g, i))).collect(), right: vec![(0, t4::total(g))] });
+            let g = t4::key(col).0;
+            out.push(Sum {
+                left: t4::PARTS.map(|i| (t4::ROW, t4::col(g, i))).collect(),
+                right: vec![(t4::ROW, t4::total(g))],
+            });
         }
         TableId::Two => {}
     }

@@ -6,7 +6,7 @@
 use crate::check::ctx::Ctx;
 use crate::check::rule::declare_rule;
 use crate::finding::{Finding, FixPlan};
-use crate::model::standard::{T3_COLUMNS, T3_TOTAL_COL, T4_GROUPS, T4_RESULTS, t4};
+use crate::model::standard::{T3_COLUMNS, T3_TOTAL_COL, T4_GROUPS, T4_RESULTS, t3, t4};
 use crate::model::{Dropped, MappedTable, TableId};
 use crate::span::Span;
 
@@ -47,7 +47,7 @@ fn three(cx: &Ctx, t: &MappedTable, anchor: Span, out: &mut Vec<Finding>) {
         // where the missing column should follow: the last label found
         let anchor = t.header_cells.iter().max_by_key(|(c, _)| *c).map_or(anchor, |(_, s)| *s);
         let missing: Vec<&str> =
-            (0..7).filter(|c| !t.columns.contains(c) && Some(*c) != lost).map(|c| T3_COLUMNS[c]).collect();
+            t3::COLUMNS.filter(|c| !t.columns.contains(c) && Some(*c) != lost).map(|c| T3_COLUMNS[c]).collect();
         if !missing.is_empty() {
             let f = Finding::new(
                 RULE.id,
@@ -63,7 +63,7 @@ fn three(cx: &Ctx, t: &MappedTable, anchor: Span, out: &mut Vec<Finding>) {
         }
     }
     // the header lost a label the rows still fill
-    let unnamed: Vec<&str> = (0..7)
+    let unnamed: Vec<&str> = t3::COLUMNS
         .filter(|c| t.header_found && t.columns.contains(c) && !t.header_cells.iter().any(|(h, _)| h == c))
         .map(|c| T3_COLUMNS[c])
         .collect();

@@ -17,9 +17,9 @@ declare_rule! {
 fn check(cx: &Ctx, out: &mut Vec<Finding>) {
     let Some(t) = cx.report.table(TableId::Four) else { return };
     for (g, name) in T4_GROUPS.iter().enumerate() {
-        let sum = crate::check::tally::sum((0..4).map(|i| crate::check::tally::count(t, 0, t4::col(g, i))));
+        let sum = crate::check::tally::sum(t4::PARTS.map(|i| crate::check::tally::count(t, t4::ROW, t4::col(g, i))));
         let (Some(sum), Some(total), Some(cell)) =
-            (sum, crate::check::tally::count(t, 0, t4::total(g)), t.cell(0, t4::total(g)))
+            (sum, crate::check::tally::count(t, t4::ROW, t4::total(g)), t.cell(t4::ROW, t4::total(g)))
         else {
             continue;
         };

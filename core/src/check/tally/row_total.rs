@@ -5,7 +5,7 @@ use crate::check::rule::declare_rule;
 use crate::check::table::row_name;
 use crate::finding::{Edit, Finding};
 use crate::model::TableId;
-use crate::model::standard::T3_TOTAL_COL;
+use crate::model::standard::{T3_TOTAL_COL, t3};
 
 declare_rule! {
     id: "tally/row-total",
@@ -18,7 +18,7 @@ declare_rule! {
 fn check(cx: &Ctx, out: &mut Vec<Finding>) {
     let Some(t) = cx.report.table(TableId::Three) else { return };
     for r in &t.rows {
-        let sum = super::sum((0..T3_TOTAL_COL).map(|c| super::count(t, r.spec, c)));
+        let sum = super::sum(t3::APPLICANTS.map(|c| super::count(t, r.spec, c)));
         let (Some(sum), Some(total), Some(cell)) =
             (sum, super::count(t, r.spec, T3_TOTAL_COL), t.cell(r.spec, T3_TOTAL_COL))
         else {

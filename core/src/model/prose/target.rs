@@ -197,7 +197,7 @@ fn row_names(rows: Rows) -> Vec<String> {
                 }
                 continue;
             }
-            let first = (0..26).find(|&k| g.contains(k)).unwrap_or(i);
+            let first = t3::ALL_ROWS.filter(|&k| g.contains(k)).min().unwrap_or(i);
             out.push(format!("{name}{}", i - first + 1));
             left &= !(1 << i);
             continue;
@@ -270,11 +270,11 @@ fn three_cell(t: &MappedTable, row: usize, cols: Cols) -> Option<(i64, Span, boo
             if !r.width_ok() {
                 return None;
             }
-            sum(0..T3_TOTAL_COL).map(|(v, s)| (v, s, true))
+            sum(t3::APPLICANTS).map(|(v, s)| (v, s, true))
         }
         Cols::Natural => Some((t.int(row, 0)?, t.cell(row, 0)?.span, false)),
         Cols::One(c) => Some((t.int(row, c)?, t.cell(row, c)?.span, false)),
-        Cols::Orgs => sum(1..6).map(|(v, s)| (v, s, true)),
+        Cols::Orgs => sum(t3::ORGS).map(|(v, s)| (v, s, true)),
     }
 }
 
@@ -289,7 +289,7 @@ fn three_value(t: &MappedTable, rows: Rows, cols: Cols) -> Option<TableValue> {
     let mut span: Option<Span> = None;
     let mut computed = false;
     let mut count = 0;
-    for row in (0..26).filter(|&r| present & (1 << r) != 0) {
+    for row in t3::ALL_ROWS.filter(|&r| present & (1 << r) != 0) {
         let (v, s, c) = match three_cell(t, row, cols) {
             Some(x) => x,
             // （七）总计 missing: the sum of its items
@@ -352,7 +352,7 @@ fn row_title(rows: Rows) -> String {
 }
 
 fn four_value(t: &MappedTable, group: Group4, col: usize) -> Option<TableValue> {
-    let cell = |g: usize| t.int(0, t4::col(g, col)).zip(t.cell(0, t4::col(g, col)).map(|c| c.span));
+    let cell = |g: usize| t.int(t4::ROW, t4::col(g, col)).zip(t.cell(t4::ROW, t4::col(g, col)).map(|c| c.span));
     let col_name = crate::model::standard::T4_RESULTS[col];
     let (value, span, name) = match group {
         Group4::Review => {

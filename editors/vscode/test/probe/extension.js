@@ -102,7 +102,7 @@ exports.activate = async function () {
     const deadline = Date.now() + 30000;
     while (!action && Date.now() < deadline) {
       tries++;
-      const actions = (await vscode.commands.executeCommand('vscode.executeCodeActionProvider', uri, range)) || [];
+      const actions = (await vscode.commands.executeCommand('vscode.executeCodeActionProvider', uri, range, undefined, 100)) || [];
       actions.forEach((a) => titles.add(a.title));
       for (const want of expect.table3_actions) action = action || actions.find((a) => a.title.includes(want) && a.edit);
       if (!action) await sleep(200);
