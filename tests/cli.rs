@@ -468,7 +468,7 @@ fn fix_leaves_a_file_without_safe_fixes_untouched() {
     write(&path, example(DRAFT));
     let o = run_in(dir.path(), &["check", "--fix", "draft.txt"]);
     assert_eq!(code(&o), 1);
-    assert!(!stdout(&o).contains("已修复"));
+    assert!(stdout(&o).contains("draft.txt：已修复 0 处；另有 3 处修复需要确认"), "{}", stdout(&o));
     assert_eq!(std::fs::read_to_string(&path).unwrap(), example(DRAFT));
     let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
     assert_eq!(leftovers, ["draft.txt"], "no temp files left behind");

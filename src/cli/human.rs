@@ -115,8 +115,8 @@ fn file(out: &mut String, p: &Paint, path: &str, c: &Checked) {
     if c.text.trim().is_empty() {
         let _ = writeln!(out, "{note}: {path}：文件没有内容");
     }
-    if c.fixed > 0 {
-        let _ = writeln!(out, "{note}: {path}：已修复 {} 处", c.fixed);
+    if let Some(t) = &c.fix {
+        let _ = writeln!(out, "{note}: {path}：{}", t.describe());
     }
     let idx = LineIndex::new(&c.text);
     for f in c.analysis.findings.iter().take(MAX_SHOWN) {

@@ -4,6 +4,8 @@
 //! the library only ever sees decoded text and a `Config`.
 
 mod decode;
+mod diff;
+mod fixing;
 mod human;
 mod json;
 mod names;
@@ -13,7 +15,7 @@ mod write;
 
 use decode::Encoding;
 use nianbao_core::config::ConfigError;
-use nianbao_core::{Analysis, ColumnUnit, Config, LineIndex, Severity, fix};
+use nianbao_core::{Analysis, ColumnUnit, Config, LineIndex, Severity};
 use rayon::prelude::*;
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -34,6 +36,12 @@ pub struct CheckArgs {
     /// 自动应用安全的修复并写回文件（保留原编码、BOM 和换行符）
     #[arg(long)]
     pub fix: bool,
+    /// 与 --fix 或 --diff 同用：也应用会改动数字或版式的修复（如补上总计列并填入合计）
+    #[arg(long)]
+    pub unsafe_fixes: bool,
+    /// 只显示 --fix 会做的改动（统一 diff 格式），不写文件
+    #[arg(long)]
+    pub diff: bool,
     /// 使用指定的配置文件，不再按目录查找 nianbao.toml
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
@@ -85,8 +93,10 @@ pub struct Checked {
     pub text: String,
     pub encoding: Encoding,
     pub analysis: Analysis,
-    /// Edits applied by `--fix`.
-    pub fixed: usize,
+    /// What `--fix` / `--diff` did or would do; `None` without them.
+    pub fix: Option<fixing::Tally>,
+    /// `--diff`: the unified diff of what `--fix` would change.
+    pub diff: Option<String>,
 }
 
 /// 1-based line and Unicode-scalar column, as both output formats print them.
@@ -96,6 +106,11 @@ fn position(text: &str, idx: &LineIndex, offset: usize) -> (usize, usize) {
 }
 
 pub fn check(a: CheckArgs) -> ExitCode {
+    if a.unsafe_fixes && !a.fix && !a.diff {
+        eprintln!("error: --unsafe-fixes 需与 --fix 或 --diff 一起使用");
+        return ExitCode::from(2);
+    }
+    let fix_mode = (a.fix || a.diff).then_some(fixing::Mode { unsafe_fixes: a.unsafe_fixes, dry_run: a.diff });
     let mut resolver = settings::Resolver::new(a.config.as_deref());
     // Config lookup is sequential and cached; reading, analysing and fixing
     // run in parallel. `collect` on an indexed parallel iterator keeps the
@@ -107,20 +122,16 @@ pub fn check(a: CheckArgs) -> ExitCode {
             (e, cfg)
         })
         .collect();
-    let results: Vec<FileResult> = jobs.into_par_iter().map(|(e, cfg)| process(e, cfg, a.fix)).collect();
+    let results: Vec<FileResult> = jobs.into_par_iter().map(|(e, cfg)| process(e, cfg, fix_mode)).collect();
+    if a.diff {
+        return print_diffs(&results);
+    }
 
     let out = match a.format {
         OutputFormat::Human => human::render(&results, color_enabled()),
         OutputFormat::Json => {
             // stdout carries only the JSON document; what --fix did goes to stderr.
-            for r in &results {
-                match &r.outcome {
-                    Outcome::Checked(c) if c.fixed > 0 => {
-                        eprintln!("{}：已修复 {} 处", names::shown(&r.path), c.fixed)
-                    }
-                    _ => {}
-                }
-            }
+            report_fixes_on_stderr(&results);
             json::render(&results)
         }
     };
@@ -128,6 +139,34 @@ pub fn check(a: CheckArgs) -> ExitCode {
     // tells the truth.
     let _ = io::stdout().lock().write_all(out.as_bytes());
     exit_status(&results)
+}
+
+/// For the machine formats, whose stdout carries only their document.
+fn report_fixes_on_stderr(results: &[FileResult]) {
+    for r in results {
+        if let Outcome::Checked(c) = &r.outcome
+            && let Some(t) = &c.fix
+        {
+            eprintln!("{}：{}", names::shown(&r.path), t.describe());
+        }
+    }
+}
+
+/// `--diff`: the diffs on stdout, what each file would get on stderr; exit 1
+/// when some file would change (as `diff` does), 2 when one could not be read.
+fn print_diffs(results: &[FileResult]) -> ExitCode {
+    let mut out = String::new();
+    for r in results {
+        match &r.outcome {
+            Outcome::Checked(c) => out.push_str(c.diff.as_deref().unwrap_or_default()),
+            Outcome::Failed(m) => eprintln!("error: {}：{m}", names::shown(&r.path)),
+            Outcome::ConfigFailed(e) => eprintln!("error: {}：{}", names::shown(&r.path), settings::describe(e)),
+        }
+    }
+    report_fixes_on_stderr(results);
+    let _ = io::stdout().lock().write_all(out.as_bytes());
+    let unchecked = results.iter().any(|r| !matches!(r.outcome, Outcome::Checked(_)));
+    ExitCode::from(if unchecked { 2 } else { u8::from(!out.is_empty()) })
 }
 
 fn color_enabled() -> bool {
@@ -142,7 +181,7 @@ fn exit_status(results: &[FileResult]) -> ExitCode {
     ExitCode::from(if unchecked { 2 } else { u8::from(errors) })
 }
 
-fn process(entry: walk::Entry, cfg: Option<settings::Resolved>, fix: bool) -> FileResult {
+fn process(entry: walk::Entry, cfg: Option<settings::Resolved>, fix: Option<fixing::Mode>) -> FileResult {
     let outcome = match (&entry, cfg) {
         (walk::Entry::Error { message, .. }, _) => Outcome::Failed(message.clone()),
         (walk::Entry::File(_), Some(Err(e))) => Outcome::ConfigFailed(e),
@@ -164,7 +203,7 @@ fn process(entry: walk::Entry, cfg: Option<settings::Resolved>, fix: bool) -> Fi
 /// file: it becomes an internal error on it, and the other files of the run
 /// are still checked and reported, rather than rayon re-raising the panic
 /// and ending the run with no output at all.
-fn check_file(path: &Path, cfg: &Config, fix: bool) -> Result<Checked, String> {
+fn check_file(path: &Path, cfg: &Config, fix: Option<fixing::Mode>) -> Result<Checked, String> {
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| check_file_inner(path, cfg, fix))).unwrap_or_else(|p| {
         let what = p
             .downcast_ref::<&str>()
@@ -175,39 +214,28 @@ fn check_file(path: &Path, cfg: &Config, fix: bool) -> Result<Checked, String> {
     })
 }
 
-fn check_file_inner(path: &Path, cfg: &Config, fix: bool) -> Result<Checked, String> {
+fn check_file_inner(path: &Path, cfg: &Config, fix: Option<fixing::Mode>) -> Result<Checked, String> {
     let bytes = std::fs::read(path).map_err(|e| walk::io_message(&e))?;
     let (mut text, encoding) = decode::decode(&bytes).map_err(|e| format!("{e}，未检查"))?;
-    let mut fixed = 0;
-    if fix {
-        let (new_text, n) = fix_text(&text, cfg)?;
-        if n > 0 {
+    let (mut tally, mut diff) = (None, None);
+    if let Some(mode) = fix {
+        let (new_text, t) = fixing::fix_text(&text, cfg, mode)?;
+        if mode.dry_run {
+            diff = Some(diff::unified(&names::shown(path), &text, &new_text));
+        } else if new_text != text {
             // Re-encoding rewrites every byte; refuse if the untouched parts
             // would not come back identical (GB18030 has a few such corners).
             if decode::encode(&text, encoding) != bytes {
                 return Err("无法按原编码原样写回，未修复".to_owned());
             }
             write::write_back(path, &decode::encode(&new_text, encoding))
-                .map_err(|write::Refused(why)| format!("有 {n} 处可自动修复，但{why}"))?;
+                .map_err(|write::Refused(why)| format!("有 {} 处可自动修复，但{why}", t.applied))?;
             text = new_text;
-            fixed = n;
         }
+        tally = Some(t);
     }
     let analysis = nianbao_core::analyze(&text, cfg);
-    Ok(Checked { text, encoding, analysis, fixed })
-}
-
-/// One round: exactly the safe fixes the analysis of the user's own text
-/// reports, nothing computed from a half-fixed text. A second round would
-/// apply fixes nobody was shown (a "/" made 0, then the correct 总计 "fixed"
-/// to agree with that 0).
-fn fix_text(original: &str, cfg: &Config) -> Result<(String, usize), String> {
-    let analysis = nianbao_core::analyze(original, cfg);
-    let edits = fix::safe_plan(original, &analysis.report, &analysis.findings);
-    if edits.is_empty() {
-        return Ok((original.to_owned(), 0));
-    }
-    fix::apply(original, &edits).map_err(|e| format!("自动修复失败（nianbao 的缺陷，请报告）：{e}"))
+    Ok(Checked { text, encoding, analysis, fix: tally, diff })
 }
 
 pub fn explain(a: ExplainArgs) -> ExitCode {
