@@ -7,6 +7,7 @@ mod decode;
 mod human;
 mod json;
 mod names;
+mod previous;
 mod settings;
 mod walk;
 mod write;
@@ -37,6 +38,9 @@ pub struct CheckArgs {
     /// 使用指定的配置文件，不再按目录查找 nianbao.toml
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
+    /// 上一年度的报告（跨年度规则 cross-year/* 与之对照；不指定时在同一目录中按机关名称和年度查找）
+    #[arg(long, value_name = "FILE")]
+    pub previous: Option<PathBuf>,
     /// 要检查的文件或目录（目录中查找 .txt 和 .md 文件）
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
@@ -87,6 +91,8 @@ pub struct Checked {
     pub analysis: Analysis,
     /// Edits applied by `--fix`.
     pub fixed: usize,
+    /// Last year's report the cross-year rules compared with.
+    pub previous: Option<Arc<previous::PreviousFile>>,
 }
 
 /// 1-based line and Unicode-scalar column, as both output formats print them.
@@ -107,7 +113,13 @@ pub fn check(a: CheckArgs) -> ExitCode {
             (e, cfg)
         })
         .collect();
-    let results: Vec<FileResult> = jobs.into_par_iter().map(|(e, cfg)| process(e, cfg, a.fix)).collect();
+    let configs: Vec<Option<Arc<Config>>> =
+        jobs.iter().map(|(_, cfg)| cfg.as_ref().and_then(|c| c.as_ref().ok().cloned())).collect();
+    let mut results: Vec<FileResult> = jobs.into_par_iter().map(|(e, cfg)| process(e, cfg, a.fix)).collect();
+    if let Err(message) = previous::pair(&mut results, &configs, a.previous.as_deref(), &a.paths, &mut resolver) {
+        let path = a.previous.clone().unwrap_or_default();
+        results.push(FileResult { path, outcome: Outcome::Failed(message) });
+    }
 
     let out = match a.format {
         OutputFormat::Human => human::render(&results, color_enabled()),
@@ -194,7 +206,7 @@ fn check_file_inner(path: &Path, cfg: &Config, fix: bool) -> Result<Checked, Str
         }
     }
     let analysis = nianbao_core::analyze(&text, cfg);
-    Ok(Checked { text, encoding, analysis, fixed })
+    Ok(Checked { text, encoding, analysis, fixed, previous: None })
 }
 
 /// One round: exactly the safe fixes the analysis of the user's own text
