@@ -33,6 +33,10 @@ pub fn of(report: &Report) -> Option<Identity> {
 /// although the body does not ("××镇人民政府" one year, "××镇" the next;
 /// "××街道办事处" and "××街道"; a title's trailing "关于"/"的").
 pub fn body_key(name: &str) -> String {
+    // a breadcrumb left before the title ("首页/政务公开/…/") is no body;
+    // a leading year ("2025湖口县…") is not part of it
+    let name = name.rsplit(['/', '>', '»']).next().unwrap_or(name);
+    let name = name.trim_start_matches(|c: char| c.is_ascii_digit() || c.is_whitespace() || c == '年');
     let mut s: String = name
         .chars()
         .filter(|c| !c.is_whitespace() && !matches!(c, '《' | '》' | '“' | '”' | '"' | '\'' | '‘' | '’' | '*' | '#'))
@@ -76,5 +80,7 @@ mod tests {
         // different bodies stay apart
         assert_ne!(body_key("某县人民政府办公室"), body_key("某县"));
         assert_ne!(body_key("某县交通运输局"), body_key("某县"));
+        assert_eq!(body_key("2025湖口县大垅乡"), body_key("湖口县大垅乡"));
+        assert_eq!(body_key("首页/政务公开/政府信息公开年报/"), "");
     }
 }
