@@ -77,16 +77,19 @@ impl Range {
 
 fn diagnostic(text: &str, idx: &LineIndex, c: &Checked, f: &Finding) -> Diagnostic {
     let analysis = &c.analysis;
+    // only the places in last year's report: the contract (rules.md) has
+    // no related list, and the cross-year findings must name that file
     let related = f
         .related
         .iter()
-        .map(|r| match c.previous.as_deref().filter(|_| r.in_previous) {
-            Some(p) => Related {
+        .filter(|r| r.in_previous)
+        .filter_map(|r| {
+            let p = c.previous.as_deref()?;
+            Some(Related {
                 path: Some(super::names::for_json(&p.path).0),
                 message: r.message.clone(),
                 range: Range::of(&p.text, &p.index, r.span),
-            },
-            None => Related { path: None, message: r.message.clone(), range: Range::of(text, idx, r.span) },
+            })
         })
         .collect();
     Diagnostic {
