@@ -240,7 +240,11 @@ fn every_rule_has_its_page_its_tests_and_its_line() {
         let text = std::fs::read_to_string(&page).unwrap_or_else(|_| panic!("{} has no page", r.id));
         assert_eq!(text, r.doc, "{}: the doc shown is the page", r.id);
         assert!(text.contains("## 示例") && text.contains("## 如何修复"), "{} page has an example and a fix", r.id);
-        let level = if r.severity == nianbao_core::Severity::Error { "错误" } else { "警告" };
+        let level = match r.severity {
+            nianbao_core::Severity::Error => "错误",
+            nianbao_core::Severity::Info => "提示",
+            _ => "警告",
+        };
         let head = text.lines().find(|l| l.starts_with("默认级别")).unwrap_or("");
         assert!(head.starts_with(&format!("默认级别：{level}")), "{}: page says “{head}”", r.id);
         assert!(head.contains(&format!("可自动修复：{}", r.fixes.zh())), "{}: page says “{head}”", r.id);

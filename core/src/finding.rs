@@ -76,8 +76,13 @@ pub enum FixPlan {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Related {
+    /// Into the analysed text, or into last year's when `in_previous`.
     pub span: Span,
     pub message: String,
+    /// The span is in last year's report (the cross-year rules): a front
+    /// end names that file, not this one.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub in_previous: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -104,7 +109,12 @@ impl Finding {
         }
     }
     pub fn related(mut self, span: Span, message: impl Into<String>) -> Self {
-        self.related.push(Related { span, message: message.into() });
+        self.related.push(Related { span, message: message.into(), in_previous: false });
+        self
+    }
+    /// Related information in last year's report (`Previous::text`).
+    pub fn related_in_previous(mut self, span: Span, message: impl Into<String>) -> Self {
+        self.related.push(Related { span, message: message.into(), in_previous: true });
         self
     }
     pub fn fix(self, title: impl Into<String>, edits: Vec<Edit>, safe: bool) -> Self {

@@ -19,6 +19,7 @@ pub mod span;
 pub mod syntax;
 pub mod text_edit;
 
+pub use check::Previous;
 pub use config::Config;
 pub use finding::{Edit, Finding, Fix, FixPlan};
 pub use model::Report;
@@ -39,6 +40,34 @@ impl Analysis {
     pub fn edits(&self, text: &str, fix: &Fix) -> Vec<Edit> {
         fix::edits(text, &self.report, fix)
     }
+
+    /// Add the cross-year findings against last year's report (`text` being
+    /// the text analysed). Separate from [`analyze`] so that a front end
+    /// can pair reports after analysing them, paying only for these rules.
+    pub fn add_previous(&mut self, text: &str, config: &Config, previous: &Previous) {
+        self.merge(check::run_cross_year(text, &self.report, config, previous));
+    }
+
+    /// Add findings computed apart ([`check::run_cross_year`]), keeping the
+    /// order.
+    pub fn merge(&mut self, extra: Vec<Finding>) {
+        if extra.is_empty() {
+            return;
+        }
+        self.findings.extend(extra);
+        // the order check::run gives (stable: same-place findings keep theirs)
+        self.findings.sort_by_key(|g| (g.span.start, g.span.end, g.rule));
+    }
+}
+
+/// [`analyze`] with last year's report of the same body, for the
+/// cross-year rules (`None`: they find nothing).
+pub fn analyze_with(text: &str, config: &Config, previous: Option<&Previous>) -> Analysis {
+    let mut a = analyze(text, config);
+    if let Some(p) = previous {
+        a.add_previous(text, config, p);
+    }
+    a
 }
 
 /// Check a draft. Never panics on any input (fuzzed); does no I/O.

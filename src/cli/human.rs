@@ -119,8 +119,11 @@ fn file(out: &mut String, p: &Paint, path: &str, c: &Checked) {
         let _ = writeln!(out, "{note}: {path}：{}", t.describe());
     }
     let idx = LineIndex::new(&c.text);
+    if let Some(prev) = &c.previous {
+        let _ = writeln!(out, "{note}: {path}：对照上年报告 {}", super::names::shown(&prev.path));
+    }
     for f in c.analysis.findings.iter().take(MAX_SHOWN) {
-        diagnostic(out, p, path, &c.text, &idx, f);
+        diagnostic(out, p, path, &c.text, &idx, f, c.previous.as_deref());
     }
     let more = c.analysis.findings.len().saturating_sub(MAX_SHOWN);
     if more > 0 {
@@ -131,7 +134,15 @@ fn file(out: &mut String, p: &Paint, path: &str, c: &Checked) {
     }
 }
 
-fn diagnostic(out: &mut String, p: &Paint, path: &str, text: &str, idx: &LineIndex, f: &Finding) {
+fn diagnostic(
+    out: &mut String,
+    p: &Paint,
+    path: &str,
+    text: &str,
+    idx: &LineIndex,
+    f: &Finding,
+    prev: Option<&super::previous::PreviousFile>,
+) {
     let (line, col) = position(text, idx, f.span.start);
     let snip = Snippet::new(text, idx, f.span);
     let pad = " ".repeat(line.to_string().len());
@@ -145,8 +156,18 @@ fn diagnostic(out: &mut String, p: &Paint, path: &str, text: &str, idx: &LineInd
     let carets = p.severity(f.severity, &"^".repeat(snip.caret_width));
     let _ = writeln!(out, "{pad} {bar} {}{carets}", " ".repeat(snip.caret_start));
     for r in &f.related {
-        let (l, c) = position(text, idx, r.span.start);
-        let _ = writeln!(out, "{pad} {eq} 相关：{l}:{c} {}", r.message);
+        match prev.filter(|_| r.in_previous) {
+            // last year's file by name: the line is in that file
+            Some(prev) => {
+                let (l, c) = position(&prev.text, &prev.index, r.span.start);
+                let shown = super::names::shown(&prev.path);
+                let _ = writeln!(out, "{pad} {eq} 相关：{shown}:{l}:{c} {}", r.message);
+            }
+            None => {
+                let (l, c) = position(text, idx, r.span.start);
+                let _ = writeln!(out, "{pad} {eq} 相关：{l}:{c} {}", r.message);
+            }
+        }
     }
     let _ = writeln!(out, "{pad} {eq} 说明：nianbao explain {}", f.rule);
     for fix in &f.fixes {

@@ -2,8 +2,8 @@
 //! contract"). Editors and CI parse it, so nothing is added beyond the
 //! contract except `error` on files that could not be checked.
 
-use super::{FileResult, Outcome, position, settings};
-use nianbao_core::{Analysis, Finding, LineIndex, Span};
+use super::{Checked, FileResult, Outcome, position, settings};
+use nianbao_core::{Finding, LineIndex, Span};
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -31,6 +31,19 @@ struct Diagnostic {
     #[serde(flatten)]
     range: Range,
     fixes: Vec<Fix>,
+    /// Other places the finding concerns; `path` names last year's report
+    /// for the cross-year rules, else the place is in this file.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    related: Vec<Related>,
+}
+
+#[derive(Serialize)]
+struct Related {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    path: Option<String>,
+    message: String,
+    #[serde(flatten)]
+    range: Range,
 }
 
 #[derive(Serialize)]
@@ -62,8 +75,25 @@ impl Range {
     }
 }
 
-fn diagnostic(text: &str, idx: &LineIndex, analysis: &Analysis, f: &Finding) -> Diagnostic {
+fn diagnostic(text: &str, idx: &LineIndex, c: &Checked, f: &Finding) -> Diagnostic {
+    let analysis = &c.analysis;
+    // only the places in last year's report: the contract (rules.md) has
+    // no related list, and the cross-year findings must name that file
+    let related = f
+        .related
+        .iter()
+        .filter(|r| r.in_previous)
+        .filter_map(|r| {
+            let p = c.previous.as_deref()?;
+            Some(Related {
+                path: Some(super::names::for_json(&p.path).0),
+                message: r.message.clone(),
+                range: Range::of(&p.text, &p.index, r.span),
+            })
+        })
+        .collect();
     Diagnostic {
+        related,
         rule: f.rule,
         severity: f.severity.as_str(),
         message: f.message.clone(),
@@ -104,12 +134,7 @@ pub fn render(results: &[FileResult]) -> String {
                         path: path.clone(),
                         path_bytes: path_bytes.clone(),
                         report_year: c.analysis.report.report_year,
-                        diagnostics: c
-                            .analysis
-                            .findings
-                            .iter()
-                            .map(|f| diagnostic(&c.text, &idx, &c.analysis, f))
-                            .collect(),
+                        diagnostics: c.analysis.findings.iter().map(|f| diagnostic(&c.text, &idx, c, f)).collect(),
                         error: None,
                     }
                 }

@@ -9,6 +9,7 @@ mod fixing;
 mod human;
 mod json;
 mod names;
+mod previous;
 mod settings;
 mod walk;
 mod write;
@@ -45,6 +46,9 @@ pub struct CheckArgs {
     /// 使用指定的配置文件，不再按目录查找 nianbao.toml
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
+    /// 上一年度的报告（跨年度规则 cross-year/* 与之对照；不指定时在同一目录中按机关名称和年度查找）
+    #[arg(long, value_name = "FILE")]
+    pub previous: Option<PathBuf>,
     /// 要检查的文件或目录（目录中查找 .txt 和 .md 文件）
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
@@ -97,6 +101,8 @@ pub struct Checked {
     pub fix: Option<fixing::Tally>,
     /// `--diff`: the unified diff of what `--fix` would change.
     pub diff: Option<String>,
+    /// Last year's report the cross-year rules compared with.
+    pub previous: Option<Arc<previous::PreviousFile>>,
 }
 
 /// 1-based line and Unicode-scalar column, as both output formats print them.
@@ -122,7 +128,13 @@ pub fn check(a: CheckArgs) -> ExitCode {
             (e, cfg)
         })
         .collect();
-    let results: Vec<FileResult> = jobs.into_par_iter().map(|(e, cfg)| process(e, cfg, fix_mode)).collect();
+    let configs: Vec<Option<Arc<Config>>> =
+        jobs.iter().map(|(_, cfg)| cfg.as_ref().and_then(|c| c.as_ref().ok().cloned())).collect();
+    let mut results: Vec<FileResult> = jobs.into_par_iter().map(|(e, cfg)| process(e, cfg, fix_mode)).collect();
+    if let Err(message) = previous::pair(&mut results, &configs, a.previous.as_deref(), &a.paths, &mut resolver) {
+        let path = a.previous.clone().unwrap_or_default();
+        results.push(FileResult { path, outcome: Outcome::Failed(message) });
+    }
     if a.diff {
         return print_diffs(&results);
     }
@@ -235,7 +247,7 @@ fn check_file_inner(path: &Path, cfg: &Config, fix: Option<fixing::Mode>) -> Res
         tally = Some(t);
     }
     let analysis = nianbao_core::analyze(&text, cfg);
-    Ok(Checked { text, encoding, analysis, fix: tally, diff })
+    Ok(Checked { text, encoding, analysis, fix: tally, diff, previous: None })
 }
 
 pub fn explain(a: ExplainArgs) -> ExitCode {

@@ -25,7 +25,7 @@ impl Entry {
     }
 }
 
-fn checked_extension(path: &Path) -> bool {
+pub fn checked_extension(path: &Path) -> bool {
     path.extension()
         .and_then(|e| e.to_str())
         .is_some_and(|e| e.eq_ignore_ascii_case("txt") || e.eq_ignore_ascii_case("md"))
@@ -35,6 +35,11 @@ fn checked_extension(path: &Path) -> bool {
 /// is even a dangling symlink), never drafts.
 fn hidden(name: &std::ffi::OsStr) -> bool {
     name.to_str().is_some_and(|n| n.starts_with('.') && n != "." && n != "..")
+}
+
+/// [`hidden`] for a path's own name.
+pub fn hidden_path(path: &Path) -> bool {
+    path.file_name().is_some_and(hidden)
 }
 
 pub fn io_message(e: &io::Error) -> String {

@@ -4,6 +4,7 @@
 
 pub(crate) mod basis;
 pub(crate) mod content;
+pub(crate) mod cross_year;
 pub(crate) mod ctx;
 pub(crate) mod deadline;
 pub(crate) mod plausibility;
@@ -18,6 +19,6 @@ pub(crate) mod tally;
 pub(crate) mod text;
 pub(crate) mod year;
 
-pub use ctx::Ctx;
+pub use ctx::{Ctx, Previous};
 pub use rule::{Fixes, Rule};
-pub use run::{run, run_until};
+pub use run::{run, run_cross_year, run_until};

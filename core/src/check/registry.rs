@@ -2,7 +2,7 @@
 //! configuration and the run read.
 
 use super::rule::Rule;
-use super::{basis, content, deadline, plausibility, prose, structure, table, tally, text, year};
+use super::{basis, content, cross_year, deadline, plausibility, prose, structure, table, tally, text, year};
 
 pub static RULES: &[&Rule] = &[
     &structure::missing_section::RULE,
@@ -34,6 +34,9 @@ pub static RULES: &[&Rule] = &[
     &plausibility::township_rules::RULE,
     &deadline::late::RULE,
     &text::invisible_char::RULE,
+    &cross_year::carry_over::RULE,
+    &cross_year::rules_in_force::RULE,
+    &cross_year::copied_text::RULE,
 ];
 
 /// The rule with this id.

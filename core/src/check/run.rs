@@ -1,7 +1,8 @@
 //! Running the rules over one analysed document.
 
 use super::ctx::Ctx;
-use super::{registry, suppress};
+use super::ctx::Previous;
+use super::{cross_year, registry, suppress};
 use crate::config::Config;
 use crate::finding::Finding;
 use crate::model::Report;
@@ -26,7 +27,7 @@ pub fn run_until(text: &str, report: &Report, config: &Config, stop: &dyn Fn() -
     // findings, like a bug in one rule, never the analysis
     let prose =
         std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| Prose::read(text, report))).unwrap_or_default();
-    let cx = Ctx { text, report, config, prose: &prose };
+    let cx = Ctx { text, report, config, prose: &prose, previous: None };
     let mut out = Vec::new();
     for rule in registry::RULES {
         if stop() {
@@ -51,4 +52,34 @@ pub fn run_until(text: &str, report: &Report, config: &Config, stop: &dyn Fn() -
     suppress::Suppressions::new(text, &report.syntax).retain_unsuppressed(&mut out);
     out.dedup_by(|a, b| a.rule == b.rule && a.span == b.span && a.message == b.message);
     Some(out)
+}
+
+/// The cross-year rules alone, with last year's report: what [`run`] gave
+/// them no material for. Kept apart so a front end that already has this
+/// year's analysis (a directory run pairs files after analysing them) pays
+/// only for these rules. Severities: a configured level wins; otherwise the
+/// level the rule gave the finding (cross-year/copied-text grades its own by
+/// similarity). Suppressions as in [`run`].
+pub fn run_cross_year(text: &str, report: &Report, config: &Config, previous: &Previous) -> Vec<Finding> {
+    let prose = Prose::default();
+    let cx = Ctx { text, report, config, prose: &prose, previous: Some(previous) };
+    let mut out = Vec::new();
+    for rule in registry::RULES.iter().filter(|r| cross_year::member(r)) {
+        let Some(configured) = config.severity_of(rule.id, rule.severity) else { continue };
+        let own_grade = !config.rules.contains_key(rule.id);
+        let mut mine = Vec::new();
+        let ran = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| (rule.check)(&cx, &mut mine)));
+        if ran.is_err() {
+            continue;
+        }
+        for f in &mut mine {
+            if !own_grade {
+                f.severity = configured;
+            }
+        }
+        out.extend(mine);
+    }
+    out.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(a.span.end.cmp(&b.span.end)).then(a.rule.cmp(b.rule)));
+    suppress::Suppressions::new(text, &report.syntax).retain_unsuppressed(&mut out);
+    out
 }

@@ -16,6 +16,9 @@
 //! township = "01-31"
 //! government = "03-31"
 //!
+//! [cross-year]
+//! copied_text_threshold = 0.8   # 0.5–1.0: cross-year/copied-text reports a section this similar to last year's
+//!
 //! [lsp]
 //! debounce_ms = 150
 //! include = ["**/*.txt"]        # documents checked even without a report title
@@ -145,6 +148,21 @@ pub struct Config {
     pub format: Option<FormatVersion>,
     pub rules: BTreeMap<String, RuleLevel>,
     pub deadlines: Deadlines,
+    pub cross_year: CrossYear,
+}
+
+/// `[cross-year]`: tuning the comparison with last year's report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CrossYear {
+    /// cross-year/copied-text reports a section at least this similar to
+    /// last year's, in percent (kept whole so `Config` stays `Eq`).
+    pub copied_text_threshold: u8,
+}
+
+impl Default for CrossYear {
+    fn default() -> Self {
+        CrossYear { copied_text_threshold: 80 }
+    }
 }
 
 impl Config {

@@ -18,6 +18,8 @@ struct RawConfig {
     #[serde(default)]
     rules: BTreeMap<toml::Spanned<String>, toml::Spanned<String>>,
     deadline: Option<RawDeadline>,
+    #[serde(rename = "cross-year")]
+    cross_year: Option<RawCrossYear>,
     /// FRONT_END_TABLES: read by the front end that owns it
     #[allow(dead_code)]
     lsp: Option<toml::Value>,
@@ -29,6 +31,12 @@ struct RawDeadline {
     department: Option<toml::Spanned<String>>,
     township: Option<toml::Spanned<String>>,
     government: Option<toml::Spanned<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCrossYear {
+    copied_text_threshold: Option<toml::Spanned<toml::Value>>,
 }
 
 impl Config {
@@ -104,6 +112,22 @@ impl Config {
                         .map_err(|why| err_at(v.span(), format!("deadline.{key}: {why}")))?;
                 }
             }
+        }
+        if let Some(t) = raw.cross_year.and_then(|c| c.copied_text_threshold) {
+            let v = match t.get_ref() {
+                toml::Value::Float(f) => Some(*f),
+                toml::Value::Integer(i) => Some(*i as f64),
+                _ => None,
+            };
+            // below one half, sections that merely share the standard's
+            // wording would count as copied
+            let Some(v) = v.filter(|v| (0.5..=1.0).contains(v)) else {
+                return Err(err_at(
+                    t.span(),
+                    format!("cross-year.copied_text_threshold: “{}”应为 0.5 到 1.0 之间的小数，如 0.8", t.get_ref()),
+                ));
+            };
+            cfg.cross_year.copied_text_threshold = (v * 100.0).round() as u8;
         }
         Ok(cfg)
     }

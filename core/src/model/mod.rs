@@ -1,6 +1,7 @@
 //! The standard format as data, and a parsed draft understood against it.
 
 pub(crate) mod grid;
+pub mod identity;
 pub(crate) mod layout;
 pub(crate) mod paragraph;
 pub mod prose;

@@ -1,0 +1,186 @@
+//! Last year's report for the cross-year rules: `--previous FILE`, else
+//! the report of the same body and the year before among the files of the
+//! run (the same folder first), else — for a file named on the command
+//! line — one in its folder. Files are indexed by (body, year) once, so
+//! pairing a directory of thousands is linear; the rules then run on the
+//! pairs only (`run_cross_year`), this year's analysis is not repeated.
+
+use super::{FileResult, Outcome, decode, settings, walk};
+use nianbao_core::model::identity::{self, Identity};
+use nianbao_core::{Config, LineIndex, Previous, Report};
+use rayon::prelude::*;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// Last year's file as the output names it: related information that
+/// points into it prints its path and line.
+pub struct PreviousFile {
+    pub path: PathBuf,
+    pub text: String,
+    pub index: LineIndex,
+}
+
+/// A report read only to serve as last year's (not itself checked).
+struct Loaded {
+    path: PathBuf,
+    text: String,
+    report: Report,
+}
+
+enum Source {
+    /// `results[j]`
+    InRun(usize),
+    Loaded(Arc<Loaded>),
+}
+
+/// A folder's neighbours are read only up to this many files and this size:
+/// a single-file check in a folder of ten thousand must not read them all.
+const MAX_NEIGHBOURS: usize = 300;
+const MAX_NEIGHBOUR_BYTES: u64 = 4 << 20;
+
+/// Add the cross-year findings to every checked result that has last
+/// year's report. `explicit`: `--previous`; `named`: the PATH arguments
+/// (a file named there is paired with its folder's files too).
+pub fn pair(
+    results: &mut [FileResult],
+    configs: &[Option<Arc<Config>>],
+    explicit: Option<&Path>,
+    named: &[PathBuf],
+    resolver: &mut settings::Resolver,
+) -> Result<(), String> {
+    let sources = match explicit {
+        Some(p) => {
+            let cfg = resolver.for_file(p).unwrap_or_default();
+            let loaded = Arc::new(load(p, &cfg)?);
+            let same = |r: &FileResult| same_file(&r.path, p);
+            results.iter().map(|r| (!same(r)).then(|| Source::Loaded(loaded.clone()))).collect()
+        }
+        None => find(results, named, resolver),
+    };
+    let jobs: Vec<(usize, Source)> = sources.into_iter().enumerate().filter_map(|(i, s)| s.map(|s| (i, s))).collect();
+    let found: Vec<(usize, Vec<nianbao_core::Finding>, Arc<PreviousFile>)> = jobs
+        .par_iter()
+        .filter_map(|(i, source)| {
+            let Outcome::Checked(c) = &results[*i].outcome else { return None };
+            let (path, text, report) = match source {
+                Source::InRun(j) => match &results[*j].outcome {
+                    Outcome::Checked(p) => (&results[*j].path, &p.text, &p.analysis.report),
+                    _ => return None,
+                },
+                Source::Loaded(l) => (&l.path, &l.text, &l.report),
+            };
+            let cfg = configs.get(*i).cloned().flatten().unwrap_or_default();
+            let extra =
+                nianbao_core::check::run_cross_year(&c.text, &c.analysis.report, &cfg, &Previous { text, report });
+            let file = PreviousFile { path: path.clone(), text: text.clone(), index: LineIndex::new(text) };
+            Some((*i, extra, Arc::new(file)))
+        })
+        .collect();
+    for (i, extra, file) in found {
+        if let Outcome::Checked(c) = &mut results[i].outcome {
+            c.analysis.merge(extra);
+            c.previous = Some(file);
+        }
+    }
+    Ok(())
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    a == b || std::fs::canonicalize(a).ok().is_some_and(|x| std::fs::canonicalize(b).ok() == Some(x))
+}
+
+/// Each checked result's last-year report, by (body, year − 1).
+fn find(results: &[FileResult], named: &[PathBuf], resolver: &mut settings::Resolver) -> Vec<Option<Source>> {
+    let ids: Vec<Option<Identity>> = results
+        .iter()
+        .map(|r| match &r.outcome {
+            Outcome::Checked(c) => identity::of(&c.analysis.report),
+            _ => None,
+        })
+        .collect();
+    let mut index: HashMap<&Identity, Vec<usize>> = HashMap::new();
+    for (j, id) in ids.iter().enumerate() {
+        if let Some(id) = id {
+            index.entry(id).or_default().push(j);
+        }
+    }
+    let mut neighbours: HashMap<PathBuf, Vec<(Identity, Arc<Loaded>)>> = HashMap::new();
+    let mut out = Vec::with_capacity(results.len());
+    for (i, id) in ids.iter().enumerate() {
+        let Some(id) = id else {
+            out.push(None);
+            continue;
+        };
+        let want = id.previous();
+        let candidates = index.get(&want).map(Vec::as_slice).unwrap_or(&[]);
+        if let Some(j) = choose(&results[i].path, candidates.iter().map(|&j| (j, results[j].path.as_path()))) {
+            out.push(Some(Source::InRun(j)));
+            continue;
+        }
+        // a file named on the command line: its folder's other reports
+        if !candidates.is_empty() || !named.iter().any(|n| n == &results[i].path) {
+            out.push(None);
+            continue;
+        }
+        let dir = folder(&results[i].path);
+        let loaded = neighbours.entry(dir.clone()).or_insert_with(|| read_folder(&dir, results, resolver));
+        let hits: Vec<&Arc<Loaded>> = loaded.iter().filter(|(k, _)| *k == want).map(|(_, l)| l).collect();
+        // two candidates: which one was published is not ours to guess
+        out.push(match hits.as_slice() {
+            [one] => Some(Source::Loaded(Arc::clone(one))),
+            _ => None,
+        });
+    }
+    out
+}
+
+/// The one candidate in the same folder, else the only one in the run;
+/// `None` when it is ambiguous (a draft and a final copy of last year's).
+fn choose<'a>(me: &Path, candidates: impl Iterator<Item = (usize, &'a Path)>) -> Option<usize> {
+    let all: Vec<(usize, &Path)> = candidates.collect();
+    let here = folder(me);
+    let near: Vec<usize> = all.iter().filter(|(_, p)| folder(p) == here).map(|(j, _)| *j).collect();
+    match (near.as_slice(), all.as_slice()) {
+        ([one], _) => Some(*one),
+        ([], [(one, _)]) => Some(*one),
+        _ => None,
+    }
+}
+
+fn folder(p: &Path) -> PathBuf {
+    let dir = p.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    std::path::absolute(dir).unwrap_or_else(|_| dir.to_path_buf())
+}
+
+/// The reports in `dir` that are not already in the run, with their identity.
+fn read_folder(dir: &Path, results: &[FileResult], resolver: &mut settings::Resolver) -> Vec<(Identity, Arc<Loaded>)> {
+    let Ok(rd) = std::fs::read_dir(dir) else { return Vec::new() };
+    let in_run: Vec<PathBuf> = results.iter().filter_map(|r| std::fs::canonicalize(&r.path).ok()).collect();
+    let mut files: Vec<PathBuf> = rd
+        .flatten()
+        .filter(|e| e.metadata().is_ok_and(|m| m.is_file() && m.len() <= MAX_NEIGHBOUR_BYTES))
+        .map(|e| e.path())
+        .filter(|p| walk::checked_extension(p) && !walk::hidden_path(p))
+        .filter(|p| std::fs::canonicalize(p).is_ok_and(|c| !in_run.contains(&c)))
+        .collect();
+    files.sort();
+    files.truncate(MAX_NEIGHBOURS);
+    let with_cfg: Vec<(PathBuf, Arc<Config>)> =
+        files.into_iter().map(|p| (p.clone(), resolver.for_file(&p).unwrap_or_default())).collect();
+    with_cfg
+        .into_par_iter()
+        .filter_map(|(p, cfg)| {
+            let l = load(&p, &cfg).ok()?;
+            Some((identity::of(&l.report)?, Arc::new(l)))
+        })
+        .collect()
+}
+
+fn load(path: &Path, cfg: &Config) -> Result<Loaded, String> {
+    let shown = super::names::shown(path);
+    let bytes = std::fs::read(path).map_err(|e| format!("上年报告 {shown}：{}", walk::io_message(&e)))?;
+    let (text, _) = decode::decode(&bytes).map_err(|e| format!("上年报告 {shown}：{e}"))?;
+    let report = Report::build(&text, cfg);
+    Ok(Loaded { path: path.to_path_buf(), text, report })
+}
