@@ -2,6 +2,7 @@
 //! Only this side of the crate touches the file system, tokio, clap or LSP.
 
 mod cli;
+mod input;
 mod lsp;
 mod project;
 
@@ -25,6 +26,8 @@ enum Command {
     Skeleton(cli::SkeletonArgs),
     /// 列出全部规则
     Rules,
+    /// 把 .docx/.html 转换为 nianbao 检查的文本（表格为 TAB 分隔）并输出
+    Convert(cli::ConvertArgs),
     /// 以语言服务器方式运行（stdio）
     Lsp(lsp::LspArgs),
 }
@@ -36,6 +39,7 @@ fn main() -> ExitCode {
         Command::Explain(a) => cli::explain(a),
         Command::Skeleton(a) => cli::skeleton(a),
         Command::Rules => cli::rules(),
+        Command::Convert(a) => cli::convert(a),
         Command::Lsp(a) => lsp::run(a),
     }
 }

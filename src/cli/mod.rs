@@ -3,7 +3,8 @@
 //! All file-system access, decoding and printing of the checker happens here;
 //! the library only ever sees decoded text and a `Config`.
 
-mod decode;
+mod convert;
+pub(crate) mod decode;
 mod diff;
 mod fixing;
 mod human;
@@ -14,6 +15,7 @@ mod settings;
 mod walk;
 mod write;
 
+pub use convert::{ConvertArgs, convert};
 use decode::Encoding;
 use nianbao_core::config::ConfigError;
 use nianbao_core::{Analysis, ColumnUnit, Config, LineIndex, Severity};
