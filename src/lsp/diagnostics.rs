@@ -68,12 +68,19 @@ fn fixes_data(f: &Finding) -> serde_json::Value {
 }
 
 pub fn to_diagnostic(f: &Finding, snap: &Snapshot, conv: &Conv) -> Diagnostic {
+    // a place in last year's report is a location in its file
+    let last = snap.last_year.as_ref();
+    let last_conv = last.map(|l| Conv { text: l.text(), index: l.index(), unit: conv.unit });
     let related: Vec<DiagnosticRelatedInformation> = f
         .related
         .iter()
-        .map(|r| DiagnosticRelatedInformation {
-            location: Location { uri: snap.uri.clone(), range: conv.range(r.span) },
-            message: r.message.clone(),
+        .filter_map(|r| {
+            let location = match (r.in_previous, last, &last_conv) {
+                (false, _, _) => Location { uri: snap.uri.clone(), range: conv.range(r.span) },
+                (true, Some(l), Some(c)) => Location { uri: l.uri().clone(), range: c.range(r.span) },
+                _ => return None,
+            };
+            Some(DiagnosticRelatedInformation { location, message: r.message.clone() })
         })
         .collect();
     Diagnostic {

@@ -177,6 +177,17 @@ impl Documents {
         self.lock().get(uri).map(|d| d.generation)
     }
 
+    /// Invalidate one document whose text did not change (what it is
+    /// compared with did); its new generation and debounce.
+    pub fn touch(&self, uri: &Uri) -> Option<(u64, Duration)> {
+        let generation = self.next_generation();
+        let mut docs = self.lock();
+        let d = docs.get_mut(uri)?;
+        d.generation = generation;
+        d.supersede();
+        Some((generation, d.debounce))
+    }
+
     /// Invalidate every document (configuration changed); their new
     /// generations.
     pub fn touch_all(&self) -> Vec<(Uri, u64)> {

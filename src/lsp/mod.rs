@@ -15,6 +15,7 @@ mod format;
 mod frames;
 mod guard;
 mod hover;
+mod last_year;
 mod pacer;
 mod pool;
 mod server;

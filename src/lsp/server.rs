@@ -5,7 +5,7 @@ use super::config::{Problem, Settings};
 use super::documents::{DocKind, Document, Documents, Inflight, Outcome, file_path};
 use super::guard::{self, internal_error};
 use super::snapshot::Snapshot;
-use super::{actions, completion, convert, diagnostics, format, hover, pool, symbols};
+use super::{actions, completion, convert, diagnostics, format, hover, last_year, pool, symbols};
 use futures::FutureExt;
 use futures::future::{BoxFuture, Shared as SharedFuture};
 use nianbao_core::ColumnUnit;
@@ -44,6 +44,8 @@ pub struct Shared {
     shown: Mutex<super::pacer::Pacer>,
     /// Problems found during `initialize`, shown once `initialized` arrives.
     early_problems: Mutex<Vec<Problem>>,
+    /// Reports on disk read as last year's (cross-year rules).
+    pub last_years: last_year::DiskCache,
 }
 
 impl Shared {
@@ -115,6 +117,9 @@ impl Shared {
         let (weak, flag) = (Arc::downgrade(&interest), superseded.clone());
         let shared = self.clone();
         let for_task = uri.clone();
+        // the analysis threads are no tokio threads: re-checking the
+        // reports that compare with this one is spawned on the runtime
+        let runtime = tokio::runtime::Handle::current();
         let job = pool::run(move || {
             // Stop when superseded, or when every waiting request was
             // cancelled and no publisher will want the result either (it
@@ -146,6 +151,15 @@ impl Shared {
                 &bases,
                 &stop,
             );
+            let built = built.map(|mut snap| {
+                if snap.checked && !stop() {
+                    let last = snap.identity.as_ref().and_then(|id| last_year::find(&shared, &for_task, id));
+                    if let Some(last) = last {
+                        snap.compare_with(last);
+                    }
+                }
+                snap
+            });
             let mut docs = shared.docs.lock();
             let current = docs.get_mut(&for_task).filter(|d| d.generation == generation);
             let Some(snap) = built else {
@@ -164,10 +178,16 @@ impl Shared {
             let snap = Arc::new(snap);
             // a superseded result is handed to those already waiting (who
             // start over) but never stored, so it is never published
+            let stored = current.is_some();
             if let Some(d) = current {
                 d.snapshot = Some(snap.clone());
                 d.inflight = None;
                 d.debounce = Duration::from_millis(snap.lsp.debounce_ms);
+            }
+            drop(docs);
+            if stored {
+                let _entered = runtime.enter();
+                shared.recheck_dependents(&for_task, snap.identity.as_ref());
             }
             Outcome::Done(snap, problem)
         });
@@ -195,6 +215,25 @@ impl Shared {
                 Verdict::ShowMutedNotice => self.client.show_message(MessageType::WARNING, MUTED).await,
                 Verdict::Quiet | Verdict::Muted => {}
             }
+        }
+    }
+
+    /// Re-check the open reports whose cross-year comparison a new version
+    /// (or the closing) of `uri` changes. Each is debounced like an edit,
+    /// so typing in last year's report re-checks this year's once per pause.
+    pub fn recheck_dependents(self: &Arc<Self>, uri: &Uri, id: Option<&nianbao_core::model::identity::Identity>) {
+        let mut any = false;
+        for dep in last_year::dependents(self, uri, id) {
+            if let Some((generation, delay)) = self.docs.touch(&dep) {
+                diagnostics::schedule(self, dep, generation, delay);
+                any = true;
+            }
+        }
+        if any && self.flags().pull_diagnostics && self.flags().diagnostic_refresh {
+            let shared = self.clone();
+            tokio::spawn(async move {
+                let _ = shared.client.workspace_diagnostic_refresh().await;
+            });
         }
     }
 
@@ -234,6 +273,7 @@ impl Backend {
             shutdown: AtomicBool::new(false),
             shown: Mutex::new(super::pacer::Pacer::default()),
             early_problems: Mutex::new(Vec::new()),
+            last_years: last_year::DiskCache::default(),
         }))
     }
 
@@ -439,7 +479,12 @@ impl LanguageServer for Backend {
     async fn did_close(&self, params: DidCloseTextDocumentParams) {
         guard::notification("textDocument/didClose", async {
             let uri = params.text_document.uri;
-            if self.0.docs.close(&uri).is_some_and(|d| d.published) {
+            let Some(closed) = self.0.docs.close(&uri) else { return };
+            // this year's report compared with the editor's text of last
+            // year's: now it compares with the file
+            let id = closed.snapshot.as_ref().and_then(|s| s.identity.clone());
+            self.0.recheck_dependents(&uri, id.as_ref());
+            if closed.published {
                 self.0.client.publish_diagnostics(uri, Vec::new(), None).await;
             }
         })

@@ -3,9 +3,11 @@
 
 use super::convert::Conv;
 use super::documents::DocKind;
+use super::last_year::LastYear;
 use crate::project::{LspSettings, Project};
 use globset::Glob;
-use nianbao_core::{Analysis, ColumnUnit, Config, LineIndex};
+use nianbao_core::model::identity::{self, Identity};
+use nianbao_core::{Analysis, ColumnUnit, Config, LineIndex, Previous};
 use std::path::{Path, PathBuf};
 use tower_lsp_server::lsp_types::Uri;
 
@@ -22,6 +24,10 @@ pub struct Snapshot {
     /// Whether diagnostics and finding-based actions apply: the text reads
     /// like an annual report, or its path matches `lsp.include`.
     pub checked: bool,
+    /// The body and year, which pair a report with last year's.
+    pub identity: Option<Identity>,
+    /// Last year's report the cross-year findings compare with.
+    pub last_year: Option<LastYear>,
 }
 
 impl Snapshot {
@@ -45,7 +51,28 @@ impl Snapshot {
         let index = LineIndex::new(&text);
         let included = path.is_some_and(|p| included(p, &lsp.include, include_bases));
         let checked = kind != DocKind::Other && (analysis.report.looks_like_report() || included);
-        Some(Snapshot { uri, version, generation, kind, text, index, analysis, config, lsp, checked })
+        let identity = identity::of(&analysis.report);
+        Some(Snapshot {
+            uri,
+            version,
+            generation,
+            kind,
+            text,
+            index,
+            analysis,
+            config,
+            lsp,
+            checked,
+            identity,
+            last_year: None,
+        })
+    }
+
+    /// Add the cross-year findings against last year's report.
+    pub fn compare_with(&mut self, last: LastYear) {
+        let previous = Previous { text: last.text(), report: last.report() };
+        self.analysis.add_previous(&self.text, &self.config, &previous);
+        self.last_year = Some(last);
     }
 
     pub fn conv(&self, unit: ColumnUnit) -> Conv<'_> {
