@@ -157,6 +157,11 @@ pub fn find(text: &str, sent: Span) -> Vec<Hole> {
             continue;
         }
         let before = s[..i].trim_end_matches(is_space);
+        // "15件": a number stands there, the common case; decided before
+        // the noun lists are searched (the same test ends the checks below)
+        if numeral_before(before) {
+            continue;
+        }
         let table_noun = TABLE_NOUNS.iter().find(|n| before.ends_with(**n) && s[i..].starts_with('件'));
         let known = COUNTED.iter().find_map(|(n, ms)| {
             let m = ms.iter().find(|m| s[i..].starts_with(**m))?;
