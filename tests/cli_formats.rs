@@ -194,12 +194,8 @@ fn cross_year_findings_relate_to_last_years_file_in_sarif_and_github() {
     std::fs::copy(manifest_dir().join(FIXED), d.join("r/2025.txt")).unwrap();
     let (_, s) = sarif(d, &["r"]);
     assert_valid_sarif(&s);
-    let carry: Vec<&Value> = s["runs"][0]["results"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|r| r["ruleId"] == "cross-year/carry-over")
-        .collect();
+    let carry: Vec<&Value> =
+        s["runs"][0]["results"].as_array().unwrap().iter().filter(|r| r["ruleId"] == "cross-year/carry-over").collect();
     assert_eq!(carry.len(), 2, "{s:#}");
     let here = &carry[0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"];
     assert_eq!(here, "r/2025.txt");
@@ -219,8 +215,9 @@ fn parse_command(line: &str) -> (String, Vec<(String, String)>, String) {
     let rest = line.strip_prefix("::").unwrap();
     let (head, message) = rest.split_once("::").unwrap();
     let (level, props) = head.split_once(' ').unwrap();
-    let unescape =
-        |s: &str| s.replace("%0D", "\r").replace("%0A", "\n").replace("%3A", ":").replace("%2C", ",").replace("%25", "%");
+    let unescape = |s: &str| {
+        s.replace("%0D", "\r").replace("%0A", "\n").replace("%3A", ":").replace("%2C", ",").replace("%25", "%")
+    };
     let props = props
         .split(',')
         .map(|p| {

@@ -268,14 +268,16 @@ fn process(
 /// are still checked and reported, rather than rayon re-raising the panic
 /// and ending the run with no output at all.
 fn check_file(path: &Path, cfg: &Config, fix: Option<fixing::Mode>, screen: bool) -> Result<Option<Checked>, String> {
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| check_file_inner(path, cfg, fix, screen))).unwrap_or_else(|p| {
-        let what = p
-            .downcast_ref::<&str>()
-            .map(|s| s.to_string())
-            .or_else(|| p.downcast_ref::<String>().cloned())
-            .unwrap_or_default();
-        Err(format!("内部错误（nianbao 的缺陷，请报告）：{what}，未检查"))
-    })
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| check_file_inner(path, cfg, fix, screen))).unwrap_or_else(
+        |p| {
+            let what = p
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| p.downcast_ref::<String>().cloned())
+                .unwrap_or_default();
+            Err(format!("内部错误（nianbao 的缺陷，请报告）：{what}，未检查"))
+        },
+    )
 }
 
 fn check_file_inner(

@@ -74,10 +74,10 @@ fn region(text: &str, idx: &LineIndex, span: Span) -> Value {
 fn full_description(rule: &Rule) -> String {
     let after = rule.doc.split_once("## 检查什么").map(|(_, rest)| rest);
     let para = after.and_then(|rest| {
-        rest.lines().skip_while(|l| l.trim().is_empty()).take_while(|l| !l.trim().is_empty() && !l.starts_with('#')).fold(
-            None,
-            |acc: Option<String>, l| Some(acc.map_or_else(|| l.trim().to_owned(), |a| a + l.trim())),
-        )
+        rest.lines()
+            .skip_while(|l| l.trim().is_empty())
+            .take_while(|l| !l.trim().is_empty() && !l.starts_with('#'))
+            .fold(None, |acc: Option<String>, l| Some(acc.map_or_else(|| l.trim().to_owned(), |a| a + l.trim())))
     });
     para.unwrap_or_else(|| rule.summary.to_owned())
 }

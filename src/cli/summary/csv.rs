@@ -49,7 +49,13 @@ fn row(r: &Row, rules: usize) -> Vec<String> {
         r.level.map(|l| l.zh().to_owned()).unwrap_or_default(),
     ];
     v.extend(counts(r.counts.as_ref(), rules));
-    v.push(if r.counts.is_none() { String::new() } else if r.previous { "是".into() } else { "否".into() });
+    v.push(if r.counts.is_none() {
+        String::new()
+    } else if r.previous {
+        "是".into()
+    } else {
+        "否".into()
+    });
     v.push(r.note.clone().unwrap_or_default());
     v
 }
@@ -73,7 +79,11 @@ pub fn render(s: &Summary) -> String {
     let mut total = vec!["合计".to_owned(), format!("{} 份报告", s.reports), String::new(), String::new()];
     total.extend(counts(Some(&s.totals), n));
     total.push(format!("{} 份有上年报告", s.with_previous));
-    total.push(if s.missing.is_empty() { String::new() } else { format!("{} 个机关未找到报告", s.missing.len()) });
+    total.push(if s.missing.is_empty() {
+        String::new()
+    } else {
+        format!("{} 个机关未找到报告", s.missing.len())
+    });
     record(&mut out, &total);
     out
 }

@@ -110,7 +110,13 @@ fn row(out: &mut String, r: &Row, rules: &[&str]) {
     for i in 0..rules.len() {
         num_cell(out, c.map(|c| c.by_rule[i]), "");
     }
-    let prev = if failed { "" } else if r.previous { "是" } else { "否" };
+    let prev = if failed {
+        ""
+    } else if r.previous {
+        "是"
+    } else {
+        "否"
+    };
     let _ = write!(out, "<td>{prev}</td><td>{}</td></tr>", esc(r.note.as_deref().unwrap_or("")));
     let span = rules.len() + 8;
     let _ = write!(out, "<tr class=\"detail\" hidden><td colspan=\"{span}\">");
@@ -163,7 +169,8 @@ pub fn render(s: &Summary) -> String {
         out.push_str("</ul></section>\n");
     }
     out.push_str("<table id=\"summary\">\n<thead><tr>");
-    for (h, t) in [("文件", ""), ("机关名称", ""), ("年度", "n"), ("机关层级", ""), ("错误", "n"), ("警告", "n")] {
+    for (h, t) in [("文件", ""), ("机关名称", ""), ("年度", "n"), ("机关层级", ""), ("错误", "n"), ("警告", "n")]
+    {
         let _ = write!(out, "<th data-type=\"{t}\">{h}</th>");
     }
     for id in &s.rules {

@@ -95,8 +95,8 @@ pub fn of(body: &str) -> Option<Level> {
         }
     }
     most_local.or_else(|| {
-        let central = CENTRAL_PREFIXES.iter().any(|p| body.starts_with(p))
-            || CENTRAL_ENDINGS.iter().any(|e| body.ends_with(e));
+        let central =
+            CENTRAL_PREFIXES.iter().any(|p| body.starts_with(p)) || CENTRAL_ENDINGS.iter().any(|e| body.ends_with(e));
         central.then_some(Level::Central)
     })
 }
