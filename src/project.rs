@@ -25,11 +25,20 @@ impl Default for LspSettings {
     }
 }
 
+/// The `[check]` table: what `nianbao check DIR` takes for a report.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CheckSettings {
+    /// Globs (relative to the config file's directory) of files checked
+    /// when walking a directory even if they do not read like a report.
+    pub include: Vec<String>,
+}
+
 /// Everything a `nianbao.toml` says.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Project {
     pub config: Config,
     pub lsp: LspSettings,
+    pub check: CheckSettings,
 }
 
 /// The front ends' tables; the analysis keys are `Config::parse`'s, which
@@ -37,6 +46,13 @@ pub struct Project {
 #[derive(Deserialize)]
 struct RawFront {
     lsp: Option<RawLsp>,
+    check: Option<RawCheck>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCheck {
+    include: Option<Vec<String>>,
 }
 
 #[derive(Deserialize)]
@@ -77,7 +93,16 @@ impl Project {
                 lsp.include = globs;
             }
         }
-        Ok(Project { config, lsp })
+        let mut check = CheckSettings::default();
+        if let Some(globs) = raw.check.and_then(|c| c.include) {
+            for g in &globs {
+                if let Err(e) = globset::Glob::new(g) {
+                    return Err(err_at(None, format!("check.include: 无效的通配符“{g}”：{e}")));
+                }
+            }
+            check.include = globs;
+        }
+        Ok(Project { config, lsp, check })
     }
 }
 
@@ -147,6 +172,10 @@ pub fn discover_with(
     // above the relative path: the current directory's ancestors
     cwd?.ancestors().skip(ups + 1).find_map(found)
 }
+
+#[cfg(test)]
+#[path = "project_schema_tests.rs"]
+mod schema_tests;
 
 #[cfg(test)]
 mod tests {

@@ -3,15 +3,20 @@
 //! All file-system access, decoding and printing of the checker happens here;
 //! the library only ever sees decoded text and a `Config`.
 
+mod candidate;
 mod convert;
 pub(crate) mod decode;
 mod diff;
 mod fixing;
+mod github;
 mod human;
 mod json;
 mod names;
 mod previous;
+mod progress;
+mod sarif;
 mod settings;
+mod summary;
 mod walk;
 mod write;
 
@@ -29,6 +34,10 @@ use std::sync::Arc;
 pub enum OutputFormat {
     Human,
     Json,
+    /// SARIF 2.1.0（代码扫描平台）
+    Sarif,
+    /// GitHub Actions 工作流命令（注释到代码行）
+    Github,
 }
 
 #[derive(clap::Args)]
@@ -51,6 +60,12 @@ pub struct CheckArgs {
     /// 上一年度的报告（跨年度规则 cross-year/* 与之对照；不指定时在同一目录中按机关名称和年度查找）
     #[arg(long, value_name = "FILE")]
     pub previous: Option<PathBuf>,
+    /// 把检查结果汇总写入 FILE（按扩展名为 .csv 或 .html）：每份报告一行，附各规则的合计
+    #[arg(long, value_name = "FILE")]
+    pub summary: Option<PathBuf>,
+    /// 与 --summary 同用：应当提交报告的机关名单（每行一个），汇总列出没有报告的机关
+    #[arg(long, value_name = "FILE", requires = "summary")]
+    pub expect: Option<PathBuf>,
     /// 要检查的文件或目录（目录中查找 .txt 和 .md 文件）
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
@@ -119,6 +134,13 @@ pub fn check(a: CheckArgs) -> ExitCode {
         return ExitCode::from(2);
     }
     let fix_mode = (a.fix || a.diff).then_some(fixing::Mode { unsafe_fixes: a.unsafe_fixes, dry_run: a.diff });
+    let expected = match summary::arguments(a.summary.as_deref(), a.expect.as_deref()) {
+        Ok(e) => e,
+        Err(m) => {
+            eprintln!("error: {m}");
+            return ExitCode::from(2);
+        }
+    };
     let mut resolver = settings::Resolver::new(a.config.as_deref());
     // Config lookup is sequential and cached; reading, analysing and fixing
     // run in parallel. `collect` on an indexed parallel iterator keeps the
@@ -127,16 +149,29 @@ pub fn check(a: CheckArgs) -> ExitCode {
         .into_iter()
         .map(|e| {
             let cfg = matches!(e, walk::Entry::File(_)).then(|| resolver.for_file(e.path()));
-            (e, cfg)
+            // met while walking a directory: checked only if it reads like a report
+            let screen = matches!(&e, walk::Entry::File(p) if !a.paths.contains(p) && !resolver.included(p));
+            (e, cfg, screen)
         })
         .collect();
     let configs: Vec<Option<Arc<Config>>> =
-        jobs.iter().map(|(_, cfg)| cfg.as_ref().and_then(|c| c.as_ref().ok().cloned())).collect();
-    let mut results: Vec<FileResult> = jobs.into_par_iter().map(|(e, cfg)| process(e, cfg, fix_mode)).collect();
+        jobs.iter().map(|(_, cfg, _)| cfg.as_ref().and_then(|c| c.as_ref().ok().cloned())).collect();
+    let bar = progress::Bar::new(jobs.len());
+    let processed: Vec<Option<FileResult>> = jobs
+        .into_par_iter()
+        .map(|(e, cfg, screen)| {
+            let r = process(e, cfg, fix_mode, screen);
+            bar.tick();
+            r
+        })
+        .collect();
+    bar.finish();
+    let (mut results, configs) = candidate::keep(processed, configs);
     if let Err(message) = previous::pair(&mut results, &configs, a.previous.as_deref(), &a.paths, &mut resolver) {
         let path = a.previous.clone().unwrap_or_default();
         results.push(FileResult { path, outcome: Outcome::Failed(message) });
     }
+    let summary_failed = a.summary.as_deref().is_some_and(|p| summary::finish(p, &results, &expected).is_err());
     if a.diff {
         return print_diffs(&results);
     }
@@ -148,11 +183,19 @@ pub fn check(a: CheckArgs) -> ExitCode {
             report_fixes_on_stderr(&results);
             json::render(&results)
         }
+        OutputFormat::Sarif => {
+            report_fixes_on_stderr(&results);
+            sarif::render(&results)
+        }
+        OutputFormat::Github => {
+            report_fixes_on_stderr(&results);
+            github::render(&results)
+        }
     };
     // A closed pipe (`| head`) is not worth a panic; the exit status still
     // tells the truth.
     let _ = io::stdout().lock().write_all(out.as_bytes());
-    exit_status(&results)
+    if summary_failed { ExitCode::from(2) } else { exit_status(&results) }
 }
 
 /// For the machine formats, whose stdout carries only their document.
@@ -195,14 +238,21 @@ fn exit_status(results: &[FileResult]) -> ExitCode {
     ExitCode::from(if unchecked { 2 } else { u8::from(errors) })
 }
 
-fn process(entry: walk::Entry, cfg: Option<settings::Resolved>, fix: Option<fixing::Mode>) -> FileResult {
+/// `None`: a file met while walking (`screen`) that is no report.
+fn process(
+    entry: walk::Entry,
+    cfg: Option<settings::Resolved>,
+    fix: Option<fixing::Mode>,
+    screen: bool,
+) -> Option<FileResult> {
     let outcome = match (&entry, cfg) {
         (walk::Entry::Error { message, .. }, _) => Outcome::Failed(message.clone()),
         (walk::Entry::File(_), Some(Err(e))) => Outcome::ConfigFailed(e),
         (walk::Entry::File(path), cfg) => {
             let cfg = cfg.and_then(Result::ok).unwrap_or_default();
-            match check_file(path, &cfg, fix) {
-                Ok(c) => Outcome::Checked(Box::new(c)),
+            match check_file(path, &cfg, fix, screen) {
+                Ok(Some(c)) => Outcome::Checked(Box::new(c)),
+                Ok(None) => return None,
                 Err(message) => Outcome::Failed(message),
             }
         }
@@ -210,27 +260,38 @@ fn process(entry: walk::Entry, cfg: Option<settings::Resolved>, fix: Option<fixi
     let path = match entry {
         walk::Entry::File(p) | walk::Entry::Error { path: p, .. } => p,
     };
-    FileResult { path, outcome }
+    Some(FileResult { path, outcome })
 }
 
 /// Checks one file. A panic in analysis (a bug in nianbao) costs only this
 /// file: it becomes an internal error on it, and the other files of the run
 /// are still checked and reported, rather than rayon re-raising the panic
 /// and ending the run with no output at all.
-fn check_file(path: &Path, cfg: &Config, fix: Option<fixing::Mode>) -> Result<Checked, String> {
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| check_file_inner(path, cfg, fix))).unwrap_or_else(|p| {
-        let what = p
-            .downcast_ref::<&str>()
-            .map(|s| s.to_string())
-            .or_else(|| p.downcast_ref::<String>().cloned())
-            .unwrap_or_default();
-        Err(format!("内部错误（nianbao 的缺陷，请报告）：{what}，未检查"))
-    })
+fn check_file(path: &Path, cfg: &Config, fix: Option<fixing::Mode>, screen: bool) -> Result<Option<Checked>, String> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| check_file_inner(path, cfg, fix, screen))).unwrap_or_else(
+        |p| {
+            let what = p
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| p.downcast_ref::<String>().cloned())
+                .unwrap_or_default();
+            Err(format!("内部错误（nianbao 的缺陷，请报告）：{what}，未检查"))
+        },
+    )
 }
 
-fn check_file_inner(path: &Path, cfg: &Config, fix: Option<fixing::Mode>) -> Result<Checked, String> {
+fn check_file_inner(
+    path: &Path,
+    cfg: &Config,
+    fix: Option<fixing::Mode>,
+    screen: bool,
+) -> Result<Option<Checked>, String> {
     let bytes = std::fs::read(path).map_err(|e| walk::io_message(&e))?;
     let (mut text, encoding) = decode::decode(&bytes).map_err(|e| format!("{e}，未检查"))?;
+    // before --fix touches it; without --fix the analysis below decides
+    if screen && fix.is_some() && !candidate::reads_like_report(&text, &nianbao_core::Report::build(&text, cfg)) {
+        return Ok(None);
+    }
     let (mut tally, mut diff) = (None, None);
     if let Some(mode) = fix {
         let (new_text, t) = fixing::fix_text(&text, cfg, mode)?;
@@ -249,7 +310,10 @@ fn check_file_inner(path: &Path, cfg: &Config, fix: Option<fixing::Mode>) -> Res
         tally = Some(t);
     }
     let analysis = nianbao_core::analyze(&text, cfg);
-    Ok(Checked { text, encoding, analysis, fix: tally, diff, previous: None })
+    if screen && !candidate::reads_like_report(&text, &analysis.report) {
+        return Ok(None);
+    }
+    Ok(Some(Checked { text, encoding, analysis, fix: tally, diff, previous: None }))
 }
 
 pub fn explain(a: ExplainArgs) -> ExitCode {

@@ -46,7 +46,7 @@ impl Snapshot {
         include_bases: &[PathBuf],
         stop: &dyn Fn() -> bool,
     ) -> Option<Snapshot> {
-        let Project { config, lsp } = project;
+        let Project { config, lsp, .. } = project;
         let analysis = nianbao_core::analyze_until(&text, &config, stop)?;
         let index = LineIndex::new(&text);
         let included = path.is_some_and(|p| included(p, &lsp.include, include_bases));

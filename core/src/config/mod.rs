@@ -22,6 +22,9 @@
 //! [lsp]
 //! debounce_ms = 150
 //! include = ["**/*.txt"]        # documents checked even without a report title
+//!
+//! [check]
+//! include = ["收集/**"]          # nianbao check DIR: files checked even if they do not look like a report
 //! ```
 
 use crate::severity::Severity;
@@ -29,7 +32,7 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 /// Top-level tables that belong to a front end: accepted here, read there.
-pub const FRONT_END_TABLES: &[&str] = &["lsp"];
+pub const FRONT_END_TABLES: &[&str] = &["lsp", "check"];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
 pub enum BodyLevel {

@@ -23,6 +23,8 @@ struct RawConfig {
     /// FRONT_END_TABLES: read by the front end that owns it
     #[allow(dead_code)]
     lsp: Option<toml::Value>,
+    #[allow(dead_code)]
+    check: Option<toml::Value>,
 }
 
 #[derive(Deserialize)]
