@@ -109,8 +109,15 @@ pub fn render(results: &[FileResult], color: bool) -> String {
 
 fn file(out: &mut String, p: &Paint, path: &str, c: &Checked) {
     let note = p.bold("note");
-    if let Some(n) = c.encoding.note() {
-        let _ = writeln!(out, "{note}: {path}：{n}");
+    match &c.origin {
+        Some(o) => {
+            let _ = writeln!(out, "{note}: {path}：{}", o.note());
+        }
+        None => {
+            if let Some(n) = c.encoding.note() {
+                let _ = writeln!(out, "{note}: {path}：{n}");
+            }
+        }
     }
     if c.text.trim().is_empty() {
         let _ = writeln!(out, "{note}: {path}：文件没有内容");
@@ -123,7 +130,7 @@ fn file(out: &mut String, p: &Paint, path: &str, c: &Checked) {
         let _ = writeln!(out, "{note}: {path}：对照上年报告 {}", super::names::shown(&prev.path));
     }
     for f in c.analysis.findings.iter().take(MAX_SHOWN) {
-        diagnostic(out, p, path, &c.text, &idx, f, c.previous.as_deref());
+        diagnostic(out, p, path, c, &idx, f);
     }
     let more = c.analysis.findings.len().saturating_sub(MAX_SHOWN);
     if more > 0 {
@@ -134,15 +141,12 @@ fn file(out: &mut String, p: &Paint, path: &str, c: &Checked) {
     }
 }
 
-fn diagnostic(
-    out: &mut String,
-    p: &Paint,
-    path: &str,
-    text: &str,
-    idx: &LineIndex,
-    f: &Finding,
-    prev: Option<&super::previous::PreviousFile>,
-) {
+fn diagnostic(out: &mut String, p: &Paint, path: &str, c: &Checked, idx: &LineIndex, f: &Finding) {
+    let (text, prev) = (c.text.as_str(), c.previous.as_deref());
+    // a converted document: where the clerk finds it in Word or the browser
+    let original = |offset| {
+        super::original::place(c.origin.as_ref(), offset).map(|pl| format!("（原文：{pl}）")).unwrap_or_default()
+    };
     let (line, col) = position(text, idx, f.span.start);
     let snip = Snippet::new(text, idx, f.span);
     let pad = " ".repeat(line.to_string().len());
@@ -150,7 +154,7 @@ fn diagnostic(
     let eq = p.gutter("=");
     let head = p.severity(f.severity, &format!("{}[{}]", f.severity.as_str(), f.rule));
     let _ = writeln!(out, "{head}: {}", p.bold(&f.message));
-    let _ = writeln!(out, "{pad}{} {path}:{line}:{col}", p.gutter("-->"));
+    let _ = writeln!(out, "{pad}{} {path}:{line}:{col}{}", p.gutter("-->"), original(f.span.start));
     let _ = writeln!(out, "{pad} {bar}");
     let _ = writeln!(out, "{} {bar} {}", p.gutter(&line.to_string()), snip.source);
     let carets = p.severity(f.severity, &"^".repeat(snip.caret_width));
@@ -165,7 +169,7 @@ fn diagnostic(
             }
             None => {
                 let (l, c) = position(text, idx, r.span.start);
-                let _ = writeln!(out, "{pad} {eq} 相关：{l}:{c} {}", r.message);
+                let _ = writeln!(out, "{pad} {eq} 相关：{l}:{c}{} {}", original(r.span.start), r.message);
             }
         }
     }

@@ -10,6 +10,7 @@ mod fixing;
 mod human;
 mod json;
 mod names;
+mod original;
 mod previous;
 mod settings;
 mod walk;
@@ -51,7 +52,7 @@ pub struct CheckArgs {
     /// 上一年度的报告（跨年度规则 cross-year/* 与之对照；不指定时在同一目录中按机关名称和年度查找）
     #[arg(long, value_name = "FILE")]
     pub previous: Option<PathBuf>,
-    /// 要检查的文件或目录（目录中查找 .txt 和 .md 文件）
+    /// 要检查的文件或目录（目录中查找 .txt、.md、.docx、.html 和 .htm 文件）
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
 }
@@ -105,6 +106,8 @@ pub struct Checked {
     pub diff: Option<String>,
     /// Last year's report the cross-year rules compared with.
     pub previous: Option<Arc<previous::PreviousFile>>,
+    /// The .docx/.html the text was converted from.
+    pub origin: Option<crate::input::Origin>,
 }
 
 /// 1-based line and Unicode-scalar column, as both output formats print them.
@@ -230,7 +233,7 @@ fn check_file(path: &Path, cfg: &Config, fix: Option<fixing::Mode>) -> Result<Ch
 
 fn check_file_inner(path: &Path, cfg: &Config, fix: Option<fixing::Mode>) -> Result<Checked, String> {
     let bytes = std::fs::read(path).map_err(|e| walk::io_message(&e))?;
-    let (mut text, encoding) = decode::decode(&bytes).map_err(|e| format!("{e}，未检查"))?;
+    let crate::input::Converted { mut text, encoding, origin } = original::read(path, &bytes, fix.is_some())?;
     let (mut tally, mut diff) = (None, None);
     if let Some(mode) = fix {
         let (new_text, t) = fixing::fix_text(&text, cfg, mode)?;
@@ -249,7 +252,7 @@ fn check_file_inner(path: &Path, cfg: &Config, fix: Option<fixing::Mode>) -> Res
         tally = Some(t);
     }
     let analysis = nianbao_core::analyze(&text, cfg);
-    Ok(Checked { text, encoding, analysis, fix: tally, diff, previous: None })
+    Ok(Checked { text, encoding, analysis, fix: tally, diff, previous: None, origin })
 }
 
 pub fn explain(a: ExplainArgs) -> ExitCode {
