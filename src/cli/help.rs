@@ -11,6 +11,8 @@ const HELP: &str = "help";
 /// Parses the process arguments as `T`, with the help in Chinese.
 pub fn parse<T: CommandFactory + FromArgMatches>() -> T {
     let mut cmd = chinese(T::command(), true);
+    // names the subcommands' usage lines "nianbao check …", as clap's own help does
+    cmd.build();
     let matches = cmd.clone().get_matches();
     if let Some((HELP, m)) = matches.subcommand() {
         let target = m.get_one::<String>("command");
@@ -37,7 +39,7 @@ fn chinese(cmd: Command, top: bool) -> Command {
         .disable_version_flag(true)
         .mut_args(|a| {
             let heading = if a.is_positional() { "参数" } else { "选项" };
-            a.help_heading(heading)
+            values_in_chinese(a).help_heading(heading)
         })
         .arg(Arg::new("help").short('h').long("help").action(ArgAction::Help).help("显示帮助").help_heading("选项"));
     if top {
@@ -58,4 +60,23 @@ fn chinese(cmd: Command, top: bool) -> Command {
             );
     }
     cmd.mut_subcommands(|s| chinese(s, false))
+}
+
+/// clap's "[default: human] [possible values: human, json]", said in Chinese.
+fn values_in_chinese(a: Arg) -> Arg {
+    let possible: Vec<String> = a.get_possible_values().iter().map(|v| v.get_name().to_owned()).collect();
+    let default: Vec<String> = a.get_default_values().iter().map(|v| v.to_string_lossy().into_owned()).collect();
+    // flags have the possible values true/false, which nobody types
+    if !a.get_action().takes_values() || (possible.is_empty() && default.is_empty()) {
+        return a;
+    }
+    let mut notes = Vec::new();
+    if !possible.is_empty() {
+        notes.push(format!("可选：{}", possible.join("、")));
+    }
+    if !default.is_empty() {
+        notes.push(format!("默认：{}", default.join("、")));
+    }
+    let help = a.get_help().map(|h| h.to_string()).unwrap_or_default();
+    a.help(format!("{help}（{}）", notes.join("；"))).hide_possible_values(true).hide_default_value(true)
 }

@@ -7,6 +7,7 @@ mod convert;
 pub(crate) mod decode;
 mod diff;
 mod fixing;
+mod help;
 mod human;
 mod json;
 mod names;
@@ -18,6 +19,7 @@ mod write;
 
 pub use convert::{ConvertArgs, convert};
 use decode::Encoding;
+pub use help::parse as parse_args;
 use nianbao_core::config::ConfigError;
 use nianbao_core::{Analysis, ColumnUnit, Config, LineIndex, Severity};
 use rayon::prelude::*;
@@ -118,7 +120,7 @@ fn position(text: &str, idx: &LineIndex, offset: usize) -> (usize, usize) {
 
 pub fn check(a: CheckArgs) -> ExitCode {
     if a.unsafe_fixes && !a.fix && !a.diff {
-        eprintln!("error: --unsafe-fixes 需与 --fix 或 --diff 一起使用");
+        eprintln!("错误：--unsafe-fixes 需与 --fix 或 --diff 一起使用");
         return ExitCode::from(2);
     }
     let fix_mode = (a.fix || a.diff).then_some(fixing::Mode { unsafe_fixes: a.unsafe_fixes, dry_run: a.diff });
@@ -176,8 +178,8 @@ fn print_diffs(results: &[FileResult]) -> ExitCode {
     for r in results {
         match &r.outcome {
             Outcome::Checked(c) => out.push_str(c.diff.as_deref().unwrap_or_default()),
-            Outcome::Failed(m) => eprintln!("error: {}：{m}", names::shown(&r.path)),
-            Outcome::ConfigFailed(e) => eprintln!("error: {}：{}", names::shown(&r.path), settings::describe(e)),
+            Outcome::Failed(m) => eprintln!("错误：{}：{m}", names::shown(&r.path)),
+            Outcome::ConfigFailed(e) => eprintln!("错误：{}：{}", names::shown(&r.path), settings::describe(e)),
         }
     }
     report_fixes_on_stderr(results);
@@ -262,7 +264,7 @@ pub fn explain(a: ExplainArgs) -> ExitCode {
         return ExitCode::SUCCESS;
     }
     let close = close_rules(&a.rule);
-    let mut msg = format!("error: 没有名为“{}”的规则\n", a.rule);
+    let mut msg = format!("错误：没有名为“{}”的规则\n", a.rule);
     if close.is_empty() {
         msg.push_str("运行 nianbao rules 查看全部规则\n");
     } else {

@@ -187,3 +187,4 @@ pub struct ConfigError {
 }
 
 mod parse;
+pub mod toml_zh;
