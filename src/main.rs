@@ -18,7 +18,7 @@ struct Args {
 
 #[derive(Subcommand)]
 enum Command {
-    /// 检查年报草稿（.txt / .md 文件或目录）
+    /// 检查年报草稿（.txt / .md / .docx / .html 文件或目录）
     Check(cli::CheckArgs),
     /// 显示规则说明
     Explain(cli::ExplainArgs),
@@ -33,7 +33,8 @@ enum Command {
 }
 
 fn main() -> ExitCode {
-    let args = Args::parse();
+    // clap's help in Chinese (src/cli/help.rs)
+    let args: Args = cli::parse_args();
     match args.command {
         Command::Check(a) => cli::check(a),
         Command::Explain(a) => cli::explain(a),

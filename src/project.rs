@@ -74,7 +74,8 @@ impl Project {
             });
             ConfigError { path: path.to_path_buf(), line, column, message }
         };
-        let raw: RawFront = toml::from_str(text).map_err(|e| err_at(e.span(), e.message().trim().to_string()))?;
+        let raw: RawFront =
+            toml::from_str(text).map_err(|e| err_at(e.span(), nianbao_core::config::toml_zh::message(e.message())))?;
         let mut lsp = LspSettings::default();
         if let Some(l) = raw.lsp {
             if let Some(d) = l.debounce_ms {

@@ -221,7 +221,7 @@ fn human_output_has_no_color_when_piped_even_without_no_color() {
     assert_eq!(code(&o), 1);
     let out = stdout(&o);
     assert!(!out.contains('\x1b'), "escape codes in piped output");
-    assert!(out.contains("error[table/row-width]: "));
+    assert!(out.contains("错误[table/row-width]："));
     assert!(out.ends_with("共 1 个文件：21 个错误，2 个警告\n"), "{out}");
 }
 
@@ -248,7 +248,7 @@ fn gbk_file_is_decoded_and_checked_like_utf8() {
     assert_eq!(g["report_year"], 2025);
 
     let o = run_in(dir.path(), &["check", "gbk.txt"]);
-    assert!(stdout(&o).contains("note: gbk.txt：文件编码为 GB18030"), "{}", stdout(&o));
+    assert!(stdout(&o).contains("注：gbk.txt：文件编码为 GB18030"), "{}", stdout(&o));
 }
 
 #[test]
@@ -299,7 +299,7 @@ fn binary_file_is_a_per_file_error_and_the_good_file_is_still_reported() {
     let o = run_in(dir.path(), &["check", "a-binary.txt", "b-draft.txt"]);
     assert_eq!(code(&o), 2);
     let out = stdout(&o);
-    assert!(out.contains("error: a-binary.txt：二进制文件"), "{out}");
+    assert!(out.contains("错误：a-binary.txt：二进制文件"), "{out}");
     assert!(out.contains("b-draft.txt：21 个错误，2 个警告"), "{out}");
     assert!(out.contains("1 个文件未能检查"), "{out}");
 }
@@ -325,7 +325,7 @@ fn empty_file_is_checked_not_an_error() {
     assert_eq!(f["diagnostics"].as_array().unwrap().len(), 0);
 
     let o = run_in(dir.path(), &["check", "empty.txt"]);
-    assert!(stdout(&o).contains("note: empty.txt：文件没有内容"), "{}", stdout(&o));
+    assert!(stdout(&o).contains("注：empty.txt：文件没有内容"), "{}", stdout(&o));
 }
 
 // ---------------------------------------------------------------- walking
@@ -390,7 +390,7 @@ fn symlink_loop_neither_hangs_nor_aborts() {
 
     let o = run_in(dir.path(), &["check", "tree"]);
     assert_eq!(code(&o), 2);
-    assert!(stdout(&o).contains("error: tree/sub/loop：符号链接循环"), "{}", stdout(&o));
+    assert!(stdout(&o).contains("错误：tree/sub/loop：符号链接循环"), "{}", stdout(&o));
 }
 
 // ------------------------------------------------------------------- --fix
@@ -411,7 +411,7 @@ fn fix_turns_a_slash_cell_into_zero_and_writes_the_file() {
 
     let o = run_in(dir.path(), &["check", "--fix", "slash.txt"]);
     assert_eq!(code(&o), 0, "{}", stdout(&o));
-    assert!(stdout(&o).contains("note: slash.txt：已修复 1 处"), "{}", stdout(&o));
+    assert!(stdout(&o).contains("注：slash.txt：已修复 1 处"), "{}", stdout(&o));
     assert_eq!(std::fs::read_to_string(&path).unwrap(), example(FIXED));
 
     let o = run_in(dir.path(), &["check", "--format", "json", "slash.txt"]);
@@ -526,21 +526,21 @@ fn broken_config_is_an_error_naming_file_and_line() {
     assert_eq!(code(&o), 2);
     let out = stdout(&o);
     // Said once, even though it governs both files.
-    assert_eq!(out.matches("nianbao.toml:3:1: 配置错误：").count(), 1, "{out}");
+    assert_eq!(out.matches("配置错误：nianbao.toml 第 3 行第 1 列：").count(), 1, "{out}");
     assert!(out.contains("tally/nope"), "{out}");
-    assert!(out.contains("error: drafts/one.txt：未检查") && out.contains("error: drafts/two.txt：未检查"), "{out}");
+    assert!(out.contains("错误：drafts/one.txt：未检查") && out.contains("错误：drafts/two.txt：未检查"), "{out}");
 
     let o = run_in(dir.path(), &["check", "--format", "json", "drafts"]);
     assert_eq!(code(&o), 2);
     let doc = json(&o);
     for f in doc["files"].as_array().unwrap() {
-        assert!(f["error"].as_str().unwrap().starts_with("nianbao.toml:3:1: 配置错误："), "{f}");
+        assert!(f["error"].as_str().unwrap().starts_with("配置错误：nianbao.toml 第 3 行第 1 列："), "{f}");
         assert_eq!(f["diagnostics"].as_array().unwrap().len(), 0);
     }
 
     let o = run_in(dir.path(), &["check", "--config", "missing.toml", "drafts/two.txt"]);
     assert_eq!(code(&o), 2);
-    assert!(stdout(&o).contains("missing.toml: 配置错误："), "{}", stdout(&o));
+    assert!(stdout(&o).contains("配置错误：missing.toml："), "{}", stdout(&o));
 }
 
 // ------------------------------------------------------ other subcommands

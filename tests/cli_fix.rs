@@ -49,7 +49,7 @@ fn fix_on_the_draft_says_what_it_left_and_writes_nothing() {
     // the draft's three fixes (the missing 总计 column, the missing number,
     // the plan year) all change what the author wrote
     assert!(
-        text(&o.stdout).contains("note: draft.txt：已修复 0 处；另有 3 处修复需要确认（加 --unsafe-fixes 应用）"),
+        text(&o.stdout).contains("注：draft.txt：已修复 0 处；另有 3 处修复需要确认（加 --unsafe-fixes 应用）"),
         "{}",
         text(&o.stdout)
     );
@@ -63,7 +63,7 @@ fn unsafe_fixes_turn_the_draft_into_a_report_without_table_findings() {
     assert!(before.iter().filter(|r| r.starts_with("table/")).count() >= 10, "{before:?}");
 
     let o = run_in(dir.path(), &["check", "--fix", "--unsafe-fixes", "draft.txt"]);
-    assert!(text(&o.stdout).contains("note: draft.txt：已修复 3 处\n"), "{}", text(&o.stdout));
+    assert!(text(&o.stdout).contains("注：draft.txt：已修复 3 处\n"), "{}", text(&o.stdout));
     let fixed = std::fs::read_to_string(dir.path().join("draft.txt")).unwrap();
     assert_ne!(fixed, example("xiaye-2025-draft.txt"));
     // the 总计 column was rebuilt with the row sums
@@ -121,7 +121,7 @@ fn diff_without_unsafe_fixes_shows_only_safe_ones_and_a_clean_file_shows_nothing
     assert_eq!(text(&o.stdout), "");
     assert!(text(&o.stderr).contains("clean.txt：没有可自动修复的问题"), "{}", text(&o.stderr));
     let o = run_in(dir.path(), &["check", "--fix", "clean.txt"]);
-    assert!(text(&o.stdout).contains("note: clean.txt：没有可自动修复的问题"), "{}", text(&o.stdout));
+    assert!(text(&o.stdout).contains("注：clean.txt：没有可自动修复的问题"), "{}", text(&o.stdout));
 }
 
 #[test]
@@ -136,7 +136,7 @@ fn a_fix_that_overlaps_another_is_counted_as_left() {
     std::fs::write(dir.path().join("d.txt"), &slash).unwrap();
     let o = run_in(dir.path(), &["check", "--fix", "--unsafe-fixes", "d.txt"]);
     let out = text(&o.stdout);
-    assert!(out.contains("note: d.txt：已修复 3 处；另有 1 处修复与其他修复重叠，本次未应用"), "{out}");
+    assert!(out.contains("注：d.txt：已修复 3 处；另有 1 处修复与其他修复重叠，本次未应用"), "{out}");
     // and the second run picks up what the first left, if anything remains
     let o = run_in(dir.path(), &["check", "--fix", "--unsafe-fixes", "d.txt"]);
     assert!(!text(&o.stdout).contains("重叠"), "{}", text(&o.stdout));

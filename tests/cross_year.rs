@@ -154,7 +154,7 @@ fn cli_pairs_a_folder_by_body_and_year_and_honours_previous() {
         .output()
         .unwrap();
     let text = String::from_utf8(o.stdout).unwrap();
-    assert!(text.contains("error[cross-year/carry-over]") && text.contains("相关：reports/2024.txt:63:"), "{text}");
+    assert!(text.contains("错误[cross-year/carry-over]") && text.contains("相关：reports/2024.txt 第 63 行"), "{text}");
     // equal numbers: no carry-over finding
     std::fs::write(d.join("reports/2024.txt"), last_year()).unwrap();
     let (_, v) = nianbao(d, &["check", "--format", "json", "reports"]);

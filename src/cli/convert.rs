@@ -17,7 +17,7 @@ pub fn convert(a: ConvertArgs) -> ExitCode {
     let bytes = match std::fs::read(&a.file) {
         Ok(b) => b,
         Err(e) => {
-            eprintln!("error: {shown}：{}", super::walk::io_message(&e));
+            eprintln!("错误：{shown}：{}", super::walk::io_message(&e));
             return ExitCode::from(2);
         }
     };
@@ -27,7 +27,7 @@ pub fn convert(a: ConvertArgs) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("error: {shown}：{e}");
+            eprintln!("错误：{shown}：{e}");
             ExitCode::from(2)
         }
     }

@@ -1,7 +1,6 @@
-//! rustc/clippy-style text output, in Chinese.
-//!
-//! Severity keywords stay English (`error[tally/balance]`) so that people and
-//! scripts can grep for them the way they do with compiler output.
+//! rustc/clippy-style text output, in Chinese down to its scaffolding
+//! (`错误[tally/balance]`, `第 39 行第 1 列`): the people reading it are the
+//! clerks who write the reports. Scripts read `--format json`.
 
 use super::{Checked, FileResult, Outcome, position, settings};
 use nianbao_core::finding::{Finding, Severity};
@@ -82,7 +81,7 @@ pub fn render(results: &[FileResult], color: bool) -> String {
         match &r.outcome {
             Outcome::Failed(message) => {
                 total.failed += 1;
-                let _ = writeln!(out, "{}: {path}：{message}\n", p.severity(Severity::Error, "error"));
+                let _ = writeln!(out, "{}：{path}：{message}\n", p.severity(Severity::Error, Severity::Error.zh()));
             }
             Outcome::ConfigFailed(e) => {
                 total.failed += 1;
@@ -91,7 +90,11 @@ pub fn render(results: &[FileResult], color: bool) -> String {
                 if config_errors_shown.insert(described.clone()) {
                     let _ = writeln!(out, "{}", p.bold(&described));
                 }
-                let _ = writeln!(out, "{}: {path}：未检查（配置文件有误）\n", p.severity(Severity::Error, "error"));
+                let _ = writeln!(
+                    out,
+                    "{}：{path}：未检查（配置文件有误）\n",
+                    p.severity(Severity::Error, Severity::Error.zh())
+                );
             }
             Outcome::Checked(c) => {
                 let mut counts = Counts::default();
@@ -108,49 +111,53 @@ pub fn render(results: &[FileResult], color: bool) -> String {
 }
 
 fn file(out: &mut String, p: &Paint, path: &str, c: &Checked) {
-    let note = p.bold("note");
-    if let Some(n) = c.encoding.note() {
-        let _ = writeln!(out, "{note}: {path}：{n}");
+    let note = p.bold("注");
+    match &c.origin {
+        Some(o) => {
+            let _ = writeln!(out, "{note}：{path}：{}", o.note());
+        }
+        None => {
+            if let Some(n) = c.encoding.note() {
+                let _ = writeln!(out, "{note}：{path}：{n}");
+            }
+        }
     }
     if c.text.trim().is_empty() {
-        let _ = writeln!(out, "{note}: {path}：文件没有内容");
+        let _ = writeln!(out, "{note}：{path}：文件没有内容");
     }
     if let Some(t) = &c.fix {
-        let _ = writeln!(out, "{note}: {path}：{}", t.describe());
+        let _ = writeln!(out, "{note}：{path}：{}", t.describe());
     }
     let idx = LineIndex::new(&c.text);
     if let Some(prev) = &c.previous {
-        let _ = writeln!(out, "{note}: {path}：对照上年报告 {}", super::names::shown(&prev.path));
+        let _ = writeln!(out, "{note}：{path}：对照上年报告 {}", super::names::shown(&prev.path));
     }
     for f in c.analysis.findings.iter().take(MAX_SHOWN) {
-        diagnostic(out, p, path, &c.text, &idx, f, c.previous.as_deref());
+        diagnostic(out, p, path, c, &idx, f);
     }
     let more = c.analysis.findings.len().saturating_sub(MAX_SHOWN);
     if more > 0 {
         let _ = writeln!(
             out,
-            "{note}: {path}：另有 {more} 个问题未显示（每个文件最多显示 {MAX_SHOWN} 个；--format json 列出全部）\n"
+            "{note}：{path}：另有 {more} 个问题未显示（每个文件最多显示 {MAX_SHOWN} 个；--format json 列出全部）\n"
         );
     }
 }
 
-fn diagnostic(
-    out: &mut String,
-    p: &Paint,
-    path: &str,
-    text: &str,
-    idx: &LineIndex,
-    f: &Finding,
-    prev: Option<&super::previous::PreviousFile>,
-) {
+fn diagnostic(out: &mut String, p: &Paint, path: &str, c: &Checked, idx: &LineIndex, f: &Finding) {
+    let (text, prev) = (c.text.as_str(), c.previous.as_deref());
+    // a converted document: where the clerk finds it in Word or the browser
+    let original = |offset| {
+        super::original::place(c.origin.as_ref(), offset).map(|pl| format!("（原文：{pl}）")).unwrap_or_default()
+    };
     let (line, col) = position(text, idx, f.span.start);
     let snip = Snippet::new(text, idx, f.span);
     let pad = " ".repeat(line.to_string().len());
     let bar = p.gutter("|");
     let eq = p.gutter("=");
-    let head = p.severity(f.severity, &format!("{}[{}]", f.severity.as_str(), f.rule));
-    let _ = writeln!(out, "{head}: {}", p.bold(&f.message));
-    let _ = writeln!(out, "{pad}{} {path}:{line}:{col}", p.gutter("-->"));
+    let head = p.severity(f.severity, &format!("{}[{}]", f.severity.zh(), f.rule));
+    let _ = writeln!(out, "{head}：{}", p.bold(&f.message));
+    let _ = writeln!(out, "{pad}{} {path} {}{}", p.gutter("-->"), place(line, col), original(f.span.start));
     let _ = writeln!(out, "{pad} {bar}");
     let _ = writeln!(out, "{} {bar} {}", p.gutter(&line.to_string()), snip.source);
     let carets = p.severity(f.severity, &"^".repeat(snip.caret_width));
@@ -161,11 +168,11 @@ fn diagnostic(
             Some(prev) => {
                 let (l, c) = position(&prev.text, &prev.index, r.span.start);
                 let shown = super::names::shown(&prev.path);
-                let _ = writeln!(out, "{pad} {eq} 相关：{shown}:{l}:{c} {}", r.message);
+                let _ = writeln!(out, "{pad} {eq} 相关：{shown} {} {}", place(l, c), r.message);
             }
             None => {
                 let (l, c) = position(text, idx, r.span.start);
-                let _ = writeln!(out, "{pad} {eq} 相关：{l}:{c} {}", r.message);
+                let _ = writeln!(out, "{pad} {eq} 相关：{}{} {}", place(l, c), original(r.span.start), r.message);
             }
         }
     }
@@ -175,6 +182,11 @@ fn diagnostic(
         let _ = writeln!(out, "{pad} {eq} 修复：{}{safe}", fix.title);
     }
     out.push('\n');
+}
+
+/// A line and column as the clerk says them.
+fn place(line: usize, col: usize) -> String {
+    format!("第 {line} 行第 {col} 列")
 }
 
 #[cfg(test)]

@@ -30,6 +30,10 @@ struct Diagnostic {
     message: String,
     #[serde(flatten)]
     range: Range,
+    /// The place in the original .docx/.html ("表 3 第 5 行第 2 列");
+    /// absent for text files, whose lines are the original's.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    source: Option<String>,
     fixes: Vec<Fix>,
     /// Other places the finding concerns; `path` names last year's report
     /// for the cross-year rules, else the place is in this file.
@@ -98,6 +102,7 @@ fn diagnostic(text: &str, idx: &LineIndex, c: &Checked, f: &Finding) -> Diagnost
         severity: f.severity.as_str(),
         message: f.message.clone(),
         range: Range::of(text, idx, f.span),
+        source: super::original::place(c.origin.as_ref(), f.span.start),
         fixes: f
             .fixes
             .iter()

@@ -9,9 +9,11 @@ pub(crate) mod decode;
 mod diff;
 mod fixing;
 mod github;
+mod help;
 mod human;
 mod json;
 mod names;
+mod original;
 mod previous;
 mod progress;
 mod sarif;
@@ -22,6 +24,7 @@ mod write;
 
 pub use convert::{ConvertArgs, convert};
 use decode::Encoding;
+pub use help::parse as parse_args;
 use nianbao_core::config::ConfigError;
 use nianbao_core::{Analysis, ColumnUnit, Config, LineIndex, Severity};
 use rayon::prelude::*;
@@ -66,7 +69,7 @@ pub struct CheckArgs {
     /// 与 --summary 同用：应当提交报告的机关名单（每行一个），汇总列出没有报告的机关
     #[arg(long, value_name = "FILE", requires = "summary")]
     pub expect: Option<PathBuf>,
-    /// 要检查的文件或目录（目录中查找 .txt 和 .md 文件）
+    /// 要检查的文件或目录（目录中查找 .txt、.md、.docx、.html 和 .htm 文件）
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
 }
@@ -120,6 +123,8 @@ pub struct Checked {
     pub diff: Option<String>,
     /// Last year's report the cross-year rules compared with.
     pub previous: Option<Arc<previous::PreviousFile>>,
+    /// The .docx/.html the text was converted from.
+    pub origin: Option<crate::input::Origin>,
 }
 
 /// 1-based line and Unicode-scalar column, as both output formats print them.
@@ -130,7 +135,7 @@ fn position(text: &str, idx: &LineIndex, offset: usize) -> (usize, usize) {
 
 pub fn check(a: CheckArgs) -> ExitCode {
     if a.unsafe_fixes && !a.fix && !a.diff {
-        eprintln!("error: --unsafe-fixes 需与 --fix 或 --diff 一起使用");
+        eprintln!("错误：--unsafe-fixes 需与 --fix 或 --diff 一起使用");
         return ExitCode::from(2);
     }
     let fix_mode = (a.fix || a.diff).then_some(fixing::Mode { unsafe_fixes: a.unsafe_fixes, dry_run: a.diff });
@@ -216,8 +221,8 @@ fn print_diffs(results: &[FileResult]) -> ExitCode {
     for r in results {
         match &r.outcome {
             Outcome::Checked(c) => out.push_str(c.diff.as_deref().unwrap_or_default()),
-            Outcome::Failed(m) => eprintln!("error: {}：{m}", names::shown(&r.path)),
-            Outcome::ConfigFailed(e) => eprintln!("error: {}：{}", names::shown(&r.path), settings::describe(e)),
+            Outcome::Failed(m) => eprintln!("错误：{}：{m}", names::shown(&r.path)),
+            Outcome::ConfigFailed(e) => eprintln!("错误：{}：{}", names::shown(&r.path), settings::describe(e)),
         }
     }
     report_fixes_on_stderr(results);
@@ -287,7 +292,7 @@ fn check_file_inner(
     screen: bool,
 ) -> Result<Option<Checked>, String> {
     let bytes = std::fs::read(path).map_err(|e| walk::io_message(&e))?;
-    let (mut text, encoding) = decode::decode(&bytes).map_err(|e| format!("{e}，未检查"))?;
+    let crate::input::Converted { mut text, encoding, origin } = original::read(path, &bytes, fix.is_some())?;
     // before --fix touches it; without --fix the analysis below decides
     if screen && fix.is_some() && !candidate::reads_like_report(&text, &nianbao_core::Report::build(&text, cfg)) {
         return Ok(None);
@@ -313,7 +318,7 @@ fn check_file_inner(
     if screen && !candidate::reads_like_report(&text, &analysis.report) {
         return Ok(None);
     }
-    Ok(Some(Checked { text, encoding, analysis, fix: tally, diff, previous: None }))
+    Ok(Some(Checked { text, encoding, analysis, fix: tally, diff, previous: None, origin }))
 }
 
 pub fn explain(a: ExplainArgs) -> ExitCode {
@@ -323,7 +328,7 @@ pub fn explain(a: ExplainArgs) -> ExitCode {
         return ExitCode::SUCCESS;
     }
     let close = close_rules(&a.rule);
-    let mut msg = format!("error: 没有名为“{}”的规则\n", a.rule);
+    let mut msg = format!("错误：没有名为“{}”的规则\n", a.rule);
     if close.is_empty() {
         msg.push_str("运行 nianbao rules 查看全部规则\n");
     } else {

@@ -5,7 +5,7 @@
 //! pairing a directory of thousands is linear; the rules then run on the
 //! pairs only (`run_cross_year`), this year's analysis is not repeated.
 
-use super::{FileResult, Outcome, decode, settings, walk};
+use super::{FileResult, Outcome, settings, walk};
 use nianbao_core::model::identity::{self, Identity};
 use nianbao_core::{Config, LineIndex, Previous, Report};
 use rayon::prelude::*;
@@ -180,7 +180,9 @@ fn read_folder(dir: &Path, results: &[FileResult], resolver: &mut settings::Reso
 fn load(path: &Path, cfg: &Config) -> Result<Loaded, String> {
     let shown = super::names::shown(path);
     let bytes = std::fs::read(path).map_err(|e| format!("上年报告 {shown}：{}", walk::io_message(&e)))?;
-    let (text, _) = decode::decode(&bytes).map_err(|e| format!("上年报告 {shown}：{e}"))?;
+    // last year's report may be the .docx or the page it was published as
+    let text =
+        crate::input::to_text(&path.to_string_lossy(), &bytes).map_err(|e| format!("上年报告 {shown}：{e}"))?.text;
     let report = Report::build(&text, cfg);
     Ok(Loaded { path: path.to_path_buf(), text, report })
 }

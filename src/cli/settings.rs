@@ -112,11 +112,11 @@ fn load(path: &Path, shown: &Path) -> Loaded {
     }
 }
 
-/// `path:line:col: 配置错误：message`, the place omitted when it is unknown.
+/// `配置错误：path 第 l 行第 c 列：message`, the place omitted when it is unknown.
 pub fn describe(e: &ConfigError) -> String {
     if e.line == 0 {
-        format!("{}: 配置错误：{}", super::names::shown(&e.path), e.message)
+        format!("配置错误：{}：{}", super::names::shown(&e.path), e.message)
     } else {
-        format!("{}:{}:{}: 配置错误：{}", super::names::shown(&e.path), e.line, e.column, e.message)
+        format!("配置错误：{} 第 {} 行第 {} 列：{}", super::names::shown(&e.path), e.line, e.column, e.message)
     }
 }

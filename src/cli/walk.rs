@@ -25,16 +25,19 @@ impl Entry {
     }
 }
 
+/// Drafts (.txt, .md), Word documents and saved web pages: what a folder of
+/// reports holds. Other files in it (pictures, spreadsheets) are not reports.
 pub fn checked_extension(path: &Path) -> bool {
     path.extension()
         .and_then(|e| e.to_str())
-        .is_some_and(|e| e.eq_ignore_ascii_case("txt") || e.eq_ignore_ascii_case("md"))
+        .is_some_and(|e| ["txt", "md", "docx", "html", "htm"].iter().any(|x| e.eq_ignore_ascii_case(x)))
 }
 
 /// Hidden entries are VCS metadata, editor swap and lock files (`.#draft.txt`
-/// is even a dangling symlink), never drafts.
+/// is even a dangling symlink), never drafts; so is the owner file Word and
+/// WPS keep beside an open document (`~$年报.docx`, 162 bytes, not a zip).
 fn hidden(name: &std::ffi::OsStr) -> bool {
-    name.to_str().is_some_and(|n| n.starts_with('.') && n != "." && n != "..")
+    name.to_str().is_some_and(|n| (n.starts_with('.') && n != "." && n != "..") || n.starts_with("~$"))
 }
 
 /// [`hidden`] for a path's own name.

@@ -49,10 +49,6 @@ impl SourceMap {
         let i = self.starts.partition_point(|(s, _)| *s <= offset);
         i.checked_sub(1).map(|i| self.starts[i].1)
     }
-
-    pub fn is_empty(&self) -> bool {
-        self.starts.is_empty()
-    }
 }
 
 #[cfg(test)]

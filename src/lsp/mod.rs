@@ -27,10 +27,10 @@ use std::time::Duration;
 
 #[derive(clap::Args)]
 pub struct LspArgs {
-    /// Accepted for editors that pass it; stdio is the only transport.
+    /// 兼容会传此参数的编辑器；只支持 stdio
     #[arg(long)]
     pub stdio: bool,
-    /// Write the log here instead of stderr (level from RUST_LOG, default warn).
+    /// 日志写入此文件而非 stderr（级别由 RUST_LOG 指定，默认 warn）
     #[arg(long)]
     pub log_file: Option<std::path::PathBuf>,
 }

@@ -190,3 +190,4 @@ pub struct ConfigError {
 }
 
 mod parse;
+pub mod toml_zh;

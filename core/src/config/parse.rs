@@ -50,7 +50,7 @@ impl Config {
             ConfigError { path: path.to_path_buf(), line: l + 1, column: c + 1, message }
         };
         let raw: RawConfig = toml::from_str(text).map_err(|e| {
-            let message = e.message().trim().to_string();
+            let message = super::toml_zh::message(e.message());
             match e.span() {
                 Some(span) => err_at(span, message),
                 None => ConfigError { path: path.to_path_buf(), line: 0, column: 0, message },
