@@ -162,8 +162,12 @@ fn csv_summary_of_a_county_matches_the_json_and_names_the_missing_body() {
     for (i, rule) in &rule_cols {
         let sum: usize = report_rows.iter().map(|r| r[*i].parse::<usize>().unwrap()).sum();
         assert_eq!(totals[*i], sum.to_string(), "{rule}");
-        assert!(sum > 0, "only rules that found something get a column: {rule}");
     }
+    // a column for every rule, found or not: the same columns in every run
+    let listed = run_in(d, &["rules"]);
+    let ids: Vec<String> =
+        String::from_utf8(listed.stdout).unwrap().lines().map(|l| l.split(' ').next().unwrap().to_owned()).collect();
+    assert_eq!(rule_cols.iter().map(|(_, h)| (*h).clone()).collect::<Vec<_>>(), ids);
     let errors: usize = report_rows.iter().map(|r| r[col("错误")].parse::<usize>().unwrap()).sum();
     assert_eq!(totals[col("错误")], errors.to_string());
     assert_eq!(totals[col("上年报告")], "1 份有上年报告");
@@ -189,6 +193,10 @@ fn html_summary_is_one_self_contained_page_with_every_report_and_its_findings() 
     assert!(html.contains("县/&lt;b&gt;镇.txt") && !html.contains("<b>镇"), "names are escaped");
     assert!(html.contains("未找到报告的机关（1 个）") && html.contains("<li>青山街道办事处</li>"));
     assert!(html.contains("<tfoot><tr><th>合计</th><th>5 份报告</th>"));
+    // the page shows only the rules that found something
+    assert!(html.contains(">table/missing-column</th>"));
+    assert!(!html.contains(">tally/balance</th>"), "no column of zeros");
+    assert!(html.contains("条规则在这些报告中没有发现问题"));
     // the draft's findings are listed with their place
     let (counts, _) = json_counts(d, &["县"]);
     let draft_findings: usize = counts.iter().filter(|((f, _), _)| f.ends_with("上冶镇.txt")).map(|(_, n)| n).sum();
@@ -277,4 +285,30 @@ fn the_html_page_sorts_and_expands_in_headless_chromium() {
         assert!(r.contains("<tr class=\"detail\" hidden"), "the others stay closed, each with its detail: {r}");
     }
     assert!(dom.contains("aria-sort=\"descending\""));
+}
+
+/// The progress bar: on a terminal (a pseudo-terminal from util-linux's
+/// `script`, where installed) it counts the files; into a pipe, nothing.
+#[test]
+fn progress_shows_on_a_terminal_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::create_dir(d.join("r")).unwrap();
+    for i in 0..25 {
+        std::fs::write(d.join(format!("r/{i:02}.txt")), example(FIXED).replace("下冶镇", &format!("第{i}镇"))).unwrap();
+    }
+    let piped = run_in(d, &["check", "r"]);
+    assert!(!stderr(&piped).contains("检查中"), "{}", stderr(&piped));
+    let Ok(o) = Command::new("script")
+        .args(["-qec", &format!("{} check r", env!("CARGO_BIN_EXE_nianbao")), "/dev/null"])
+        .current_dir(d)
+        .env("NO_COLOR", "1")
+        .output()
+    else {
+        eprintln!("skipped: no `script` to make a terminal");
+        return;
+    };
+    let shown = String::from_utf8_lossy(&o.stdout);
+    assert!(shown.contains("检查中") && shown.contains("/25 个文件"), "{shown}");
+    assert!(shown.contains("共 25 个文件"), "the results follow: {shown}");
 }

@@ -4,7 +4,7 @@
 //! columns are Unicode code points, as in the other formats.
 
 use super::{Checked, FileResult, Outcome, position, settings};
-use nianbao_core::rules::{RULES, Rule};
+use nianbao_core::rules::{Fixes, RULES, Rule};
 use nianbao_core::{Finding, LineIndex, Severity, Span};
 use serde_json::{Value, json};
 use std::os::unix::ffi::OsStrExt;
@@ -93,7 +93,7 @@ fn rule_descriptor(rule: &Rule) -> Value {
         "help": { "text": text, "markdown": markdown },
         "helpUri": nianbao_core::rules::doc_url(rule.id),
         "defaultConfiguration": { "level": level(rule.severity) },
-        "properties": { "fixable": rule.fixes.zh() == "是" },
+        "properties": { "fixable": rule.fixes != Fixes::No },
     })
 }
 

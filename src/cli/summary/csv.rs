@@ -2,6 +2,8 @@
 //! both read the bytes as the system's GBK), CRLF line ends and RFC 4180
 //! quoting. A text cell that a spreadsheet would take for a formula
 //! (=, +, -, @ first) gets a leading apostrophe, which it shows as text.
+//! A column for every rule of the registry, found or not: the same columns
+//! in every run.
 
 use super::{Counts, Row, Summary};
 

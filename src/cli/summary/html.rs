@@ -1,10 +1,10 @@
 //! The summary as one self-contained HTML page: inline CSS and script, no
 //! network, so it opens from a USB stick or an intranet share. A click on
 //! a column header sorts by it (again: the other way); a click on a row
-//! shows that report's findings. The totals stay in the footer.
+//! shows that report's findings. The totals stay in the footer. Only the
+//! rules that found something get a column (the CSV has them all).
 
 use super::{Row, Summary};
-use nianbao_core::Severity;
 use std::fmt::Write;
 
 fn esc(s: &str) -> String {
@@ -88,11 +88,8 @@ fn num_cell(out: &mut String, n: Option<usize>, class: &str) {
     }
 }
 
-fn sev_zh(s: Severity) -> &'static str {
-    s.zh()
-}
-
-fn row(out: &mut String, r: &Row, rules: &[&str]) {
+/// `shown`: the indices into `Summary::rules` that get a column.
+fn row(out: &mut String, r: &Row, shown: &[usize]) {
     let failed = r.counts.is_none();
     let _ = write!(out, "<tr class=\"row{}\">", if failed { " failed" } else { "" });
     let _ = write!(out, "<td>{}</td>", esc(&r.file));
@@ -107,7 +104,7 @@ fn row(out: &mut String, r: &Row, rules: &[&str]) {
     let c = r.counts.as_ref();
     num_cell(out, c.map(|c| c.errors), "err");
     num_cell(out, c.map(|c| c.warnings), "warn");
-    for i in 0..rules.len() {
+    for &i in shown {
         num_cell(out, c.map(|c| c.by_rule[i]), "");
     }
     let prev = if failed {
@@ -118,7 +115,7 @@ fn row(out: &mut String, r: &Row, rules: &[&str]) {
         "否"
     };
     let _ = write!(out, "<td>{prev}</td><td>{}</td></tr>", esc(r.note.as_deref().unwrap_or("")));
-    let span = rules.len() + 8;
+    let span = shown.len() + 8;
     let _ = write!(out, "<tr class=\"detail\" hidden><td colspan=\"{span}\">");
     if r.findings.is_empty() {
         out.push_str(if failed { "未能检查。" } else { "没有发现问题。" });
@@ -129,7 +126,7 @@ fn row(out: &mut String, r: &Row, rules: &[&str]) {
                 out,
                 "<li><span class=\"sev {}\">{}</span> 第 {} 行第 {} 列 <code>{}</code> {}</li>",
                 f.severity.as_str(),
-                sev_zh(f.severity),
+                f.severity.zh(),
                 f.line,
                 f.column,
                 esc(f.rule),
@@ -168,24 +165,31 @@ pub fn render(s: &Summary) -> String {
         }
         out.push_str("</ul></section>\n");
     }
+    // a column for each rule that found something: 32 columns of zeros
+    // would push the ones that matter off the screen
+    let shown: Vec<usize> = (0..s.rules.len()).filter(|&i| s.totals.by_rule[i] > 0).collect();
+    let quiet = s.rules.len() - shown.len();
+    if quiet > 0 {
+        let _ = writeln!(out, "<p class=\"meta\">其余 {quiet} 条规则在这些报告中没有发现问题，未列出。</p>");
+    }
     out.push_str("<table id=\"summary\">\n<thead><tr>");
     for (h, t) in [("文件", ""), ("机关名称", ""), ("年度", "n"), ("机关层级", ""), ("错误", "n"), ("警告", "n")]
     {
         let _ = write!(out, "<th data-type=\"{t}\">{h}</th>");
     }
-    for id in &s.rules {
+    for id in shown.iter().map(|&i| s.rules[i]) {
         let summary = nianbao_core::rules::lookup(id).map_or("", |r| r.summary);
         let _ = write!(out, "<th class=\"rule\" data-type=\"n\" title=\"{}\">{}</th>", esc(summary), esc(id));
     }
     out.push_str("<th data-type=\"\">上年报告</th><th data-type=\"\">备注</th></tr></thead>\n<tbody>\n");
     for r in &s.rows {
-        row(&mut out, r, &s.rules);
+        row(&mut out, r, &shown);
     }
     out.push_str("</tbody>\n<tfoot><tr>");
     let _ = write!(out, "<th>合计</th><th>{} 份报告</th><th></th><th></th>", s.reports);
     let _ = write!(out, "<th>{}</th><th>{}</th>", s.totals.errors, s.totals.warnings);
-    for n in &s.totals.by_rule {
-        let _ = write!(out, "<th>{n}</th>");
+    for &i in &shown {
+        let _ = write!(out, "<th>{}</th>", s.totals.by_rule[i]);
     }
     let _ = write!(out, "<th>{} 份</th><th></th></tr></tfoot>\n</table>\n<script>", s.with_previous);
     out.push_str(SCRIPT);

@@ -66,7 +66,8 @@ pub struct Counts {
 }
 
 pub struct Summary {
-    /// Rule ids with at least one finding in the run, in catalogue order.
+    /// Every rule id, in catalogue order: the CSV's columns are the same
+    /// in every run, so scripts and spreadsheets can rely on them.
     pub rules: Vec<&'static str>,
     pub rows: Vec<Row>,
     pub totals: Counts,
@@ -159,14 +160,7 @@ pub fn build(results: &[FileResult], expected: &[String]) -> Summary {
             more: c.analysis.findings.len().saturating_sub(MAX_LISTED),
         });
     }
-    // only the rules that found something get a column
-    let used: Vec<usize> = (0..RULES.len()).filter(|&i| per_rule[i] > 0).collect();
-    for row in &mut rows {
-        if let Some(c) = &mut row.counts {
-            c.by_rule = used.iter().map(|&i| c.by_rule[i]).collect();
-        }
-    }
-    let mut totals = Counts { by_rule: used.iter().map(|&i| per_rule[i]).collect(), ..Counts::default() };
+    let mut totals = Counts { by_rule: per_rule, ..Counts::default() };
     for c in rows.iter().filter_map(|r| r.counts.as_ref()) {
         totals.errors += c.errors;
         totals.warnings += c.warnings;
@@ -187,7 +181,7 @@ pub fn build(results: &[FileResult], expected: &[String]) -> Summary {
         .cloned()
         .collect();
     Summary {
-        rules: used.iter().map(|&i| RULES[i].id).collect(),
+        rules: RULES.iter().map(|r| r.id).collect(),
         reports: rows.iter().filter(|r| r.counts.is_some()).count(),
         with_previous: rows.iter().filter(|r| r.previous).count(),
         rows,
