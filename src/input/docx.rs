@@ -99,12 +99,22 @@ fn attr(e: &BytesStart, local: &[u8]) -> Option<String> {
 }
 
 /// Subtrees whose text is not body text: properties (which hold tab-stop
-/// definitions named w:tab), deleted text, field codes, the fallback copy of
-/// a drawing, text boxes.
+/// definitions named w:tab), deleted text, the old place of moved text (a
+/// tracked move keeps both copies; the document reads at w:moveTo), field
+/// codes, the fallback copy of a drawing, text boxes.
 fn skipped(local: &[u8]) -> bool {
     matches!(
         local,
-        b"pPr" | b"rPr" | b"tblPr" | b"tblGrid" | b"sectPr" | b"del" | b"instrText" | b"Fallback" | b"txbxContent"
+        b"pPr"
+            | b"rPr"
+            | b"tblPr"
+            | b"tblGrid"
+            | b"sectPr"
+            | b"del"
+            | b"moveFrom"
+            | b"instrText"
+            | b"Fallback"
+            | b"txbxContent"
     )
 }
 
@@ -355,6 +365,12 @@ pub(crate) mod tests {
             r#"<w:p><w:r><w:delText>删掉的</w:delText></w:r><w:del><w:r><w:tab/></w:r></w:del><w:r><w:t>保留&#x4E00;</w:t></w:r></w:p>"#,
         );
         assert_eq!(text_of(body), "规章\t0 \n第二行&①\n\n保留一\n");
+        // a tracked move: the text once, where it was moved to
+        let moved = concat!(
+            r#"<w:p><w:moveFrom w:id="1"><w:r><w:t>申请 3 件</w:t></w:r></w:moveFrom><w:r><w:t>共收到</w:t></w:r>"#,
+            r#"<w:moveTo w:id="2"><w:r><w:t>申请 3 件</w:t></w:r></w:moveTo></w:p>"#,
+        );
+        assert_eq!(text_of(moved), "共收到申请 3 件\n");
     }
 
     #[test]
