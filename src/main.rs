@@ -4,6 +4,7 @@
 mod cli;
 mod lsp;
 mod project;
+mod serve;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -27,6 +28,8 @@ enum Command {
     Rules,
     /// 以语言服务器方式运行（stdio）
     Lsp(lsp::LspArgs),
+    /// 在本机浏览器中打开年报编辑页面（仅监听 127.0.0.1）
+    Serve(serve::ServeArgs),
 }
 
 fn main() -> ExitCode {
@@ -37,5 +40,6 @@ fn main() -> ExitCode {
         Command::Skeleton(a) => cli::skeleton(a),
         Command::Rules => cli::rules(),
         Command::Lsp(a) => lsp::run(a),
+        Command::Serve(a) => serve::run(a),
     }
 }

@@ -3,7 +3,7 @@
 //! All file-system access, decoding and printing of the checker happens here;
 //! the library only ever sees decoded text and a `Config`.
 
-mod decode;
+pub(crate) mod decode;
 mod human;
 mod json;
 mod names;
