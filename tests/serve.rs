@@ -89,14 +89,16 @@ fn only_loopback_and_this_page_get_in() {
     let (status, _, _) = http(s.port, "GET / HTTP/1.1\r\nHost: evil.example", b"");
     assert_eq!(status, 421);
     // another page the user has open cannot post files either
-    let head = format!("POST /api/open?name=a.txt HTTP/1.1\r\nHost: 127.0.0.1:{}\r\nOrigin: http://evil.example", s.port);
+    let head =
+        format!("POST /api/open?name=a.txt HTTP/1.1\r\nHost: 127.0.0.1:{}\r\nOrigin: http://evil.example", s.port);
     assert_eq!(http(s.port, &head, b"x").0, 403);
 }
 
 #[test]
 fn files_open_through_the_same_readers_as_convert() {
     let s = serve();
-    let page = "<html><body><nav>首页</nav><p>二、主动公开</p><table><tr><td>规章</td><td>0</td></tr></table></body></html>";
+    let page =
+        "<html><body><nav>首页</nav><p>二、主动公开</p><table><tr><td>规章</td><td>0</td></tr></table></body></html>";
     let head = format!(
         "POST /api/open?name=%E5%B9%B4%E6%8A%A5.html HTTP/1.1\r\nHost: 127.0.0.1:{0}\r\nOrigin: http://127.0.0.1:{0}",
         s.port
