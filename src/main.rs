@@ -5,6 +5,7 @@ mod cli;
 mod input;
 mod lsp;
 mod project;
+mod serve;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -30,6 +31,8 @@ enum Command {
     Convert(cli::ConvertArgs),
     /// 以语言服务器方式运行（stdio）
     Lsp(lsp::LspArgs),
+    /// 在本机浏览器中打开年报编辑页面（仅监听 127.0.0.1）
+    Serve(serve::ServeArgs),
 }
 
 fn main() -> ExitCode {
@@ -42,5 +45,6 @@ fn main() -> ExitCode {
         Command::Rules => cli::rules(),
         Command::Convert(a) => cli::convert(a),
         Command::Lsp(a) => lsp::run(a),
+        Command::Serve(a) => serve::run(a),
     }
 }

@@ -22,6 +22,10 @@ mod server;
 mod snapshot;
 mod symbols;
 
+// `nianbao serve` runs this same server over a WebSocket bridge
+pub(crate) use guard::install_panic_hook;
+pub(crate) use server::serve_over;
+
 use std::process::ExitCode;
 use std::time::Duration;
 
@@ -35,7 +39,7 @@ pub struct LspArgs {
     pub log_file: Option<std::path::PathBuf>,
 }
 
-fn init_logging(file: Option<&std::path::Path>) -> std::io::Result<()> {
+pub(crate) fn init_logging(file: Option<&std::path::Path>) -> std::io::Result<()> {
     use tracing_subscriber::EnvFilter;
     let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("warn"));
     let builder = tracing_subscriber::fmt().with_env_filter(filter).with_ansi(false);
