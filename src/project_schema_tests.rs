@@ -22,11 +22,14 @@ fn parse(text: &str) -> Result<Project, nianbao_core::config::ConfigError> {
     Project::parse(text, Path::new("nianbao.toml"))
 }
 
-/// The keys serde names in "unknown field `zzz`, expected one of `a`, `b`".
+/// The keys the parser lists for an unknown one: serde's "unknown field
+/// `zzz`, expected one of `a`, `b`" as the config errors translate it,
+/// "不认识的设置项“zzz”（此处可用：a、b）".
 fn expected_keys(text: &str) -> BTreeSet<String> {
     let e = parse(text).expect_err("an unknown key is rejected");
-    let (_, expected) = e.message.split_once("expected").unwrap_or_else(|| panic!("no key list in: {}", e.message));
-    expected.split('`').skip(1).step_by(2).map(str::to_owned).collect()
+    let (_, expected) = e.message.split_once("此处可用：").unwrap_or_else(|| panic!("no key list in: {}", e.message));
+    let expected = expected.split_once('）').map_or(expected, |(list, _)| list);
+    expected.split('、').map(str::to_owned).collect()
 }
 
 fn schema_keys(v: &Value) -> BTreeSet<String> {

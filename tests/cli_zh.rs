@@ -49,7 +49,7 @@ fn help_is_in_chinese_everywhere() {
     assert!(top.contains("命令:") && top.contains("显示版本") && top.contains("显示帮助（或某个命令的帮助）"), "{top}");
     let check = out(&run(&["help", "check"]));
     assert!(check.contains("用法：nianbao check") && check.contains("参数:"), "{check}");
-    assert!(check.contains("输出格式（可选：human、json；默认：human）"), "{check}");
+    assert!(check.contains("输出格式（可选：human、json、sarif、github；默认：human）"), "{check}");
     assert_eq!(out(&run(&["-V"])), format!("nianbao {}\n", env!("CARGO_PKG_VERSION")));
     let o = run(&["help", "chek"]);
     assert_eq!(o.status.code(), Some(2));
