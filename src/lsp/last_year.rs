@@ -62,10 +62,27 @@ const MAX_NEIGHBOURS: usize = 300;
 const MAX_NEIGHBOUR_BYTES: u64 = 4 << 20;
 
 /// Files read as possible last-year reports, by path; an entry is reused
-/// while the file's size and modification time are unchanged.
+/// while the file's size and modification time are unchanged. A folder's
+/// list of reports is kept while the folder's own modification time is
+/// (files added, removed or renamed over change it; a save is told by
+/// `didSave`), so an analysis per keystroke costs one `stat`, not one per
+/// file of the folder.
 #[derive(Default)]
 pub struct DiskCache {
     files: Mutex<HashMap<PathBuf, Cached>>,
+    folders: Mutex<HashMap<PathBuf, Folder>>,
+}
+
+struct Folder {
+    modified: Option<SystemTime>,
+    reports: Vec<(PathBuf, Identity, Arc<OnDisk>)>,
+}
+
+impl DiskCache {
+    /// A file may have changed in place: list the folders again.
+    pub fn forget_folders(&self) {
+        self.folders.lock().unwrap_or_else(|e| e.into_inner()).clear();
+    }
 }
 
 struct Cached {
@@ -103,26 +120,38 @@ pub fn find(shared: &Shared, me: &Uri, mine: &Identity) -> Option<LastYear> {
     }
     let dir = my_dir?;
     let me_path = file_path(me);
-    let hits: Vec<Arc<OnDisk>> = neighbours(shared, &dir, me_path.as_deref(), &open_paths)
-        .into_iter()
-        .filter(|(id, _)| *id == want)
-        .map(|(_, d)| d)
-        .collect();
+    let hits: Vec<Arc<OnDisk>> = {
+        let modified = std::fs::metadata(&dir).and_then(|m| m.modified()).ok();
+        let mut folders = shared.last_years.folders.lock().unwrap_or_else(|e| e.into_inner());
+        let folder = match folders.get(&dir) {
+            Some(f) if f.modified.is_some() && f.modified == modified => f,
+            _ => {
+                let reports = neighbours(shared, &dir);
+                folders.entry(dir.clone()).insert_entry(Folder { modified, reports }).into_mut()
+            }
+        };
+        folder
+            .reports
+            .iter()
+            .filter(|(p, id, _)| *id == want && Some(p.as_path()) != me_path.as_deref() && !open_paths.contains(p))
+            .map(|(_, _, d)| Arc::clone(d))
+            .collect()
+    };
     match hits.as_slice() {
         [one] => Some(LastYear::Disk(Arc::clone(one))),
         _ => None,
     }
 }
 
-/// The reports in `dir` other than `me` and the open documents (whose
-/// editor text is what counts), with their identity.
-fn neighbours(shared: &Shared, dir: &Path, me: Option<&Path>, open: &[PathBuf]) -> Vec<(Identity, Arc<OnDisk>)> {
+/// The reports in `dir`, with their path and identity (the caller leaves
+/// out the document itself and the open documents, whose editor text is
+/// what counts).
+fn neighbours(shared: &Shared, dir: &Path) -> Vec<(PathBuf, Identity, Arc<OnDisk>)> {
     let Ok(rd) = std::fs::read_dir(dir) else { return Vec::new() };
     let mut files: Vec<(PathBuf, std::fs::Metadata)> = rd
         .flatten()
         .filter_map(|e| Some((e.path(), e.metadata().ok()?)))
         .filter(|(p, m)| m.is_file() && m.len() <= MAX_NEIGHBOUR_BYTES && text_file(p))
-        .filter(|(p, _)| Some(p.as_path()) != me && !open.contains(p))
         .collect();
     files.sort_by(|a, b| a.0.cmp(&b.0));
     files.truncate(MAX_NEIGHBOURS);
@@ -136,7 +165,8 @@ fn neighbours(shared: &Shared, dir: &Path, me: Option<&Path>, open: &[PathBuf]) 
                 let report = load(shared, &path);
                 cache.insert(path.clone(), Cached { len: meta.len(), modified, report });
             }
-            cache.get(&path)?.report.clone()
+            let (id, report) = cache.get(&path)?.report.clone()?;
+            Some((path, id, report))
         })
         .collect()
 }

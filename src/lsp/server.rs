@@ -469,6 +469,8 @@ impl LanguageServer for Backend {
 
     async fn did_save(&self, params: DidSaveTextDocumentParams) {
         guard::notification("textDocument/didSave", async {
+            // a report saved in place leaves its folder's time alone
+            self.0.last_years.forget_folders();
             if is_config_file(&params.text_document.uri) {
                 self.0.recheck_all().await;
             }
