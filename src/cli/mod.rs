@@ -14,7 +14,7 @@ mod human;
 mod json;
 mod names;
 mod original;
-mod previous;
+pub(crate) mod previous;
 mod progress;
 mod sarif;
 mod settings;

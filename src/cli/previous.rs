@@ -36,8 +36,8 @@ enum Source {
 
 /// A folder's neighbours are read only up to this many files and this size:
 /// a single-file check in a folder of ten thousand must not read them all.
-const MAX_NEIGHBOURS: usize = 300;
-const MAX_NEIGHBOUR_BYTES: u64 = 4 << 20;
+pub(crate) const MAX_NEIGHBOURS: usize = 300;
+pub(crate) const MAX_NEIGHBOUR_BYTES: u64 = 4 << 20;
 
 /// Add the cross-year findings to every checked result that has last
 /// year's report. `explicit`: `--previous`; `named`: the PATH arguments

@@ -55,11 +55,9 @@ impl LastYear {
     }
 }
 
-/// A folder's neighbours are read only up to this many files and this
-/// size, as the CLI does: opening one draft in a folder of ten thousand
-/// must not read them all.
-const MAX_NEIGHBOURS: usize = 300;
-const MAX_NEIGHBOUR_BYTES: u64 = 4 << 20;
+/// A folder's neighbours are read only up to the CLI's bounds: opening one
+/// draft in a folder of ten thousand must not read them all.
+use crate::cli::previous::{MAX_NEIGHBOUR_BYTES, MAX_NEIGHBOURS};
 
 /// Files read as possible last-year reports, by path; an entry is reused
 /// while the file's size and modification time are unchanged. A folder's
