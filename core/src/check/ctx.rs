@@ -2,7 +2,11 @@
 
 use crate::config::Config;
 use crate::model::Report;
+use crate::model::paragraph::Paragraph;
 use crate::model::prose::Prose;
+use crate::model::year_use::{self, YearUse};
+use crate::syntax::numbers::{YearMention, years};
+use std::cell::OnceCell;
 
 pub struct Ctx<'a> {
     pub text: &'a str,
@@ -13,6 +17,36 @@ pub struct Ctx<'a> {
     /// Last year's report of the same body, when a front end found one;
     /// only the cross-year rules read it.
     pub previous: Option<&'a Previous<'a>>,
+    /// What several rules read, computed on first use (a disabled rule
+    /// costs nothing) and then shared.
+    pub facts: Facts,
+}
+
+#[derive(Default)]
+pub struct Facts {
+    paragraphs: OnceCell<Vec<Paragraph>>,
+    years: OnceCell<Vec<Vec<YearMention>>>,
+    year_uses: OnceCell<Vec<YearUse>>,
+}
+
+impl Ctx<'_> {
+    /// The report's paragraphs ([`Report::paragraphs`]).
+    pub fn paragraphs(&self) -> &[Paragraph] {
+        self.facts.paragraphs.get_or_init(|| self.report.paragraphs())
+    }
+
+    /// The years written in each paragraph, in the order of
+    /// [`Ctx::paragraphs`].
+    pub fn paragraph_years(&self) -> &[Vec<YearMention>] {
+        self.facts.years.get_or_init(|| self.paragraphs().iter().map(|p| years(self.text, p.span)).collect())
+    }
+
+    /// Every use of a year as the current year ([`year_use::uses`]).
+    pub fn year_uses(&self) -> &[YearUse] {
+        self.facts.year_uses.get_or_init(|| {
+            year_use::uses(self.text, self.paragraphs(), self.report.stat_period.as_ref().map(|p| p.span))
+        })
+    }
 }
 
 /// Last year's report of the same body: its text and its model (spans

@@ -27,7 +27,7 @@ pub fn run_until(text: &str, report: &Report, config: &Config, stop: &dyn Fn() -
     // findings, like a bug in one rule, never the analysis
     let prose =
         std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| Prose::read(text, report))).unwrap_or_default();
-    let cx = Ctx { text, report, config, prose: &prose, previous: None };
+    let cx = Ctx { text, report, config, prose: &prose, previous: None, facts: Default::default() };
     let mut out = Vec::new();
     for rule in registry::RULES {
         if stop() {
@@ -62,7 +62,7 @@ pub fn run_until(text: &str, report: &Report, config: &Config, stop: &dyn Fn() -
 /// similarity). Suppressions as in [`run`].
 pub fn run_cross_year(text: &str, report: &Report, config: &Config, previous: &Previous) -> Vec<Finding> {
     let prose = Prose::default();
-    let cx = Ctx { text, report, config, prose: &prose, previous: Some(previous) };
+    let cx = Ctx { text, report, config, prose: &prose, previous: Some(previous), facts: Default::default() };
     let mut out = Vec::new();
     for rule in registry::RULES.iter().filter(|r| cross_year::member(r)) {
         let Some(configured) = config.severity_of(rule.id, rule.severity) else { continue };

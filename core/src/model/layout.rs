@@ -11,6 +11,7 @@ use super::standard::{
     T2_ROWS, T2_ROWS_2019, T3_COLUMNS, T3_GROUPS, T3_HEADER_WORDS, T3_ROWS, T4_GROUPS, T4_RESULTS, t3,
 };
 use crate::span::Span;
+use crate::syntax::charset::chars;
 use crate::syntax::normalize::{core_key, fold_char, is_core_char, is_space, label_core, parse_cell};
 use crate::syntax::{Block, Cell, HeadingLine, Row, Syntax, Table, TableStyle, trim_span};
 use std::sync::LazyLock;
@@ -36,7 +37,10 @@ fn core_chars(text: &str, span: Span) -> Vec<(usize, char)> {
 /// text: the end of a sentence or of a table's numbers, a bracket, a space.
 /// A Chinese character may not: "第一、", "统一、" are prose.
 fn heading_boundary(c: char) -> bool {
-    is_space(c) || c.is_ascii_digit() || ('０'..='９').contains(&c) || "。；;：:！!？?）)」』”\"】>|".contains(c)
+    is_space(c)
+        || c.is_ascii_digit()
+        || ('０'..='９').contains(&c)
+        || chars!("。；;：:！!？?）)」』”\"】>|").contains(&c)
 }
 
 /// A section heading starting at `at` (its numeral) inside a line: the
@@ -83,7 +87,7 @@ fn heading_at(text: &str, at: usize, end: usize) -> Option<(HeadingLine, u32, bo
         title_end += c.len_utf8();
     }
     // "一、总体情况；二、…" lists the sections in a preamble: not headings
-    if text[title_end..end].chars().next().is_some_and(|c| "、，,；;。".contains(c)) {
+    if text[title_end..end].chars().next().is_some_and(|c| chars!("、，,；;。").contains(&c)) {
         return None;
     }
     let span = Span::new(at, title_end);
@@ -98,11 +102,11 @@ fn headings_in(text: &str, span: Span) -> Vec<(HeadingLine, u32)> {
     let mut skip_to = span.start;
     for (i, c) in text[span.start..span.end].char_indices() {
         let at = span.start + i;
-        if at >= skip_to && "一二三四五六".contains(c) {
+        if at >= skip_to && chars!("一二三四五六").contains(&c) {
             // after a table's last number and its unit, a long title in full:
             // "…政府集中采购1018703元三、收到和处理政府信息公开申请情况"
             let after_unit =
-                prev2.is_some_and(|p| p.is_ascii_digit()) && prev.is_some_and(|p| "元件条个项次".contains(p));
+                prev2.is_some_and(|p| p.is_ascii_digit()) && prev.is_some_and(|p| chars!("元件条个项次").contains(&p));
             let boundary = prev.is_none_or(heading_boundary);
             let found = (boundary || after_unit)
                 .then(|| heading_at(text, at, span.end))
@@ -261,7 +265,7 @@ static T4_ANCHORS: LazyLock<Vec<Anchor>> = LazyLock::new(|| {
 
 /// Characters a flattened table's numbers are written with.
 fn data_char(c: char) -> bool {
-    c.is_ascii_digit() || ('０'..='９').contains(&c) || cell_break(c) || "./-—－／．".contains(c)
+    c.is_ascii_digit() || ('０'..='９').contains(&c) || cell_break(c) || chars!("./-—－／．").contains(&c)
 }
 
 /// What separates the numbers of a flattened row: spaces, or the pipes of a
@@ -284,7 +288,7 @@ fn strip_marker_digit(head: &str) -> Option<usize> {
 fn starts_with_marker(s: &str) -> bool {
     let s = s.trim_start_matches(is_space);
     let inner = s.strip_prefix(['（', '(']).unwrap_or(s);
-    let n = inner.len() - inner.trim_start_matches(|c: char| "一二三四五六七八九十".contains(c)).len();
+    let n = inner.len() - inner.trim_start_matches(|c: char| chars!("一二三四五六七八九十").contains(&c)).len();
     n > 0 && inner[n..].starts_with(['、', '.', '．', '）', ')'])
 }
 
@@ -410,7 +414,9 @@ fn scan(text: &str, span: Span, anchors: &[Anchor], allow_unknown: bool) -> Vec<
         // stays out of the cells, so that digits glued before it read as one
         // unreadable row, not as a unit finding and a width finding.
         let unit = rest.trim_end_matches(is_space);
-        if has_digits && (1..=2).contains(&unit.chars().count()) && unit.chars().all(|c| "元件条个项次".contains(c))
+        if has_digits
+            && (1..=2).contains(&unit.chars().count())
+            && unit.chars().all(|c| chars!("元件条个项次").contains(&c))
         {
             rest = "";
         }
@@ -424,7 +430,7 @@ fn scan(text: &str, span: Span, anchors: &[Anchor], allow_unknown: bool) -> Vec<
         let into_word = has_digits
             && unknown.is_none()
             && data.end == label.end + data_len
-            && rest.starts_with(|c: char| "件条次个项篇期场人家万余多".contains(c))
+            && rest.starts_with(|c: char| chars!("件条次个项篇期场人家万余多").contains(&c))
             && !starts_with_marker(rest);
         chain.push(Hit {
             kind,

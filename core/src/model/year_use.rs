@@ -14,8 +14,10 @@
 
 use super::paragraph::Paragraph;
 use crate::span::Span;
+use crate::syntax::charset::chars;
 use crate::syntax::normalize::is_space;
 use crate::syntax::numbers::{YearMention, years};
+use crate::syntax::words::Words;
 
 /// How the year is used.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -79,15 +81,22 @@ const WILL: &[&str] = &[
 ];
 const PLAN: &[&str] = &["下一步", "计划", "拟", "力争", "今后", "明年", "下一年"];
 const DONE: &[&str] = &["已经", "已将", "已于", "已完成", "已按", "已全部", "均已"];
+static PLAN_W: Words = Words::new(PLAN);
+static DONE_W: Words = Words::new(DONE);
 
 /// Whether a sentence states a plan rather than work done.
 pub fn is_plan(s: &str) -> bool {
-    if DONE.iter().any(|d| s.contains(d)) {
+    if DONE_W.any_in(s) {
         return false;
     }
-    let s: String = s.chars().filter(|c| !c.is_whitespace()).collect();
-    PLAN.iter().any(|p| s.contains(p))
-        || s.match_indices('将').any(|(i, _)| WILL.iter().any(|w| s[i + '将'.len_utf8()..].starts_with(w)))
+    let squeezed: String;
+    let s = if s.contains(char::is_whitespace) {
+        squeezed = s.chars().filter(|c| !c.is_whitespace()).collect();
+        squeezed.as_str()
+    } else {
+        s
+    };
+    PLAN_W.any_in(s) || s.match_indices('将').any(|(i, _)| WILL.iter().any(|w| s[i + '将'.len_utf8()..].starts_with(w)))
 }
 
 /// What may follow the year (after 年/年度) when it frames the report's own
@@ -278,7 +287,7 @@ fn strip_marker(head: &str) -> &str {
     // 一是 / 二是 …
     let mut cs = h.chars();
     if let (Some(a), Some('是')) = (cs.next(), cs.next()) {
-        if "一二三四五六七八九十".contains(a) {
+        if chars!("一二三四五六七八九十").contains(&a) {
             h = cs.as_str();
         }
     }
@@ -290,7 +299,7 @@ fn strip_marker(head: &str) -> &str {
             }
         }
     }
-    let digits = h.trim_start_matches(|c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c));
+    let digits = h.trim_start_matches(|c: char| c.is_ascii_digit() || chars!("一二三四五六七八九十").contains(&c));
     if digits.len() < h.len() {
         if let Some(r) = digits.strip_prefix(['.', '、', '．']) {
             h = r;
@@ -362,7 +371,8 @@ fn form_of(text: &str, sentence: Span, y: &YearMention, compared: bool) -> Optio
         "以来", "至今", "同比", "环比", "相比", "相较", "对比", "持平", "同期", "结转", "遗留", "以前", "之前", "以后",
         "之后",
     ];
-    if CLAUSE_MARKS.iter().any(|m| clause.contains(m)) {
+    static MARKS: Words = Words::new(CLAUSE_MARKS);
+    if MARKS.any_in(&clause) {
         return None;
     }
     if ["截至", "截止", "截止到", "截至到"].contains(&head) {
@@ -504,6 +514,11 @@ pub fn cn_years(text: &str, span: Span) -> Vec<YearMention> {
     out
 }
 
+/// Words that make a sentence compare its year with another.
+static COMPARED: Words = Words::new(&["结转", "遗留", "较", "同比", "相比", "比上"]);
+/// Words stating the current year without its digits.
+static STATED: Words = Words::new(&["全年", "本年", "今年", "年内"]);
+
 /// Every use of a year as the current year in sections 一 to 六. `period` is
 /// the statistics period, whose years are the report year's source and never
 /// a use. Linear in the text: each sentence is scanned a fixed number of
@@ -525,10 +540,10 @@ pub fn uses(text: &str, paragraphs: &[Paragraph], period: Option<Span>) -> Vec<Y
             }
             let s = sent.slice(text);
             let inside = bracketed(text, sent, &ys);
-            let compared = ["结转", "遗留", "较", "同比", "相比", "比上"].iter().any(|m| s.contains(m));
+            let compared = COMPARED.any_in(s);
             // "全年收到申请15件，2024年共12件": the current year already stated
             // without digits in an earlier clause makes a later year a comparison
-            let stated = ["全年", "本年", "今年", "年内"].iter().filter_map(|w| s.find(w)).min();
+            let stated = STATED.first_in(s);
             // (a figure in that clause: "全年，我镇于2024年…" states nothing)
             let stated_end = stated.and_then(|w| s[w..].find(CLAUSE_END).map(|i| w + i)).filter(|&e| {
                 stated.is_some_and(|w| s[w..e].chars().any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c)))

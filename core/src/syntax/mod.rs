@@ -2,10 +2,13 @@
 //! and suppression comments. Knows nothing of the standard format; the
 //! `model` layer decides what each block means.
 
+use crate::syntax::charset::chars;
+pub(crate) mod charset;
 pub(crate) mod directive;
 pub(crate) mod lines;
 pub(crate) mod normalize;
 pub(crate) mod table;
+pub(crate) mod words;
 
 use crate::span::Span;
 pub use directive::Directive;
@@ -150,7 +153,7 @@ pub fn heading_line(text: &str, line: Span) -> Option<HeadingLine> {
     if s.contains(['\t', '|']) {
         return None;
     }
-    let num_end = s.char_indices().take_while(|(_, c)| "一二三四五六七八九十".contains(*c)).last()?;
+    let num_end = s.char_indices().take_while(|(_, c)| chars!("一二三四五六七八九十").contains(c)).last()?;
     let num_end = num_end.0 + num_end.1.len_utf8();
     let numeral = cn_numeral(&s[..num_end])?;
     let rest = &s[num_end..];

@@ -4,6 +4,7 @@
 //! ("结果 维持", "规 章") and numbers ("2025 年"), and carry Word's control
 //! characters. Labels are compared only after folding.
 
+use crate::syntax::charset::chars;
 /// Full-width ASCII variants (digits, letters, punctuation) to ASCII,
 /// ideographic space to space. Chinese punctuation with no ASCII twin stays.
 pub fn fold_char(c: char) -> char {
@@ -272,7 +273,7 @@ pub fn parse_cell(raw: &str) -> CellValue {
         if let Ok(v) = key[..num_len].parse::<f64>() {
             let rest = &key[num_len..];
             let unit_like =
-                rest.chars().all(|c| "件个条项次起人家户万元亿千百%()（）篇份宗余多天日月年次宗".contains(c));
+                rest.chars().all(|c| chars!("件个条项次起人家户万元亿千百%()（）篇份宗余多天日月年次宗").contains(&c));
             if !key[..num_len].ends_with('.') && !rest.is_empty() && rest.chars().count() <= 6 && unit_like {
                 return CellValue::WithUnit(v);
             }

@@ -4,6 +4,7 @@
 use super::lines::trim_span;
 use super::normalize::{CellValue, is_space, label_core, parse_cell};
 use crate::span::Span;
+use crate::syntax::charset::chars;
 use std::sync::OnceLock;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
@@ -318,7 +319,7 @@ fn split_number_tail(text: &str, part: Span) -> Vec<Span> {
         let ideograph_before = label[..label_end - digits]
             .chars()
             .last()
-            .is_some_and(|c| ('\u{4e00}'..='\u{9fff}').contains(&c) || "）)”’》".contains(c));
+            .is_some_and(|c| ('\u{4e00}'..='\u{9fff}').contains(&c) || chars!("）)”’》").contains(&c));
         if digits > 0 && ideograph_before {
             out.push(Span::new(part.start, part.start + label_end - digits));
             out.push(Span::new(part.start + label_end - digits, part.start + label_end));

@@ -5,6 +5,7 @@ use crate::check::ctx::Ctx;
 use crate::check::rule::declare_rule;
 use crate::finding::{Edit, Finding};
 use crate::span::Span;
+use crate::syntax::charset::chars;
 use crate::syntax::normalize::{fold_char, is_space};
 
 declare_rule! {
@@ -28,10 +29,9 @@ fn find_loose(text: &str, from: usize, needle: &str) -> Option<Span> {
     // a rare one (not in COMMON) keeps the candidates few. Matches come in
     // the order of their q, so the first that holds is the one the
     // position-by-position scan found.
-    const COMMON: &str = "年度报告政府信息公开工作国中华人民共和行";
+    const COMMON: &[char] = chars!("年度报告政府信息公开工作国中华人民共和行");
     let ideograph = |c: &char| ('\u{4e00}'..='\u{9fff}').contains(c);
-    let k =
-        want.iter().rposition(|c| ideograph(c) && !COMMON.contains(*c)).or_else(|| want.iter().rposition(ideograph));
+    let k = want.iter().rposition(|c| ideograph(c) && !COMMON.contains(c)).or_else(|| want.iter().rposition(ideograph));
     // a needle without ideographs: any character folding to its first one
     let (k, anchor) = match k {
         Some(k) => (k, want[k]),

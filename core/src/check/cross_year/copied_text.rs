@@ -12,6 +12,7 @@ use crate::finding::Finding;
 use crate::model::Report;
 use crate::model::sections;
 use crate::severity::Severity;
+use crate::syntax::charset::chars;
 use std::collections::HashSet;
 use std::hash::{DefaultHasher, Hash, Hasher};
 
@@ -89,7 +90,7 @@ fn prose(text: &str, report: &Report) -> [Vec<char>; 7] {
 }
 
 fn kept(c: char) -> bool {
-    c.is_alphabetic() && !"〇零一二三四五六七八九十百千万亿两".contains(c)
+    c.is_alphabetic() && !chars!("〇零一二三四五六七八九十百千万亿两").contains(&c)
 }
 
 fn shingles(chars: &[char]) -> HashSet<u64> {

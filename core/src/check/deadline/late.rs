@@ -6,6 +6,7 @@ use crate::check::rule::declare_rule;
 use crate::config::BodyLevel;
 use crate::finding::Finding;
 use crate::span::Span;
+use crate::syntax::charset::chars;
 use crate::syntax::normalize::fold_char;
 
 declare_rule! {
@@ -40,8 +41,8 @@ fn check(cx: &Ctx, out: &mut Vec<Finding>) {
     let level = r.level.unwrap_or(BodyLevel::Department);
     let dl = cx.config.deadlines.for_level(level);
     let mut candidates: Vec<(i32, u32, u32, Span)> = Vec::new();
-    let paras = r.paragraphs();
-    for p in &paras {
+    let paras = cx.paragraphs();
+    for p in paras {
         let s = p.span.slice(cx.text);
         for label in LABELS {
             if let Some(pos) = s.find(label) {
@@ -49,7 +50,7 @@ fn check(cx: &Ctx, out: &mut Vec<Finding>) {
                 let skip = after.len() - after.trim_start_matches([':', '：', ' ', '\u{3000}']).len();
                 let rest = &after[skip..];
                 let end = rest
-                    .find(|c: char| !(c.is_ascii_digit() || "-/.年月日 ０１２３４５６７８９".contains(c)))
+                    .find(|c: char| !(c.is_ascii_digit() || chars!("-/.年月日 ０１２３４５６７８９").contains(&c)))
                     .unwrap_or(rest.len());
                 if let Some(d) = parse_date(rest[..end].trim_end(), p.span.start + pos + label.len() + skip) {
                     candidates.push(d);

@@ -11,6 +11,7 @@ use crate::finding::Finding;
 use crate::model::{Report, Section};
 use crate::span::Span;
 use crate::syntax::Block;
+use crate::syntax::charset::chars;
 use crate::syntax::normalize::CellValue;
 
 declare_rule! {
@@ -88,7 +89,7 @@ fn is_subheading(line: &str) -> bool {
     let numeral = &rest[..close];
     let label = rest[close..].trim_start_matches(['）', ')']).trim();
     !numeral.is_empty()
-        && numeral.chars().all(|c| "一二三四五六七八九十".contains(c))
+        && numeral.chars().all(|c| chars!("一二三四五六七八九十").contains(&c))
         && label.chars().count() <= 16
         && !label.contains(['。', '，', '；', '：', ':', ','])
 }

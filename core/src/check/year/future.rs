@@ -4,7 +4,7 @@ use super::Quotes;
 use crate::check::ctx::Ctx;
 use crate::check::rule::declare_rule;
 use crate::finding::Finding;
-use crate::syntax::numbers::{before_spaces, years};
+use crate::syntax::numbers::before_spaces;
 
 declare_rule! {
     id: "year/future",
@@ -17,9 +17,12 @@ declare_rule! {
 fn check(cx: &Ctx, out: &mut Vec<Finding>) {
     let r = cx.report;
     let Some(year) = r.report_year else { return };
-    for p in r.paragraphs() {
+    for (p, ys) in cx.paragraphs().iter().zip(cx.paragraph_years()) {
+        if ys.iter().all(|y| y.year <= year + 1) {
+            continue;
+        }
         let mut quotes = Quotes::new(cx.text, p.span);
-        for y in years(cx.text, p.span) {
+        for y in ys {
             if y.year <= year + 1 || quotes.inside(y.span.start) {
                 continue;
             }

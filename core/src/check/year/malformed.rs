@@ -5,6 +5,7 @@ use crate::check::ctx::Ctx;
 use crate::check::rule::declare_rule;
 use crate::finding::Finding;
 use crate::span::Span;
+use crate::syntax::charset::chars;
 use crate::syntax::normalize::is_space;
 use crate::syntax::numbers::{Number, after_spaces, numbers};
 
@@ -26,7 +27,7 @@ fn days_in(month: i64) -> i64 {
 
 fn check(cx: &Ctx, out: &mut Vec<Finding>) {
     let t = cx.text;
-    for p in cx.report.paragraphs() {
+    for p in cx.paragraphs() {
         let nums = numbers(t, p.span);
         for (i, n) in nums.iter().enumerate() {
             let (at, rest) = after_spaces(t, n.span.end);
@@ -71,7 +72,7 @@ fn check(cx: &Ctx, out: &mut Vec<Finding>) {
                     let junk = between.chars().count();
                     let cjk_junk = between
                         .chars()
-                        .all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c) && !"年至到和及与或".contains(c));
+                        .all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c) && !chars!("年至到和及与或").contains(&c));
                     if (1..=3).contains(&junk) && cjk_junk && after_m.starts_with('月') {
                         flag(
                             Span::new(n.span.start, m.span.end),

@@ -29,12 +29,12 @@ fn check(cx: &Ctx, out: &mut Vec<Finding>) {
             ));
         }
     }
-    let uses = year_use::uses(cx.text, &r.paragraphs(), r.stat_period.as_ref().map(|p| p.span));
+    let uses = cx.year_uses();
     // The model took the statistics period's year because the body agrees
     // with it: the title is the odd one out.
     if let (Some(YearSource::StatPeriod), Some(ty), Some(p)) = (r.year_source, &title_year, &r.stat_period) {
         if ty.year != year {
-            let n = year_use::count(&uses, year);
+            let n = year_use::count(uses, year);
             let message = if n > 0 {
                 format!("标题年份为 {}，统计期限和正文中 {year} 年作为本年度出现 {n} 次", ty.year)
             } else {
@@ -59,7 +59,7 @@ fn check(cx: &Ctx, out: &mut Vec<Finding>) {
     // Without a title year, the statistics period is what the body disagrees with.
     let untitled_period = r.year_source == Some(YearSource::StatPeriod) && title_year.is_none();
     if matches!(r.year_source, Some(YearSource::Title) | Some(YearSource::Config)) || untitled_period {
-        if let Some((other, n, own)) = super::other_body_year(&uses, year) {
+        if let Some((other, n, own)) = super::other_body_year(uses, year) {
             let first = uses.iter().find(|u| !u.plan && u.mention.year == other).map(|u| u.mention.span);
             let (span, basis) = match (&title_year, r.year_source, &r.stat_period) {
                 (Some(ty), Some(YearSource::Title), _) => (ty.span, "标题年份"),
@@ -84,7 +84,7 @@ fn check(cx: &Ctx, out: &mut Vec<Finding>) {
         // The period is "fixed" to the report year only when the body agrees
         // with that year; with no evidence either way the title may be the
         // wrong one.
-        let certain = year_use::evidence(&uses) == Some(year);
+        let certain = year_use::evidence(uses) == Some(year);
         for y in both {
             if y.year != year {
                 let basis = match r.year_source {
@@ -126,10 +126,13 @@ fn preamble(cx: &Ctx, year: i32, out: &mut Vec<Finding>) {
     const CITED: &[&str] = &["关于", "通知", "要求", "做好", "上年", "上一", "去年"];
     const PERIOD: &[&str] = &["统计期限", "统计时限", "统计时间", "统计区间", "统计周期"];
     let period = r.stat_period.as_ref().map(|p| p.span);
-    for p in r.paragraphs().iter().filter(|p| p.span.start >= title.span.end) {
+    for (p, ys) in cx.paragraphs().iter().zip(cx.paragraph_years()).filter(|(p, _)| p.span.start >= title.span.end) {
+        // most paragraphs name only the report year
+        if ys.iter().all(|y| y.year == year) {
+            continue;
+        }
         let line = p.span.slice(cx.text);
         let names_period = PERIOD.iter().any(|w| line.contains(w));
-        let ys = crate::syntax::numbers::years(cx.text, p.span);
         let mut taken = None;
         for (k, y) in ys.iter().enumerate() {
             if y.year == year || period.is_some_and(|s| s.contains(y.span.start)) || taken == Some(k) {

@@ -1,5 +1,6 @@
 //! year: the report year and its use in the text.
 
+use crate::syntax::charset::chars;
 pub mod future;
 pub mod malformed;
 pub mod mismatch;
@@ -30,7 +31,7 @@ pub fn same_digits(like: &str, year: i32) -> String {
         return s;
     }
     // "二〇二四" / "二零二四": the same numerals and the same zero
-    if like.chars().all(|c| c == '零' || "〇一二三四五六七八九".contains(c)) {
+    if like.chars().all(|c| c == '零' || chars!("〇一二三四五六七八九").contains(&c)) {
         let zero = if like.contains('零') { '零' } else { '〇' };
         return s
             .chars()

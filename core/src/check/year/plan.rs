@@ -24,7 +24,7 @@ fn check(cx: &Ctx, out: &mut Vec<Finding>) {
     // The statistics period's years are what the report year was read from:
     // never a plan date, and "fixing" one would move the report year with it.
     let period = r.stat_period.as_ref().map(|p| p.span);
-    for p in r.paragraphs().iter().filter(|p| p.section == 5) {
+    for p in cx.paragraphs().iter().filter(|p| p.section == 5) {
         for sent in sentences(cx.text, p.span) {
             let s = sent.slice(cx.text);
             if !is_plan(s) {

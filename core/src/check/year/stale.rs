@@ -7,7 +7,7 @@
 use crate::check::ctx::Ctx;
 use crate::check::rule::declare_rule;
 use crate::finding::{Edit, Finding};
-use crate::model::year_use::{self, Form};
+use crate::model::year_use::Form;
 
 declare_rule! {
     id: "year/stale",
@@ -20,13 +20,13 @@ declare_rule! {
 fn check(cx: &Ctx, out: &mut Vec<Finding>) {
     let r = cx.report;
     let Some(year) = r.report_year else { return };
-    let uses = year_use::uses(cx.text, &r.paragraphs(), r.stat_period.as_ref().map(|p| p.span));
+    let uses = cx.year_uses();
     // A body written for another year altogether is one year/mismatch, not a
     // finding in every sentence.
-    if super::other_body_year(&uses, year).is_some() {
+    if super::other_body_year(uses, year).is_some() {
         return;
     }
-    for u in &uses {
+    for u in uses {
         let y = &u.mention;
         // plans in 五 are next year's work: year/plan judges their years
         if y.year >= year || (u.plan && u.section == 5) {

@@ -4,7 +4,9 @@
 
 use super::target::Target;
 use crate::span::Span;
+use crate::syntax::charset::chars;
 use crate::syntax::normalize::is_space;
+use crate::syntax::words::Words;
 
 #[derive(Debug, Clone)]
 pub struct Hole {
@@ -116,11 +118,15 @@ const COUNTING: &[&str] = &[
     "新增", "整改",
 ];
 
+static COUNTING_W: Words = Words::new(COUNTING);
+
 /// Characters a number would end with: a hole needs none of them before
 /// the measure word.
 fn numeral_before(s: &str) -> bool {
     s.chars().next_back().is_some_and(|c| {
-        c.is_ascii_digit() || ('０'..='９').contains(&c) || "零〇一二两三四五六七八九十百千万余多几数".contains(c)
+        c.is_ascii_digit()
+            || ('０'..='９').contains(&c)
+            || chars!("零〇一二两三四五六七八九十百千万余多几数").contains(&c)
     })
 }
 
@@ -148,12 +154,12 @@ pub fn find(text: &str, sent: Span) -> Vec<Hole> {
         if matches!(c, '无' | '未' | '没' | '尚' | '暂') && super::quantity::zero_at(s, i).is_some() {
             denied = true;
         }
-        if counting_end.is_none() && COUNTING_FIRST.contains(c) {
-            if let Some(w) = COUNTING.iter().find(|w| s[i..].starts_with(**w)) {
+        if counting_end.is_none() && COUNTING_FIRST.contains(&c) {
+            if let Some(w) = COUNTING_W.prefix_of(&s[i..]) {
                 counting_end = Some(i + w.len());
             }
         }
-        if !"件条篇次个份期场项人万家".contains(c) {
+        if !chars!("件条篇次个份期场项人万家").contains(&c) {
             continue;
         }
         let before = s[..i].trim_end_matches(is_space);
@@ -175,7 +181,7 @@ pub fn find(text: &str, sent: Span) -> Vec<Hole> {
                 let Some(m) = GENERIC.iter().find(|m| s[i..].starts_with(**m)) else { continue };
                 let Some(last) = before.chars().next_back().filter(|c| is_ideograph(*c)) else { continue };
                 let word = WORDS.iter().any(|w| w.strip_suffix(*m).is_some_and(|head| before.ends_with(head)));
-                if DETERMINERS.contains(last) || word {
+                if DETERMINERS.contains(&last) || word {
                     continue;
                 }
                 // the noun: what follows the clause's counting word, its last
@@ -230,7 +236,7 @@ pub fn find(text: &str, sent: Span) -> Vec<Hole> {
 const GENERIC: &[&str] = &["人次", "万元", "件", "条", "篇", "次", "个", "份", "期", "场", "项", "家"];
 /// Characters that make the measure word part of a determiner ("各项",
 /// "每次", "该件") rather than a count's.
-const DETERMINERS: &str = "各每该此本这那其全整单多几诸首再依层历届逐批名按等频车";
+const DETERMINERS: &[char] = chars!("各每该此本这那其全整单多几诸首再依层历届逐批名按等频车");
 
 fn is_ideograph(c: char) -> bool {
     ('\u{4e00}'..='\u{9fff}').contains(&c)
@@ -279,14 +285,15 @@ pub fn in_lists(text: &str, sent: Span, counts: &[(usize, usize, &str)], found: 
             || WORDS.iter().any(|w| clause.ends_with(w))
             || clause
                 .char_indices()
-                .any(|(j, c)| "无未没尚暂".contains(c) && super::quantity::zero_at(clause, j).is_some())
+                .any(|(j, c)| chars!("无未没尚暂").contains(&c) && super::quantity::zero_at(clause, j).is_some())
             || found.iter().any(|h| h.span.end == a + clause.len())
         {
             continue;
         }
         let noun_end = a + head.len();
         // the message quotes the label's last few characters
-        let lead = head.len() - head.trim_start_matches(|c: char| is_space(c) || "其中以及和另有".contains(c)).len();
+        let lead =
+            head.len() - head.trim_start_matches(|c: char| is_space(c) || chars!("其中以及和另有").contains(&c)).len();
         let noun_start = head.char_indices().rev().nth(7).map_or(a + lead, |(j, _)| (a + j).max(a + lead));
         out.push(Hole {
             span: Span::new(noun_start, a + clause.len()),
@@ -305,8 +312,8 @@ pub fn in_lists(text: &str, sent: Span, counts: &[(usize, usize, &str)], found: 
 const MEASURE_CHARS: &[&str] = &["人次", "件", "条", "篇", "个", "期", "场", "次", "项", "家", "份"];
 
 /// The first characters of [`COUNTING`] (a test keeps them in step).
-const COUNTING_FIRST: &str =
-    "上举公共其出刊制办包印参发受召合回处完建开录承报接推播撰收整新更有答策累组结编解计设转达邀";
+const COUNTING_FIRST: &[char] =
+    chars!("上举公共其出刊制办包印参发受召合回处完建开录承报接推播撰收整新更有答策累组结编解计设转达邀");
 
 #[cfg(test)]
 mod tests {
@@ -318,7 +325,7 @@ mod tests {
 
     #[test]
     fn counting_first_covers_every_word() {
-        assert!(COUNTING.iter().all(|w| w.chars().next().is_some_and(|c| COUNTING_FIRST.contains(c))));
+        assert!(COUNTING.iter().all(|w| w.chars().next().is_some_and(|c| COUNTING_FIRST.contains(&c))));
     }
 
     #[test]

@@ -10,6 +10,8 @@
 //! (prose/table-mismatch), parts with their totals (prose/enumeration-sum)
 //! and report holes (prose/missing-number); none of them re-reads the text.
 
+use crate::syntax::charset::chars;
+use crate::syntax::words::Words;
 pub mod holes;
 pub mod label;
 pub mod quantity;
@@ -118,7 +120,7 @@ impl Prose {
                 let index = p.sentences.len();
                 p.sentences.push(Sentence { span, section: para.section });
                 let s = span.slice(text);
-                let applications = s.contains("申请") || RESULT_WORDS.iter().any(|w| s.contains(w));
+                let applications = s.contains("申请") || RESULT_WORDS_W.any_in(s);
                 let cx = Context {
                     index,
                     section: para.section,
@@ -208,11 +210,14 @@ fn opens_statement(clause_key: &str, after_semicolon: bool) -> bool {
     if after_semicolon && SEMICOLON_VERBS.iter().any(|v| clause_key.starts_with(v)) {
         return true;
     }
+    static LEAD: Words = Words::new(LEAD_ADVERBS);
+    static MARKER: Words = Words::new(MARKERS);
+    static VERB: Words = Words::new(STATEMENT_VERBS);
     let mut k = clause_key;
-    while let Some(a) = LEAD_ADVERBS.iter().find(|a| k.starts_with(**a)) {
+    while let Some(a) = LEAD.prefix_of(k) {
         k = &k[a.len()..];
     }
-    !MARKERS.iter().any(|m| clause_key.starts_with(m)) && STATEMENT_VERBS.iter().any(|v| k.starts_with(v))
+    MARKER.prefix_of(clause_key).is_none() && VERB.prefix_of(k).is_some()
 }
 
 /// An open breakdown.
@@ -276,6 +281,10 @@ const NOT_CURRENT: &[&str] = &[
 ];
 /// ... unless they are part of a table label ("上年结转", "上年度结转").
 const CURRENT_AFTER_ALL: &[&str] = &["上年结转", "上年度结转", "上一年度结转", "上一年结转", "上年度转结", "上年转结"];
+static NOT_CURRENT_W: Words = Words::new(NOT_CURRENT);
+static CURRENT_AFTER_ALL_W: Words = Words::new(CURRENT_AFTER_ALL);
+static RESULT_WORDS_W: Words = Words::new(RESULT_WORDS);
+static STATEMENT_VERBS_W: Words = Words::new(STATEMENT_VERBS);
 
 fn read_sentence(text: &str, sent: Span, cx: &Context, carry: Option<usize>, p: &mut Prose) {
     let s = sent.slice(text);
@@ -618,7 +627,7 @@ fn counts_other_noun(text: &str, q: &Quantity, limit: usize) -> bool {
     let Some(first) = after.chars().next() else { return false };
     let l = label::read(&after);
     ('\u{4e00}'..='\u{9fff}').contains(&first)
-        && !"均已共为已在由中有是于被并予已向".contains(first)
+        && !chars!("均已共为已在由中有是于被并予已向").contains(&first)
         && l.is_empty()
         && !l.application
         && !l.plain_open
@@ -666,9 +675,9 @@ fn implicit_list(text: &str, q: &Quantity, next: Option<&Quantity>) -> bool {
     joined
         && (2..=10).contains(&key.chars().count())
         && !key.contains(is_separator)
-        && !STATEMENT_VERBS.iter().any(|v| key.contains(v))
+        && !STATEMENT_VERBS_W.any_in(&key)
         && !BREAKS.iter().any(|b| key.starts_with(b))
-        && !NOT_CURRENT.iter().any(|w| key.contains(w))
+        && !NOT_CURRENT_W.any_in(&key)
         && !MARKERS.iter().any(|m| key.starts_with(m))
 }
 
@@ -822,13 +831,19 @@ fn label_span(text: &str, from: usize, q: &Quantity, limit: usize) -> Span {
 
 /// Whether a count's clause presents it as this year's own figure.
 fn is_current(clause_key: &str, text: &str, clause_start: usize, at: usize, year: Option<i32>) -> bool {
-    let mut key = clause_key.to_string();
-    for w in CURRENT_AFTER_ALL {
-        if key.contains(w) {
-            key = key.replace(w, "");
+    let mut cleaned = String::new();
+    let key = if CURRENT_AFTER_ALL_W.any_in(clause_key) {
+        cleaned.push_str(clause_key);
+        for w in CURRENT_AFTER_ALL {
+            if cleaned.contains(w) {
+                cleaned = cleaned.replace(w, "");
+            }
         }
-    }
-    if NOT_CURRENT.iter().any(|w| key.contains(w)) {
+        &cleaned
+    } else {
+        clause_key
+    };
+    if NOT_CURRENT_W.any_in(key) {
         return false;
     }
     // a past year in the clause: "2024年收到申请10件"

@@ -4,6 +4,7 @@
 //! is missing ("收到申请件").
 
 use crate::span::Span;
+use crate::syntax::charset::chars;
 use crate::syntax::normalize::is_space;
 use crate::syntax::numbers::{Number, after_spaces, before_spaces};
 
@@ -213,7 +214,7 @@ pub fn chinese_numbers(text: &str, sent: Span) -> Vec<Number> {
     let mut out = Vec::new();
     let mut run: Option<usize> = None;
     for (i, c) in s.char_indices().chain(std::iter::once((s.len(), '。'))) {
-        if "零〇一二两三四五六七八九十百千".contains(c) {
+        if chars!("零〇一二两三四五六七八九十百千").contains(&c) {
             run.get_or_insert(i);
             continue;
         }

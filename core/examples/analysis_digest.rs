@@ -3,8 +3,8 @@
 //! and diff the outputs to show a performance change altered no result.
 //!
 //! ```text
-//! cargo run --release --example analysis_digest > after.txt
-//! git stash; cargo run --release --example analysis_digest > before.txt; git stash pop
+//! cargo run -p nianbao-core --release --example analysis_digest > after.txt
+//! git stash; cargo run -p nianbao-core --release --example analysis_digest > before.txt; git stash pop
 //! diff before.txt after.txt
 //! ```
 //!
@@ -13,7 +13,7 @@
 //! 60k and 1m, 300 batch reports and 3 000 mutants of them (1–5 random
 //! insertions, deletions or replacements with characters the rules care
 //! about, fixed seed).
-#[path = "../benches/common/mod.rs"]
+#[path = "../../benches/common/mod.rs"]
 mod common;
 use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
@@ -31,7 +31,7 @@ fn h(text: &str) -> String {
 fn main() {
     let mut inputs: Vec<(String, String)> = Vec::new();
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    for dir in ["../shared/corpus", "../shared/corpus2", "examples"] {
+    for dir in ["../../shared/corpus", "../../shared/corpus2", "../examples"] {
         // the published reports are not in the repository; without them the
         // digest covers the rest
         let Ok(entries) = std::fs::read_dir(root.join(dir)) else {
@@ -43,7 +43,7 @@ fn main() {
         for p in paths {
             if let Ok(t) = std::fs::read_to_string(&p) {
                 if p.extension().is_some_and(|e| e == "txt" || e == "md") {
-                    inputs.push((p.display().to_string(), t));
+                    inputs.push((format!("{dir}/{}", p.file_name().unwrap().to_string_lossy()), t));
                 }
             }
         }

@@ -1,0 +1,25 @@
+//! Analyses one file N times, for callgrind and perf without building the
+//! front ends: `cargo build -p nianbao-core --release --example profile_loop`
+//! then `valgrind --tool=callgrind target/release/examples/profile_loop FILE N`.
+//! Instructions per analysis = (I_N − I_1) / (N − 1). FILE may also name a
+//! generated input of benches/common (fixture, 60k, 1m, batch:N).
+
+#[path = "../../benches/common/mod.rs"]
+#[allow(dead_code)]
+mod common;
+
+use nianbao_core::Config;
+use std::hint::black_box;
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let path = args.next().expect("a file");
+    let iters: usize = args.next().and_then(|n| n.parse().ok()).unwrap_or(1);
+    let text = common::input(&path).unwrap_or_else(|| std::fs::read_to_string(&path).expect("a readable UTF-8 file"));
+    let config = Config::default();
+    let mut findings = 0;
+    for _ in 0..iters {
+        findings = black_box(nianbao_core::analyze(black_box(&text), &config)).findings.len();
+    }
+    eprintln!("{path}: {} bytes, {findings} findings, {iters} iterations", text.len());
+}

@@ -1,0 +1,92 @@
+//! Word lists matched with one automaton instead of one search per word.
+//!
+//! The rules ask "does this clause hold any of these 25 words?" and "which
+//! of these 200 keywords starts here?" for every count and every sentence.
+//! Asked word by word, that is a substring search per word (a Two-Way
+//! searcher set up each time) and was the largest single cost of the prose
+//! layer; an Aho-Corasick automaton answers in one pass over the text.
+//! Built on first use, once per process.
+
+use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
+use std::sync::OnceLock;
+
+pub struct Words {
+    words: &'static [&'static str],
+    automaton: OnceLock<AhoCorasick>,
+}
+
+impl Words {
+    pub const fn new(words: &'static [&'static str]) -> Words {
+        Words { words, automaton: OnceLock::new() }
+    }
+
+    fn automaton(&self) -> &AhoCorasick {
+        self.automaton.get_or_init(|| build(self.words.iter().copied()))
+    }
+
+    /// Whether `s` contains any of the words.
+    pub fn any_in(&self, s: &str) -> bool {
+        !s.is_empty() && self.automaton().is_match(s)
+    }
+
+    /// Where the leftmost occurrence of any of the words starts, as
+    /// `words.iter().filter_map(|w| s.find(w)).min()` would give.
+    pub fn first_in(&self, s: &str) -> Option<usize> {
+        self.automaton().find(s).map(|m| m.start())
+    }
+
+    /// The first word in list order that `s` starts with, as
+    /// `words.iter().find(|w| s.starts_with(w))` would give.
+    pub fn prefix_of(&self, s: &str) -> Option<&'static str> {
+        let m = self.automaton().find(Input::new(s).anchored(Anchored::Yes))?;
+        Some(self.words[m.pattern().as_usize()])
+    }
+}
+
+/// Keywords with a payload, found left to right without overlaps: at each
+/// position the first keyword in list order that starts there, the scan
+/// going on after it (as a loop trying the list at each position would).
+pub struct Keys<T: 'static> {
+    keys: &'static [(&'static str, T)],
+    automaton: OnceLock<AhoCorasick>,
+}
+
+impl<T> Keys<T> {
+    pub const fn new(keys: &'static [(&'static str, T)]) -> Keys<T> {
+        Keys { keys, automaton: OnceLock::new() }
+    }
+
+    /// Every keyword found in `s`: (start, end, its entry).
+    pub fn scan<'a>(&'a self, s: &'a str) -> impl Iterator<Item = (usize, usize, &'static (&'static str, T))> + 'a {
+        let automaton = self.automaton.get_or_init(|| build(self.keys.iter().map(|k| k.0)));
+        automaton.find_iter(s).map(|m| (m.start(), m.end(), &self.keys[m.pattern().as_usize()]))
+    }
+}
+
+fn build<'a>(words: impl Iterator<Item = &'a str>) -> AhoCorasick {
+    AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostFirst)
+        .start_kind(StartKind::Both)
+        .build(words)
+        .expect("word lists are small and valid")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    static W: Words = Words::new(&["较上年", "较", "同比"]);
+    static K: Keys<u8> = Keys::new(&[("结转下年", 1), ("结转", 2), ("下年", 3), ("公开", 4)]);
+
+    #[test]
+    fn matches_like_the_word_by_word_loops() {
+        assert!(W.any_in("比较") && W.any_in("同比增长") && !W.any_in("上年") && !W.any_in(""));
+        assert_eq!(W.prefix_of("较上年增加"), Some("较上年"));
+        assert_eq!(W.prefix_of("增加较多"), None);
+        assert_eq!(W.first_in("今年同比较"), Some(6));
+        assert_eq!(W.first_in("今年"), None);
+        let found: Vec<_> = K.scan("结转下年度，结转公开下年").map(|(a, b, k)| (a, b, k.1)).collect();
+        // the earlier entry wins at a position; the scan goes on after it
+        assert_eq!(found, [(0, 12, 1), (18, 24, 2), (24, 30, 4), (30, 36, 3)]);
+    }
+}
