@@ -423,11 +423,12 @@ fn form_of(text: &str, sentence: Span, y: &YearMention, compared: bool) -> Optio
             !(*m == "决算" && before.ends_with('预') || *m == "年度报告" && before.ends_with(['上', '一']))
         })
     };
-    if AWARDS.iter().any(own_result) {
+    // (the automaton says whether any is there; the loop, rarely run, where)
+    if AWARDS_W.any_in(rest) && AWARDS.iter().any(own_result) {
         return None;
     }
-    let act = tail.starts_with(['，', ',']) || ACTS.iter().any(|w| tail.starts_with(w));
-    let topic = NOUNS.iter().any(|w| tail.starts_with(w)) && !YEARLY_THINGS.iter().any(|m| clause_tail.contains(m));
+    let act = tail.starts_with(['，', ',']) || ACTS_W.prefix_of(tail).is_some();
+    let topic = NOUNS_W.prefix_of(tail).is_some() && !YEARLY_THINGS_W.any_in(clause_tail);
     (act || topic).then_some(form)
 }
 
@@ -513,6 +514,11 @@ pub fn cn_years(text: &str, span: Span) -> Vec<YearMention> {
     }
     out
 }
+
+static AWARDS_W: Words = Words::new(AWARDS);
+static ACTS_W: Words = Words::new(ACTS);
+static NOUNS_W: Words = Words::new(NOUNS);
+static YEARLY_THINGS_W: Words = Words::new(YEARLY_THINGS);
 
 /// Words that make a sentence compare its year with another.
 static COMPARED: Words = Words::new(&["结转", "遗留", "较", "同比", "相比", "比上"]);

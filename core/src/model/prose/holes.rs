@@ -120,6 +120,19 @@ const COUNTING: &[&str] = &[
 
 static COUNTING_W: Words = Words::new(COUNTING);
 
+/// The last characters of [`TABLE_NOUNS`] and [`COUNTED`]'s nouns, sorted:
+/// most measure words follow no known noun, and one lookup says so.
+fn noun_last_chars() -> &'static [char] {
+    static LAST: std::sync::OnceLock<Vec<char>> = std::sync::OnceLock::new();
+    LAST.get_or_init(|| {
+        let nouns = TABLE_NOUNS.iter().chain(COUNTED.iter().map(|(n, _)| n));
+        let mut v: Vec<char> = nouns.filter_map(|n| n.chars().next_back()).collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    })
+}
+
 /// Characters a number would end with: a hole needs none of them before
 /// the measure word.
 fn numeral_before(s: &str) -> bool {
@@ -168,8 +181,10 @@ pub fn find(text: &str, sent: Span) -> Vec<Hole> {
         if numeral_before(before) {
             continue;
         }
-        let table_noun = TABLE_NOUNS.iter().find(|n| before.ends_with(**n) && s[i..].starts_with('件'));
-        let known = COUNTED.iter().find_map(|(n, ms)| {
+        // a known noun must end in one of their last characters
+        let noun_end = before.chars().next_back().is_some_and(|c| noun_last_chars().binary_search(&c).is_ok());
+        let table_noun = TABLE_NOUNS.iter().find(|n| noun_end && before.ends_with(**n) && s[i..].starts_with('件'));
+        let known = COUNTED.iter().filter(|_| noun_end).find_map(|(n, ms)| {
             let m = ms.iter().find(|m| s[i..].starts_with(**m))?;
             before.ends_with(n).then_some((*n, *m))
         });

@@ -216,7 +216,11 @@ fn joins(between: &str) -> bool {
 /// Read a label phrase (spaces already removed).
 pub fn read(phrase: &str) -> Label {
     let mut out = Label { application: phrase.contains("申请"), ..Label::default() };
-    let bare = phrase.trim_start_matches("其中").trim_end_matches(['的', '为', '有']);
+    let mut bare = phrase;
+    while let Some(rest) = bare.strip_prefix("其中") {
+        bare = rest;
+    }
+    let bare = bare.trim_end_matches(['的', '为', '有']);
     out.plain_open = matches!(bare, "公开" | "均予公开" | "均予以公开");
     // (end of the previous row keyword, its rows) for sums of rows
     let mut last_rows: Option<(usize, Rows)> = None;

@@ -193,6 +193,7 @@ const MARKERS: &[&str] =
     &["其中", "包括", "包含", "分别为", "分别是", "主要有", "主要包括", "具体为", "具体包括", "具体是", "含"];
 /// Clause openers that start a new statement, ending a breakdown.
 const BREAKS: &[&str] = &["另有", "另外", "此外", "同时", "还有", "另", "且", "并且", "而"];
+static BREAK: Words = Words::new(BREAKS);
 /// Verbs that, opening a clause, make it a new statement of its own
 /// ("…其中解读材料65条，解读产品41条，发布本系统政务动态信息596条").
 const STATEMENT_VERBS: &[&str] = &[
@@ -207,7 +208,8 @@ const LEAD_ADVERBS: &[&str] = &["全年", "本年度", "本年", "年内", "共"
 
 /// Whether a clause opens with a verb of its own, not as a part's label.
 fn opens_statement(clause_key: &str, after_semicolon: bool) -> bool {
-    if after_semicolon && SEMICOLON_VERBS.iter().any(|v| clause_key.starts_with(v)) {
+    static SEMICOLON_VERB: Words = Words::new(SEMICOLON_VERBS);
+    if after_semicolon && SEMICOLON_VERB.prefix_of(clause_key).is_some() {
         return true;
     }
     static LEAD: Words = Words::new(LEAD_ADVERBS);
@@ -349,9 +351,7 @@ fn read_sentence(text: &str, sent: Span, cx: &Context, carry: Option<usize>, p: 
         // count: every byte of the sentence is read once
         let clause_start = clause_start(text, from, q.span.start);
         let clause_key: String = text[clause_start..q.span.start].chars().filter(|c| !is_space(*c)).collect();
-        if BREAKS.iter().any(|b| clause_key.starts_with(b))
-            || (from > sent.start && opens_statement(&clause_key, false))
-        {
+        if BREAK.prefix_of(&clause_key).is_some() || (from > sent.start && opens_statement(&clause_key, false)) {
             open.retain(|o| o.bracket);
         } else if semicolon_ends(between, &open) {
             open.pop();

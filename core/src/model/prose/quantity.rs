@@ -7,6 +7,7 @@ use crate::span::Span;
 use crate::syntax::charset::chars;
 use crate::syntax::normalize::is_space;
 use crate::syntax::numbers::{Number, after_spaces, before_spaces};
+use crate::syntax::words::Words;
 
 /// What the text says the count is.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -57,7 +58,8 @@ pub const MEASURES: &[&str] = &[
 const NOT_COUNTS: &[&str] = &["工作日", "月", "小时", "百分点", "自然日", "日", "星期", "季度", "年"];
 
 fn measure_at(s: &str) -> Option<&'static str> {
-    let m = MEASURES.iter().find(|m| s.starts_with(**m))?;
+    static MEASURE: Words = Words::new(MEASURES);
+    let m = &MEASURE.prefix_of(s)?;
     let rest = &s[m.len()..];
     if *m == "个" && NOT_COUNTS.iter().any(|w| rest.starts_with(w)) {
         return None;
