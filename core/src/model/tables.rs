@@ -7,6 +7,7 @@ use super::standard::*;
 use crate::config::FormatVersion;
 use crate::span::Span;
 use crate::syntax::normalize::{CellValue, core_key};
+use crate::syntax::words::Words;
 use crate::syntax::{Cell, Row, Table, TableStyle};
 use std::sync::LazyLock;
 
@@ -179,6 +180,10 @@ impl MappedTable {
 }
 
 /// Which standard table a parsed table most resembles, by its labels.
+/// Words only table 三's and table 四's labels hold.
+static THREE_WORDS: Words = Words::new(&["本年新收", "上年结转", "予以公开", "勾稽关系", "结转下年度"]);
+static FOUR_WORDS: Words = Words::new(&["行政复议", "行政诉讼", "复议后起诉"]);
+
 pub fn identify(text: &str, table: &Table) -> Option<TableId> {
     let mut score = [0usize; 3];
     for row in &table.rows {
@@ -199,21 +204,10 @@ pub fn identify(text: &str, table: &Table) -> Option<TableId> {
             {
                 score[0] += 1;
             }
-            if core.contains("本年新收")
-                || core.contains("上年结转")
-                || core.contains("予以公开")
-                || core == "自然人"
-                || core.contains("勾稽关系")
-                || core.contains("结转下年度")
-            {
+            if core == "自然人" || THREE_WORDS.any_in(core) {
                 score[1] += 1;
             }
-            if core.contains("行政复议")
-                || core.contains("行政诉讼")
-                || core.starts_with("结果维持")
-                || core.contains("复议后起诉")
-                || core == "尚未审结"
-            {
+            if core.starts_with("结果维持") || core == "尚未审结" || FOUR_WORDS.any_in(core) {
                 score[2] += 1;
             }
         }

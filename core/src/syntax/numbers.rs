@@ -50,6 +50,12 @@ fn for_each_run(s: &str, mut f: impl FnMut(usize, usize, &str)) {
     let b = s.as_bytes();
     let mut i = 0;
     while i < b.len() {
+        // skip to the next byte that can start a digit (a tight loop: most
+        // of a draft is ideographs)
+        match b[i..].iter().position(|&x| x.is_ascii_digit() || x == 0xEF) {
+            Some(k) => i += k,
+            None => break,
+        }
         let Some((_, n)) = digit_at(b, i) else {
             i += 1;
             continue;
@@ -131,20 +137,30 @@ pub struct YearMention {
     pub end: usize,
 }
 
+/// The value of a run of exactly four digits (ASCII or full-width, no point).
+fn four_digits(run: &str) -> Option<i32> {
+    let b = run.as_bytes();
+    let (mut i, mut n, mut value) = (0, 0, 0);
+    while i < b.len() {
+        let (d, len) = digit_at(b, i)?;
+        value = value * 10 + i32::from(d - b'0');
+        n += 1;
+        i += len;
+    }
+    (n == 4).then_some(value)
+}
+
 /// "2025年", "2025 年", "２０２５年度" — four digits then 年.
 pub fn years(text: &str, span: Span) -> Vec<YearMention> {
     let mut out = Vec::new();
     // only four-digit runs can be years: skip building the other numbers
     for_each_run(span.slice(text), |start, end, run| {
-        // four digits take at most 12 bytes (full-width)
+        // four digits take at most 12 bytes (full-width); read without
+        // building the digits' string (years are asked for per sentence)
         if run.len() > 12 {
             return;
         }
-        let digits = fold_digits(run);
-        if digits.len() != 4 || digits.contains('.') {
-            return;
-        }
-        let Ok(year) = digits.parse::<i32>() else { return };
+        let Some(year) = four_digits(run) else { return };
         if !(1949..=2199).contains(&year) {
             return;
         }

@@ -32,7 +32,8 @@ pub fn finding(text: &str) -> Option<Finding> {
     let mut runs: Vec<Span> = Vec::new();
     let mut kinds: Vec<(&'static str, usize)> = Vec::new();
     let mut count = 0;
-    for (i, c) in text.char_indices() {
+    let from = crate::invisible::first_removed(text)?;
+    for (i, c) in text[from..].char_indices().map(|(i, c)| (from + i, c)) {
         if !removed(c, i) {
             continue;
         }
