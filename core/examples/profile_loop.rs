@@ -5,7 +5,6 @@
 //! generated input of benches/common (fixture, 60k, 1m, batch:N).
 
 #[path = "../../benches/common/mod.rs"]
-#[allow(dead_code)]
 mod common;
 
 use nianbao_core::Config;

@@ -143,6 +143,9 @@ fn four_digits(run: &str) -> Option<i32> {
     let (mut i, mut n, mut value) = (0, 0, 0);
     while i < b.len() {
         let (d, len) = digit_at(b, i)?;
+        if n == 4 {
+            return None;
+        }
         value = value * 10 + i32::from(d - b'0');
         n += 1;
         i += len;
@@ -187,6 +190,8 @@ mod tests {
         assert_eq!(all.iter().map(|n| n.digits.as_str()).collect::<Vec<_>>(), ["2025", "360", "1.5", "2025"]);
         let ys = years(t, Span::new(0, t.len()));
         assert_eq!(ys.len(), 2);
+        // twelve digits before 年 are no year (and no overflow)
+        assert!(years("123456789012年", Span::new(0, 15)).is_empty());
         assert_eq!(ys[0].year, 2025);
     }
 }

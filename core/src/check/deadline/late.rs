@@ -8,6 +8,7 @@ use crate::finding::Finding;
 use crate::span::Span;
 use crate::syntax::charset::chars;
 use crate::syntax::normalize::fold_char;
+use crate::syntax::words::Words;
 
 declare_rule! {
     id: "deadline/late",
@@ -17,6 +18,7 @@ declare_rule! {
     check,
 }
 
+static LABEL_WORDS: Words = Words::new(LABELS);
 const LABELS: &[&str] = &["发布时间", "发布日期", "公开日期", "成文日期", "印发日期", "发文日期", "发布于"];
 
 /// (year, month, day, span) of a date written 2026-01-09, 2026/1/9,
@@ -44,6 +46,10 @@ fn check(cx: &Ctx, out: &mut Vec<Finding>) {
     let paras = cx.paragraphs();
     for p in paras {
         let s = p.span.slice(cx.text);
+        // (one pass says whether any label is there; most paragraphs have none)
+        if !LABEL_WORDS.any_in(s) {
+            continue;
+        }
         for label in LABELS {
             if let Some(pos) = s.find(label) {
                 let after = &s[pos + label.len()..];

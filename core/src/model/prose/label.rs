@@ -6,7 +6,7 @@
 
 use super::target::{Cols, Group4, Rows, Target};
 use crate::model::standard::t3;
-use crate::syntax::words::Keys;
+use crate::syntax::words::{Keys, has};
 
 /// What a label phrase names.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
@@ -215,7 +215,7 @@ fn joins(between: &str) -> bool {
 
 /// Read a label phrase (spaces already removed).
 pub fn read(phrase: &str) -> Label {
-    let mut out = Label { application: phrase.contains("申请"), ..Label::default() };
+    let mut out = Label { application: has(phrase, "申请"), ..Label::default() };
     let mut bare = phrase;
     while let Some(rest) = bare.strip_prefix("其中") {
         bare = rest;

@@ -11,7 +11,7 @@
 //! and report holes (prose/missing-number); none of them re-reads the text.
 
 use crate::syntax::charset::chars;
-use crate::syntax::words::Words;
+use crate::syntax::words::{Words, has};
 pub mod holes;
 pub mod label;
 pub mod quantity;
@@ -120,15 +120,15 @@ impl Prose {
                 let index = p.sentences.len();
                 p.sentences.push(Sentence { span, section: para.section });
                 let s = span.slice(text);
-                let applications = s.contains("申请") || RESULT_WORDS_W.any_in(s);
+                let applications = has(s, "申请") || RESULT_WORDS_W.any_in(s);
                 let cx = Context {
                     index,
                     section: para.section,
                     applications: applications || para.section == 3,
                     results: applications || para_applications || para.section == 3,
                     disclosure: para.section == 4
-                        || s.contains("信息公开")
-                        || s.contains("政府信息")
+                        || has(s, "信息公开")
+                        || has(s, "政府信息")
                         || (para_applications && para.section == 1),
                     year,
                 };
