@@ -44,7 +44,14 @@ impl Ctx<'_> {
     /// Every use of a year as the current year ([`year_use::uses`]).
     pub fn year_uses(&self) -> &[YearUse] {
         self.facts.year_uses.get_or_init(|| {
-            year_use::uses(self.text, self.paragraphs(), self.report.stat_period.as_ref().map(|p| p.span))
+            let period = self.report.stat_period.as_ref().map(|p| p.span);
+            // the prose layer has split the sentences already, unless it
+            // failed (then it holds none, and the text is split here)
+            if self.prose.sentences.is_empty() {
+                year_use::uses(self.text, self.paragraphs(), period)
+            } else {
+                year_use::uses_in(self.text, self.prose.sentences.iter().map(|s| (s.span, s.section)), period)
+            }
         })
     }
 }

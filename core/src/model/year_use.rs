@@ -530,11 +530,20 @@ static STATED: Words = Words::new(&["全年", "本年", "今年", "年内"]);
 /// a use. Linear in the text: each sentence is scanned a fixed number of
 /// times, and each year looks at most [`NEAR`] characters around it.
 pub fn uses(text: &str, paragraphs: &[Paragraph], period: Option<Span>) -> Vec<YearUse> {
+    // split after 。！？ only: "2025年共收到15件；2024年共收到12件。" is one
+    // sentence comparing two years
+    let sentences = paragraphs
+        .iter()
+        .flat_map(|p| crate::model::prose::sentences(text, p.span).into_iter().map(|s| (s, p.section)));
+    uses_in(text, sentences, period)
+}
+
+/// [`uses`] over sentences already split ((span, section) in text order, as
+/// `Prose` holds them), so the rules need not split the text again.
+pub fn uses_in(text: &str, sentences: impl Iterator<Item = (Span, u32)>, period: Option<Span>) -> Vec<YearUse> {
     let mut out = Vec::new();
-    for p in paragraphs.iter().filter(|p| (1..=6).contains(&p.section)) {
-        // split after 。！？ only: "2025年共收到15件；2024年共收到12件。" is one
-        // sentence comparing two years
-        for sent in crate::model::prose::sentences(text, p.span) {
+    for (sent, section) in sentences.filter(|(_, section)| (1..=6).contains(section)) {
+        {
             let mut ys = years(text, sent);
             let cn = cn_years(text, sent);
             if !cn.is_empty() {
@@ -580,7 +589,7 @@ pub fn uses(text: &str, paragraphs: &[Paragraph], period: Option<Span>) -> Vec<Y
                         plan
                     }
                 };
-                found.push(YearUse { mention: y, form, section: p.section, plan });
+                found.push(YearUse { mention: y, form, section, plan });
             }
             // Two different years both used as "this year" in one sentence are
             // set against each other ("2025年共收到15件；2024年共收到12件").
