@@ -209,6 +209,39 @@ fn analysis_stops_when_asked_and_is_unchanged_otherwise() {
     })
     .unwrap();
     assert_eq!(whole.findings, nianbao_core::analyze(&text, &config).findings);
-    // once after the model, once before each rule
-    assert_eq!(asked.get(), 1 + nianbao_core::rules::RULES.len());
+    // twice while building the model (after the parse, before the tables),
+    // once after it, once before each rule; the fixture's prose is shorter
+    // than one stretch of sentences between two questions
+    assert_eq!(asked.get(), 3 + nianbao_core::rules::RULES.len());
+}
+
+/// A long document's prose, most of its analysis, is itself cancellable:
+/// `stop` is asked every `STOP_EVERY` sentences while it is read, so a newer
+/// edit does not wait for the rest of it.
+#[test]
+fn reading_a_long_documents_prose_asks_whether_to_stop() {
+    let base = fixture("xiaye-2025-draft.txt");
+    let mut text = base.clone();
+    let sentence = "全年共主动公开政府信息120条，其中政策文件20条。\n";
+    for _ in 0..2_000 {
+        text.push_str(sentence);
+    }
+    let config = nianbao_core::Config::default();
+    let asked = std::cell::Cell::new(0);
+    let whole = nianbao_core::analyze_until(&text, &config, &|| {
+        asked.set(asked.get() + 1);
+        false
+    })
+    .unwrap();
+    assert_eq!(whole.findings, nianbao_core::analyze(&text, &config).findings);
+    let every = nianbao_core::model::prose::STOP_EVERY;
+    assert!(asked.get() >= 3 + nianbao_core::rules::RULES.len() + 2_000 / every, "asked {} times", asked.get());
+    // a stop that comes while the prose is read ends the analysis there
+    let asked = std::cell::Cell::new(0);
+    let stopped = nianbao_core::analyze_until(&text, &config, &|| {
+        asked.set(asked.get() + 1);
+        asked.get() > 4
+    });
+    assert!(stopped.is_none());
+    assert_eq!(asked.get(), 5);
 }

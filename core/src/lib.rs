@@ -88,14 +88,14 @@ pub fn analyze_until(text: &str, config: &Config, stop: &dyn Fn() -> bool) -> Op
     // or a row label for every rule: read a copy without them, then map
     // every span back, so findings and the report point into `text`.
     let Some(clean) = invisible::Cleaned::new(text) else {
-        let report = Report::build(text, config);
+        let report = Report::build_until(text, config, stop)?;
         if stop() {
             return None;
         }
         let findings = check::run_until(text, &report, config, stop)?;
         return Some(Analysis { report, findings });
     };
-    let mut report = Report::build(&clean.text, config);
+    let mut report = Report::build_until(&clean.text, config, stop)?;
     if stop() {
         return None;
     }

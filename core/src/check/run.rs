@@ -25,8 +25,11 @@ pub fn run_until(text: &str, report: &Report, config: &Config, stop: &dyn Fn() -
     }
     // shared by the prose rules; a bug in reading it costs those rules'
     // findings, like a bug in one rule, never the analysis
-    let prose =
-        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| Prose::read(text, report))).unwrap_or_default();
+    let prose = match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| Prose::read_until(text, report, stop))) {
+        Ok(Some(prose)) => prose,
+        Ok(None) => return None,
+        Err(_) => Prose::default(),
+    };
     let cx = Ctx { text, report, config, prose: &prose, previous: None, facts: Default::default() };
     let mut out = Vec::new();
     for rule in registry::RULES {

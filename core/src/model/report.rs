@@ -60,7 +60,20 @@ pub struct Report {
 
 impl Report {
     pub fn build(text: &str, config: &Config) -> Report {
+        let never = || false;
+        match Report::build_until(text, config, &never) {
+            Some(r) => r,
+            None => unreachable!("a stop that never says stop"),
+        }
+    }
+
+    /// [`Report::build`], abandoned (`None`) when `stop` returns true: asked
+    /// after the parse and before the tables are mapped.
+    pub fn build_until(text: &str, config: &Config, stop: &dyn Fn() -> bool) -> Option<Report> {
         let mut syntax = syntax::parse(text);
+        if stop() {
+            return None;
+        }
         // A page saved as text: headings inside lines, tables flattened
         // into their labels and numbers.
         layout::split_headings(text, &mut syntax);
@@ -99,6 +112,9 @@ impl Report {
         let format = config.format.or(report_year.map(FormatVersion::for_year)).unwrap_or(FormatVersion::Standard2021);
         let level = config.body_level.or(title.as_ref().and_then(|t| t.level));
         let year_version = config.format.or(report_year.map(FormatVersion::for_year));
+        if stop() {
+            return None;
+        }
         let tables = map_tables(text, &syntax, &sections, year_version);
         let style = syntax
             .tables
@@ -110,7 +126,19 @@ impl Report {
             } else {
                 TableStyle::Tsv
             });
-        Report { syntax, title, sections, tables, stat_period, report_year, year_source, level, format, style, glued }
+        Some(Report {
+            syntax,
+            title,
+            sections,
+            tables,
+            stat_period,
+            report_year,
+            year_source,
+            level,
+            format,
+            style,
+            glued,
+        })
     }
 
     pub fn table(&self, id: TableId) -> Option<&MappedTable> {

@@ -98,6 +98,10 @@ impl Mention {
     }
 }
 
+/// How many sentences [`Prose::read_until`] reads between two questions
+/// to `stop` (a few hundred microseconds of work).
+pub const STOP_EVERY: usize = 64;
+
 #[derive(Debug, Default)]
 pub struct Prose {
     pub sentences: Vec<Sentence>,
@@ -109,6 +113,13 @@ pub struct Prose {
 
 impl Prose {
     pub fn read(text: &str, report: &Report) -> Prose {
+        Prose::read_until(text, report, &|| false).unwrap_or_default()
+    }
+
+    /// [`Prose::read`], abandoned (`None`) when `stop` returns true; asked
+    /// every [`STOP_EVERY`] sentences, since reading the prose is most of a
+    /// long document's analysis and a newer edit should not wait for it.
+    pub fn read_until(text: &str, report: &Report, stop: &dyn Fn() -> bool) -> Option<Prose> {
         let mut p = Prose { spaced: spaced_numbers(text), ..Default::default() };
         let year = report.report_year;
         for para in report.paragraphs() {
@@ -118,6 +129,9 @@ impl Prose {
             let mut carry: Option<usize> = None;
             for span in sentences(text, para.span) {
                 let index = p.sentences.len();
+                if index % STOP_EVERY == STOP_EVERY - 1 && stop() {
+                    return None;
+                }
                 p.sentences.push(Sentence { span, section: para.section });
                 let s = span.slice(text);
                 let applications = has(s, "申请") || RESULT_WORDS_W.any_in(s);
@@ -142,7 +156,7 @@ impl Prose {
                     .filter(|&i| span.end - p.mentions[i].quantity.span.end <= "。".len() + 3);
             }
         }
-        p
+        Some(p)
     }
 
     /// The mentions whose number lies in `span`, described (for tests and
