@@ -68,13 +68,13 @@ fn main() {
                     continue;
                 }
                 let t = match *mode {
-                    "analyze" => best(size, || {
+                    "analyze" => best(|| {
                         let a = nianbao_core::analyze(&text, &config);
                         if findings.len() < times.len() + 1 {
                             findings.push(a.findings.len());
                         }
                     }),
-                    m => best(size, || cli(&bin, &file, if m == "cli human" { "human" } else { "json" })),
+                    m => best(|| cli(&bin, &file, if m == "cli human" { "human" } else { "json" })),
                 };
                 times.push(Some(t));
             }
@@ -104,17 +104,14 @@ fn main() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
-/// The fastest of a few runs: the least disturbed by other work on a shared
-/// machine. Fewer runs for larger inputs.
-fn best(size: usize, mut f: impl FnMut()) -> Duration {
-    let runs = if size >= 10_000_000 {
-        1
-    } else if size >= 1_000_000 {
-        2
-    } else {
-        5
-    };
-    (0..runs)
+/// The fastest of three runs after one untimed warm-up: the least disturbed
+/// by other work on a shared machine. The same number of runs at every size:
+/// a minimum over more samples is lower, so fewer runs at 10 MB than at
+/// 100 KB biased every exponent upwards; the warm-up takes the first touches
+/// of memory and of the file cache out of the timed runs.
+fn best(mut f: impl FnMut()) -> Duration {
+    f();
+    (0..3)
         .map(|_| {
             let start = Instant::now();
             f();
