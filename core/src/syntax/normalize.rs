@@ -20,6 +20,16 @@ pub fn fold_char(c: char) -> char {
     }
 }
 
+/// `s` without its spaces, borrowed when it has none (the common case for
+/// the clause and label keys the prose layer builds per count).
+pub fn squeeze(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.contains(is_space) {
+        std::borrow::Cow::Owned(s.chars().filter(|c| !is_space(*c)).collect())
+    } else {
+        std::borrow::Cow::Borrowed(s)
+    }
+}
+
 pub fn is_space(c: char) -> bool {
     c.is_whitespace() || matches!(c, '\u{3000}' | '\u{FEFF}' | '\u{200B}')
 }

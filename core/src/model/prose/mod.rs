@@ -11,6 +11,7 @@
 //! and report holes (prose/missing-number); none of them re-reads the text.
 
 use crate::syntax::charset::chars;
+use crate::syntax::normalize::squeeze;
 use crate::syntax::words::{Words, has};
 pub mod holes;
 pub mod label;
@@ -264,7 +265,7 @@ fn semicolon_ends(between: &str, open: &[Open]) -> bool {
     let Some(at) = between.rfind(['；', ';']) else { return false };
     let rest = &between[at..];
     let rest = rest.trim_start_matches(['；', ';']);
-    let key: String = rest.chars().filter(|c| !is_space(*c)).collect();
+    let key = squeeze(rest);
     (!o.commas && o.parts >= 2) || key.contains(is_clause_end) || opens_statement(&key, true)
 }
 /// Words that make a figure something other than this year's own.
@@ -364,7 +365,7 @@ fn read_sentence(text: &str, sent: Span, cx: &Context, carry: Option<usize>, p: 
         // the clause before the number, no further back than the previous
         // count: every byte of the sentence is read once
         let clause_start = clause_start(text, from, q.span.start);
-        let clause_key: String = text[clause_start..q.span.start].chars().filter(|c| !is_space(*c)).collect();
+        let clause_key = squeeze(&text[clause_start..q.span.start]);
         if BREAK.prefix_of(&clause_key).is_some() || (from > sent.start && opens_statement(&clause_key, false)) {
             open.retain(|o| o.bracket);
         } else if semicolon_ends(between, &open) {
@@ -389,7 +390,7 @@ fn read_sentence(text: &str, sent: Span, cx: &Context, carry: Option<usize>, p: 
                 None => label_span(text, from, q, next_start),
             },
         };
-        let label_key: String = label_span.slice(text).chars().filter(|c| !is_space(*c)).collect();
+        let label_key = squeeze(label_span.slice(text));
         let mut label = label::read(&label_key);
         // "…等六个部分", "12个村（社区）": a noun right after the measure word
         // is what is counted, whatever the words before say
@@ -470,7 +471,7 @@ fn read_sentence(text: &str, sent: Span, cx: &Context, carry: Option<usize>, p: 
                 if target.is_none() && run.is_empty() && clause_start > sent.start {
                     let sep = clause_start - text[..clause_start].chars().next_back().map_or(0, char::len_utf8);
                     let before = self::clause_start(text, prev_end.min(sep), sep);
-                    let key: String = text[before..sep].chars().filter(|c| !is_space(*c)).collect();
+                    let key = squeeze(&text[before..sep]);
                     target = label::target(&label::read(&key), None, applications, cx.disclosure);
                 }
             }
@@ -683,7 +684,7 @@ fn implicit_list(text: &str, q: &Quantity, next: Option<&Quantity>) -> bool {
     let Some(n) = next.filter(|n| n.measure == q.measure && !n.zero) else { return false };
     let between = &text[q.span.end..n.span.start.max(q.span.end)];
     let Some(label) = between.strip_prefix(['，', ',']) else { return false };
-    let key: String = label.chars().filter(|c| !is_space(*c)).collect();
+    let key = squeeze(label);
     let after = &text[n.span.end..];
     let joined = after.trim_start_matches(is_space).starts_with('、');
     joined
@@ -825,7 +826,7 @@ fn clause_start(text: &str, from: usize, at: usize) -> usize {
 fn label_span(text: &str, from: usize, q: &Quantity, limit: usize) -> Span {
     let start = clause_start(text, from, q.span.start);
     let before = Span::new(start, q.span.start);
-    let key: String = before.slice(text).chars().filter(|c| !is_space(*c)).collect();
+    let key = squeeze(before.slice(text));
     // "新收的申请中有1件结转至下一年度": the words after the count say what it is
     let of_which = key.ends_with("中有") || key.ends_with('中');
     if !of_which && !label::read(&key).is_empty() {
@@ -839,7 +840,7 @@ fn label_span(text: &str, from: usize, q: &Quantity, limit: usize) -> Span {
         .find(|(_, c)| is_separator(*c) || matches!(c, '、' | '和' | '及'))
         .map_or(rest.len(), |(i, _)| i);
     let after = Span::new(q.span.end, q.span.end + end);
-    let akey: String = after.slice(text).chars().filter(|c| !is_space(*c)).collect();
+    let akey = squeeze(after.slice(text));
     if label::read(&akey).is_empty() { before } else { after }
 }
 
@@ -900,7 +901,7 @@ fn zero_mentions(text: &str, sent: Span) -> Vec<(Quantity, Span)> {
         }
         let label = Span::new(sent.start + at + len, sent.start + to);
         // one mention per named figure: "行政复议和行政诉讼" are two
-        let key: String = label.slice(text).chars().filter(|c| !is_space(*c)).collect();
+        let key = squeeze(label.slice(text));
         let l = label::read(&key);
         let zero_span = Span::new(sent.start + at, sent.start + at + len);
         let q = |label_span: Span| {
