@@ -460,6 +460,10 @@ fn bracketed(text: &str, sentence: Span, ys: &[YearMention]) -> Vec<bool> {
             next.next();
             out.push(quote || open.iter().any(|o| *o));
         }
+        // every year placed: the rest of the sentence changes no answer
+        if next.peek().is_none() {
+            break;
+        }
         if c == '"' {
             quote = !quote;
         }
