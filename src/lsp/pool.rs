@@ -17,6 +17,12 @@ use std::sync::{Arc, Mutex, OnceLock};
 /// threads than cores only make each analysis slower.
 pub const THREADS: usize = 2;
 
+/// Documents up to this size are analysed on the thread that asks (see
+/// `here`): their analysis takes well under a millisecond to a few (64 KB),
+/// about what the two thread hops of the pool cost on a loaded machine,
+/// and short enough not to hold up the protocol task noticeably.
+pub const INLINE_MAX_BYTES: usize = 64 * 1024;
+
 type Job = Box<dyn FnOnce() + Send>;
 
 fn queue() -> &'static Sender<Job> {
@@ -59,4 +65,10 @@ pub fn run<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> impl Fu
         tracing::error!("the analysis threads are gone");
     }
     async move { rx.await.map_err(|_| ()) }
+}
+
+/// Run `f` right here, for small documents; `Err(())` when it panicked
+/// (the panic hook has logged it), as `run` reports it.
+pub fn here<T>(f: impl FnOnce() -> T) -> Result<T, ()> {
+    std::panic::catch_unwind(AssertUnwindSafe(f)).map_err(|_| ())
 }
