@@ -10,7 +10,7 @@
 //!   --seed N                       edit positions and characters (default 1)
 //!   --server 'CMD ARGS…'           server command (default: $NIANBAO_BIN or target/release/nianbao, with `lsp`)
 //!   --open N                       also open N different generated reports, then read peak RSS
-//!   --during-analysis              send hovers while the first analysis after an edit runs (huge documents)
+//!   --during-analysis              send hover, documentSymbol and foldingRange while the analysis after an edit runs (huge documents)
 //!   --burst N                      send N edits back to back and time the last one's diagnostics
 //!   --pull N                       pull diagnostics (`textDocument/diagnostic`) instead of waiting for
 //!                                  pushes: N pulls right after an edit and N with no edit, interleaved
@@ -487,9 +487,13 @@ fn main() {
     const TYPED: &[char] = &['1', '2', '0', '9', '年', '件', '条', '，', '。', '的', '一', '是', ' '];
 
     if o.during_analysis {
-        // Edit, then hover every 20 ms until that edit's diagnostics arrive:
-        // shows whether requests are answered while a long analysis runs.
+        // Edit, then send a hover, documentSymbol or foldingRange (in turn)
+        // every 20 ms until that edit's diagnostics arrive: shows whether
+        // requests are answered while a long analysis runs.
         let mut hovers = Samples::new("hover while analysing");
+        let mut outlines = Samples::new("documentSymbol while analysing");
+        let mut folds = Samples::new("foldingRange while analysing");
+        let mut turn = 0usize;
         let mut diag = Samples::new("didChange → diagnostics (while hovering)");
         for round in 0..3 {
             let at = doc.random_place(&mut rng);
@@ -499,10 +503,16 @@ fn main() {
                 "textDocument/didChange",
                 json!({"textDocument": {"uri": uri, "version": version}, "contentChanges": [sent(change, &doc)]}),
             );
-            let mut pending: Vec<(i64, Instant)> = Vec::new();
+            let mut pending: Vec<(usize, i64, Instant)> = Vec::new();
             let done = loop {
                 let pos = doc.position(doc.random_digit(&mut rng));
-                pending.push(c.request("textDocument/hover", json!({"textDocument": {"uri": uri}, "position": pos})));
+                let (id, start) = match turn % 3 {
+                    0 => c.request("textDocument/hover", json!({"textDocument": {"uri": uri}, "position": pos})),
+                    1 => c.request("textDocument/documentSymbol", json!({"textDocument": {"uri": uri}})),
+                    _ => c.request("textDocument/foldingRange", json!({"textDocument": {"uri": uri}})),
+                };
+                pending.push((turn % 3, id, start));
+                turn += 1;
                 let v = version;
                 let u = uri.clone();
                 let mut got = None;
@@ -529,13 +539,16 @@ fn main() {
                 }
             };
             diag.push(done);
-            for (id, start) in pending {
-                hovers.push(c.response_time(id, start));
+            for (kind, id, start) in pending {
+                let t = c.response_time(id, start);
+                [&mut hovers, &mut outlines, &mut folds][kind].push(t);
             }
-            eprintln!("  round {round}: {} hovers sent while analysing", hovers.values.len());
+            eprintln!("  round {round}: {} requests sent while analysing", turn);
         }
         results.push(diag);
         results.push(hovers);
+        results.push(outlines);
+        results.push(folds);
     }
 
     if o.burst > 0 {

@@ -1,7 +1,7 @@
 //! Document symbols (title → sections → （一）… → tables) and folding.
 
 use super::view::View;
-use nianbao_core::ide::outline::{self, Node, NodeKind};
+use nianbao_core::ide::outline::{Node, NodeKind};
 use tower_lsp_server::lsp_types::{DocumentSymbol, FoldingRange, FoldingRangeKind, SymbolKind};
 
 fn kind(k: NodeKind) -> SymbolKind {
@@ -31,14 +31,23 @@ fn symbol(n: &Node, view: &View) -> Option<DocumentSymbol> {
 /// The outline of the view's snapshot, placed in the current text; empty
 /// when the text was replaced since.
 pub fn document_symbols(view: &View) -> Vec<DocumentSymbol> {
-    let snap = &view.snap;
-    outline::outline(&snap.text, &snap.analysis.report).iter().filter_map(|n| symbol(n, view)).collect()
+    view.snap.outline().iter().filter_map(|n| symbol(n, view)).collect()
 }
 
-/// Sections and tables, by line (folding needs no columns).
+/// Sections and tables fold, as `outline::folds` has it, read from the
+/// snapshot's cached outline instead of a fresh one.
 pub fn folding_ranges(view: &View) -> Vec<FoldingRange> {
-    let snap = &view.snap;
-    outline::folds(&snap.text, &snap.analysis.report)
+    fn walk(nodes: &[Node], out: &mut Vec<nianbao_core::Span>) {
+        for n in nodes {
+            if matches!(n.kind, NodeKind::Section | NodeKind::Table) {
+                out.push(n.extent);
+            }
+            walk(&n.children, out);
+        }
+    }
+    let mut folds = Vec::new();
+    walk(view.snap.outline(), &mut folds);
+    folds
         .into_iter()
         .filter_map(|span| {
             let start = view.line_forward(span.start, false)?;
