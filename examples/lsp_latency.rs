@@ -10,8 +10,10 @@
 //!   --seed N                       edit positions and characters (default 1)
 //!   --server 'CMD ARGS…'           server command (default: $NIANBAO_BIN or target/release/nianbao, with `lsp`)
 //!   --open N                       also open N different generated reports, then read peak RSS
-//!   --during-analysis              send hovers while the first analysis after an edit runs (huge documents)
+//!   --during-analysis              send hover, documentSymbol and foldingRange while the analysis after an edit runs (huge documents)
 //!   --burst N                      send N edits back to back and time the last one's diagnostics
+//!   --pull N                       pull diagnostics (`textDocument/diagnostic`) instead of waiting for
+//!                                  pushes: N pulls right after an edit and N with no edit, interleaved
 //!   --timeout S                    seconds to wait for any one answer (default 120)
 //!   --label NAME                   name printed with the results
 //! ```
@@ -40,6 +42,7 @@ struct Options {
     open: usize,
     during_analysis: bool,
     burst: usize,
+    pull: usize,
     timeout: Duration,
     label: Option<String>,
 }
@@ -54,6 +57,7 @@ fn options() -> Options {
         open: 0,
         during_analysis: false,
         burst: 0,
+        pull: 0,
         timeout: Duration::from_secs(120),
         label: None,
     };
@@ -69,6 +73,7 @@ fn options() -> Options {
             "--open" => o.open = val().parse().expect("--open N"),
             "--during-analysis" => o.during_analysis = true,
             "--burst" => o.burst = val().parse().expect("--burst N"),
+            "--pull" => o.pull = val().parse().expect("--pull N"),
             "--timeout" => o.timeout = Duration::from_secs(val().parse().expect("--timeout S")),
             "--label" => o.label = Some(val()),
             "-h" | "--help" => {
@@ -427,10 +432,11 @@ fn main() {
             "rootUri": format!("file://{}", dir.display()),
             "workspaceFolders": [{"uri": format!("file://{}", dir.display()), "name": "bench"}],
             // push diagnostics only: no `textDocument.diagnostic`, so servers
-            // that support both push to us
+            // that support both push to us (unless --pull: then they must not)
             "capabilities": {
                 "general": {"positionEncodings": ["utf-16"]},
                 "textDocument": {
+                    "diagnostic": if o.pull > 0 { json!({"dynamicRegistration": false}) } else { Value::Null },
                     "synchronization": {"dynamicRegistration": false},
                     "publishDiagnostics": {"versionSupport": true, "relatedInformation": true},
                     "hover": {"contentFormat": ["markdown", "plaintext"]},
@@ -468,7 +474,12 @@ fn main() {
         json!({"textDocument": {"uri": uri, "languageId": language, "version": version, "text": doc.text}}),
     );
     let mut s = Samples::new("didOpen → diagnostics");
-    s.push(c.wait(|m| publish_for(m, &uri, Some(version))).map(|m| m.at.duration_since(t)));
+    if o.pull > 0 {
+        let (id, _) = c.request("textDocument/diagnostic", json!({"textDocument": {"uri": uri}}));
+        s.push(c.response_time(id, t));
+    } else {
+        s.push(c.wait(|m| publish_for(m, &uri, Some(version))).map(|m| m.at.duration_since(t)));
+    }
     results.push(s);
 
     let sent = |change: Value, doc: &Doc| if full_sync { json!({"text": doc.text}) } else { change };
@@ -476,9 +487,13 @@ fn main() {
     const TYPED: &[char] = &['1', '2', '0', '9', '年', '件', '条', '，', '。', '的', '一', '是', ' '];
 
     if o.during_analysis {
-        // Edit, then hover every 20 ms until that edit's diagnostics arrive:
-        // shows whether requests are answered while a long analysis runs.
+        // Edit, then send a hover, documentSymbol or foldingRange (in turn)
+        // every 20 ms until that edit's diagnostics arrive: shows whether
+        // requests are answered while a long analysis runs.
         let mut hovers = Samples::new("hover while analysing");
+        let mut outlines = Samples::new("documentSymbol while analysing");
+        let mut folds = Samples::new("foldingRange while analysing");
+        let mut turn = 0usize;
         let mut diag = Samples::new("didChange → diagnostics (while hovering)");
         for round in 0..3 {
             let at = doc.random_place(&mut rng);
@@ -488,10 +503,16 @@ fn main() {
                 "textDocument/didChange",
                 json!({"textDocument": {"uri": uri, "version": version}, "contentChanges": [sent(change, &doc)]}),
             );
-            let mut pending: Vec<(i64, Instant)> = Vec::new();
+            let mut pending: Vec<(usize, i64, Instant)> = Vec::new();
             let done = loop {
                 let pos = doc.position(doc.random_digit(&mut rng));
-                pending.push(c.request("textDocument/hover", json!({"textDocument": {"uri": uri}, "position": pos})));
+                let (id, start) = match turn % 3 {
+                    0 => c.request("textDocument/hover", json!({"textDocument": {"uri": uri}, "position": pos})),
+                    1 => c.request("textDocument/documentSymbol", json!({"textDocument": {"uri": uri}})),
+                    _ => c.request("textDocument/foldingRange", json!({"textDocument": {"uri": uri}})),
+                };
+                pending.push((turn % 3, id, start));
+                turn += 1;
                 let v = version;
                 let u = uri.clone();
                 let mut got = None;
@@ -518,13 +539,16 @@ fn main() {
                 }
             };
             diag.push(done);
-            for (id, start) in pending {
-                hovers.push(c.response_time(id, start));
+            for (kind, id, start) in pending {
+                let t = c.response_time(id, start);
+                [&mut hovers, &mut outlines, &mut folds][kind].push(t);
             }
-            eprintln!("  round {round}: {} hovers sent while analysing", hovers.values.len());
+            eprintln!("  round {round}: {} requests sent while analysing", turn);
         }
         results.push(diag);
         results.push(hovers);
+        results.push(outlines);
+        results.push(folds);
     }
 
     if o.burst > 0 {
@@ -560,11 +584,44 @@ fn main() {
         results.push(s);
     }
 
-    // single-character edits, each waited for
+    if o.pull > 0 {
+        // What an edit adds to a pull: the same request with and without a
+        // didChange written just before it (timed from the didChange).
+        let mut after_edit = Samples::new("didChange + pull → diagnostics");
+        let mut settled = Samples::new("pull, no edit");
+        let mut inserted: Option<usize> = None;
+        let cpu_before = cpu_time(c.pid());
+        for _ in 0..o.pull {
+            let change = match inserted.take() {
+                Some(at) => doc.edit(at, None),
+                None => {
+                    let at = doc.random_place(&mut rng);
+                    inserted = Some(at);
+                    doc.edit(at, Some(*rng.pick(TYPED)))
+                }
+            };
+            version += 1;
+            let t = c.notify(
+                "textDocument/didChange",
+                json!({"textDocument": {"uri": uri, "version": version}, "contentChanges": [sent(change, &doc)]}),
+            );
+            let (id, _) = c.request("textDocument/diagnostic", json!({"textDocument": {"uri": uri}}));
+            after_edit.push(c.response_time(id, t));
+            let (id, t) = c.request("textDocument/diagnostic", json!({"textDocument": {"uri": uri}}));
+            settled.push(c.response_time(id, t));
+        }
+        let cpu = (cpu_time(c.pid()) - cpu_before) / o.pull.max(1) as u32;
+        eprintln!("server CPU per edit + 2 pulls: {:.2} ms", cpu.as_secs_f64() * 1000.0);
+        results.push(after_edit);
+        results.push(settled);
+    }
+
+    // single-character edits, each waited for (pushed diagnostics)
     let mut s = Samples::new("didChange → publishDiagnostics");
     let cpu_before = cpu_time(c.pid());
     let mut inserted: Option<usize> = None;
-    for _ in 0..o.edits {
+    let edits = if o.pull > 0 { 0 } else { o.edits };
+    for _ in 0..edits {
         let change = match inserted.take() {
             Some(at) => doc.edit(at, None),
             None => {
@@ -582,7 +639,7 @@ fn main() {
         let u = uri.clone();
         s.push(c.wait(|m| publish_for(m, &u, Some(v))).map(|m| m.at.duration_since(t)));
     }
-    let cpu_per_edit = (cpu_time(c.pid()) - cpu_before) / o.edits.max(1) as u32;
+    let cpu_per_edit = (cpu_time(c.pid()) - cpu_before) / edits.max(1) as u32;
     results.push(s);
 
     // requests on the settled document

@@ -15,7 +15,7 @@ pub fn reads_like_report(text: &str, report: &Report) -> bool {
 
 /// The files that were checked, with their configs, and how many were
 /// skipped; the count goes to stderr so every output format stays clean.
-pub fn keep<T>(processed: Vec<Option<super::FileResult>>, configs: Vec<T>) -> (Vec<super::FileResult>, Vec<T>) {
+pub fn keep<R, T>(processed: Vec<Option<R>>, configs: Vec<T>) -> (Vec<R>, Vec<T>) {
     let before = processed.len();
     let (results, configs): (Vec<_>, Vec<_>) =
         processed.into_iter().zip(configs).filter_map(|(r, c)| r.map(|r| (r, c))).unzip();

@@ -5,7 +5,8 @@
 //! / `escapeProperty`): `%`, CR and LF in the message, and also `:` and `,`
 //! in property values, where they would end the value.
 
-use super::{FileResult, Outcome, position, settings};
+use super::kept::Done;
+use super::{Checked, Outcome, position, settings};
 use nianbao_core::{LineIndex, Severity};
 use std::fmt::Write;
 
@@ -32,21 +33,28 @@ fn file_name(p: &std::path::Path) -> String {
     escape_property(&p.strip_prefix(".").unwrap_or(p).to_string_lossy())
 }
 
-pub fn render(results: &[FileResult]) -> String {
+pub fn render(results: &[Done]) -> String {
     let mut out = String::new();
     for r in results {
         let file = file_name(&r.path);
-        let c = match &r.outcome {
-            Outcome::Checked(c) => c,
+        match &r.outcome {
+            Outcome::Checked(k) => out.push_str(&k.fragment),
             Outcome::Failed(m) => {
                 let _ = writeln!(out, "::error file={file},title=nianbao::{}", escape_data(m));
-                continue;
             }
             Outcome::ConfigFailed(e) => {
                 let _ = writeln!(out, "::error file={file},title=nianbao::{}", escape_data(&settings::describe(e)));
-                continue;
             }
-        };
+        }
+    }
+    out
+}
+
+/// One checked file's annotations.
+pub fn fragment(path: &std::path::Path, c: &Checked) -> String {
+    let mut out = String::new();
+    let file = file_name(path);
+    {
         let idx = LineIndex::new(&c.text);
         for f in &c.analysis.findings {
             let (line, col) = position(&c.text, &idx, f.span.start);

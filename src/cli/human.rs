@@ -2,7 +2,8 @@
 //! (`错误[tally/balance]`, `第 39 行第 1 列`): the people reading it are the
 //! clerks who write the reports. Scripts read `--format json`.
 
-use super::{Checked, FileResult, Outcome, position, settings};
+use super::kept::Done;
+use super::{Checked, Outcome, position, settings};
 use nianbao_core::finding::{Finding, Severity};
 use nianbao_core::{LineIndex, Span};
 use std::fmt::Write;
@@ -71,7 +72,8 @@ impl Counts {
     }
 }
 
-pub fn render(results: &[FileResult], color: bool) -> String {
+/// The whole output from each file's fragment, in walk order, and the totals.
+pub fn render(results: &[Done], color: bool) -> String {
     let p = Paint(color);
     let mut out = String::new();
     let mut total = Counts::default();
@@ -96,17 +98,26 @@ pub fn render(results: &[FileResult], color: bool) -> String {
                     p.severity(Severity::Error, Severity::Error.zh())
                 );
             }
-            Outcome::Checked(c) => {
-                let mut counts = Counts::default();
-                counts.add(&c.analysis.findings);
-                total.by_severity.iter_mut().zip(counts.by_severity).for_each(|(t, n)| *t += n);
-                file(&mut out, &p, &path, c);
-                let _ = writeln!(out, "{}\n", p.bold(&format!("{path}：{}", counts.describe())));
+            Outcome::Checked(k) => {
+                total.by_severity.iter_mut().zip(k.by_severity).for_each(|(t, n)| *t += n);
+                out.push_str(&k.fragment);
             }
         }
     }
     let files = results.len();
     let _ = writeln!(out, "{}", p.bold(&format!("共 {files} 个文件：{}", total.describe())));
+    out
+}
+
+/// One checked file's part of the output: its findings and its count line.
+pub fn fragment(path: &std::path::Path, c: &Checked, color: bool) -> String {
+    let p = Paint(color);
+    let path = super::names::shown(path);
+    let mut counts = Counts::default();
+    counts.add(&c.analysis.findings);
+    let mut out = String::new();
+    file(&mut out, &p, &path, c);
+    let _ = writeln!(out, "{}\n", p.bold(&format!("{path}：{}", counts.describe())));
     out
 }
 

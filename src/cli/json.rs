@@ -2,14 +2,10 @@
 //! contract"). Editors and CI parse it, so nothing is added beyond the
 //! contract except `error` on files that could not be checked.
 
-use super::{Checked, FileResult, Outcome, position, settings};
+use super::kept::{Done, indented};
+use super::{Checked, Outcome, position, settings};
 use nianbao_core::{Finding, LineIndex, Span};
 use serde::Serialize;
-
-#[derive(Serialize)]
-struct Document {
-    files: Vec<File>,
-}
 
 #[derive(Serialize)]
 struct File {
@@ -118,35 +114,41 @@ fn diagnostic(text: &str, idx: &LineIndex, c: &Checked, f: &Finding) -> Diagnost
     }
 }
 
-pub fn render(results: &[FileResult]) -> String {
-    let files = results
-        .iter()
-        .map(|r| {
-            let (path, path_bytes) = super::names::for_json(&r.path);
-            let failed = |error: String| File {
-                path: path.clone(),
-                path_bytes: path_bytes.clone(),
-                report_year: None,
-                diagnostics: Vec::new(),
-                error: Some(error),
-            };
-            match &r.outcome {
-                Outcome::Failed(message) => failed(message.clone()),
-                Outcome::ConfigFailed(e) => failed(settings::describe(e)),
-                Outcome::Checked(c) => {
-                    let idx = LineIndex::new(&c.text);
-                    File {
-                        path: path.clone(),
-                        path_bytes: path_bytes.clone(),
-                        report_year: c.analysis.report.report_year,
-                        diagnostics: c.analysis.findings.iter().map(|f| diagnostic(&c.text, &idx, c, f)).collect(),
-                        error: None,
-                    }
-                }
+/// A file entry as it prints inside the document's `files` array.
+fn entry(file: &File) -> String {
+    indented(&serde_json::to_string_pretty(file).expect("plain data always serialises"), 4)
+}
+
+/// One checked file's entry.
+pub fn fragment(path: &std::path::Path, c: &Checked) -> String {
+    let (path, path_bytes) = super::names::for_json(path);
+    let idx = LineIndex::new(&c.text);
+    entry(&File {
+        path,
+        path_bytes,
+        report_year: c.analysis.report.report_year,
+        diagnostics: c.analysis.findings.iter().map(|f| diagnostic(&c.text, &idx, c, f)).collect(),
+        error: None,
+    })
+}
+
+/// The document `{"files": [...]}`, pretty-printed as serde_json prints
+/// it whole, from each file's entry in walk order.
+pub fn render(results: &[Done]) -> String {
+    let mut s = String::from("{\n  \"files\": [");
+    for (i, r) in results.iter().enumerate() {
+        s.push_str(if i == 0 { "\n" } else { ",\n" });
+        let error = match &r.outcome {
+            Outcome::Checked(k) => {
+                s.push_str(&k.fragment);
+                continue;
             }
-        })
-        .collect();
-    let mut s = serde_json::to_string_pretty(&Document { files }).expect("plain data always serialises");
-    s.push('\n');
+            Outcome::Failed(message) => message.clone(),
+            Outcome::ConfigFailed(e) => settings::describe(e),
+        };
+        let (path, path_bytes) = super::names::for_json(&r.path);
+        s.push_str(&entry(&File { path, path_bytes, report_year: None, diagnostics: Vec::new(), error: Some(error) }));
+    }
+    s.push_str(if results.is_empty() { "]\n}\n" } else { "\n  ]\n}\n" });
     s
 }

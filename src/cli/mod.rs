@@ -12,6 +12,7 @@ mod github;
 mod help;
 mod human;
 mod json;
+mod kept;
 mod names;
 mod original;
 pub(crate) mod previous;
@@ -99,14 +100,15 @@ pub struct SkeletonArgs {
     pub style: SkeletonStyle,
 }
 
-/// What became of one file.
-pub struct FileResult {
+/// What became of one file: while it is analysed, its `Checked`; once its
+/// output is rendered, only what `kept::Kept` holds.
+pub struct FileResult<C = Box<Checked>> {
     pub path: PathBuf,
-    pub outcome: Outcome,
+    pub outcome: Outcome<C>,
 }
 
-pub enum Outcome {
-    Checked(Box<Checked>),
+pub enum Outcome<C = Box<Checked>> {
+    Checked(C),
     /// Could not be listed, read, decoded or written back.
     Failed(String),
     ConfigFailed(Arc<ConfigError>),
@@ -161,28 +163,37 @@ pub fn check(a: CheckArgs) -> ExitCode {
         .collect();
     let configs: Vec<Option<Arc<Config>>> =
         jobs.iter().map(|(_, cfg, _)| cfg.as_ref().and_then(|c| c.as_ref().ok().cloned())).collect();
+    let style = kept::Style {
+        format: a.format,
+        color: color_enabled(),
+        summary: a.summary.is_some(),
+        sarif: sarif::Base::here(),
+    };
     let bar = progress::Bar::new(jobs.len());
-    let processed: Vec<Option<FileResult>> = jobs
+    // each file's output is rendered as soon as it is analysed, and its
+    // text and analysis dropped (kept.rs)
+    let processed: Vec<Option<kept::Done>> = jobs
         .into_par_iter()
         .map(|(e, cfg, screen)| {
-            let r = process(e, cfg, fix_mode, screen);
+            let r = process(e, cfg, fix_mode, screen).map(|r| style.keep(r));
             bar.tick();
             r
         })
         .collect();
     bar.finish();
     let (mut results, configs) = candidate::keep(processed, configs);
-    if let Err(message) = previous::pair(&mut results, &configs, a.previous.as_deref(), &a.paths, &mut resolver) {
+    let explicit = a.previous.as_deref();
+    if let Err(message) = previous::pair(&mut results, &configs, explicit, &a.paths, &mut resolver, &style) {
         let path = a.previous.clone().unwrap_or_default();
         results.push(FileResult { path, outcome: Outcome::Failed(message) });
     }
-    let summary_failed = a.summary.as_deref().is_some_and(|p| summary::finish(p, &results, &expected).is_err());
+    let summary_failed = a.summary.as_deref().is_some_and(|p| summary::finish(p, &mut results, &expected).is_err());
     if a.diff {
         return print_diffs(&results);
     }
 
     let out = match a.format {
-        OutputFormat::Human => human::render(&results, color_enabled()),
+        OutputFormat::Human => human::render(&results, style.color),
         OutputFormat::Json => {
             // stdout carries only the JSON document; what --fix did goes to stderr.
             report_fixes_on_stderr(&results);
@@ -190,7 +201,7 @@ pub fn check(a: CheckArgs) -> ExitCode {
         }
         OutputFormat::Sarif => {
             report_fixes_on_stderr(&results);
-            sarif::render(&results)
+            sarif::render(&results, &style.sarif)
         }
         OutputFormat::Github => {
             report_fixes_on_stderr(&results);
@@ -204,7 +215,7 @@ pub fn check(a: CheckArgs) -> ExitCode {
 }
 
 /// For the machine formats, whose stdout carries only their document.
-fn report_fixes_on_stderr(results: &[FileResult]) {
+fn report_fixes_on_stderr(results: &[kept::Done]) {
     for r in results {
         if let Outcome::Checked(c) = &r.outcome
             && let Some(t) = &c.fix
@@ -216,7 +227,7 @@ fn report_fixes_on_stderr(results: &[FileResult]) {
 
 /// `--diff`: the diffs on stdout, what each file would get on stderr; exit 1
 /// when some file would change (as `diff` does), 2 when one could not be read.
-fn print_diffs(results: &[FileResult]) -> ExitCode {
+fn print_diffs(results: &[kept::Done]) -> ExitCode {
     let mut out = String::new();
     for r in results {
         match &r.outcome {
@@ -236,9 +247,9 @@ fn color_enabled() -> bool {
 }
 
 /// 2 (something could not be checked) wins over 1 (an error-severity finding).
-fn exit_status(results: &[FileResult]) -> ExitCode {
+fn exit_status(results: &[kept::Done]) -> ExitCode {
     let unchecked = results.iter().any(|r| !matches!(r.outcome, Outcome::Checked(_)));
-    let has_error = |c: &Checked| c.analysis.findings.iter().any(|f| f.severity == Severity::Error);
+    let has_error = |c: &kept::Kept| c.by_severity[Severity::Error as usize] > 0;
     let errors = results.iter().any(|r| matches!(&r.outcome, Outcome::Checked(c) if has_error(c)));
     ExitCode::from(if unchecked { 2 } else { u8::from(errors) })
 }

@@ -2,10 +2,16 @@
 //! the report of the same body and the year before among the files of the
 //! run (the same folder first), else — for a file named on the command
 //! line — one in its folder. Files are indexed by (body, year) once, so
-//! pairing a directory of thousands is linear; the rules then run on the
-//! pairs only (`run_cross_year`), this year's analysis is not repeated.
+//! pairing a directory of thousands is linear.
+//!
+//! A run keeps no file's text or analysis once its output is rendered
+//! (kept.rs), only its identity; so a file that has last year's report is
+//! read and analysed again here, with last year's text, once both are
+//! known. That costs a second analysis for the paired files only, and keeps
+//! the memory of a run to a few files at a time.
 
-use super::{FileResult, Outcome, settings, walk};
+use super::kept::{Done, Style};
+use super::{Checked, Outcome, settings, walk};
 use nianbao_core::model::identity::{self, Identity};
 use nianbao_core::{Config, LineIndex, Previous, Report};
 use rayon::prelude::*;
@@ -40,50 +46,72 @@ pub(crate) const MAX_NEIGHBOURS: usize = 300;
 pub(crate) const MAX_NEIGHBOUR_BYTES: u64 = 4 << 20;
 
 /// Add the cross-year findings to every checked result that has last
-/// year's report. `explicit`: `--previous`; `named`: the PATH arguments
-/// (a file named there is paired with its folder's files too).
+/// year's report (its output rendered again by `style`). `explicit`:
+/// `--previous`; `named`: the PATH arguments (a file named there is paired
+/// with its folder's files too).
 pub fn pair(
-    results: &mut [FileResult],
+    results: &mut [Done],
     configs: &[Option<Arc<Config>>],
     explicit: Option<&Path>,
     named: &[PathBuf],
     resolver: &mut settings::Resolver,
+    style: &Style,
 ) -> Result<(), String> {
     let sources = match explicit {
         Some(p) => {
             let cfg = resolver.for_file(p).unwrap_or_default();
             let loaded = Arc::new(load(p, &cfg)?);
-            let same = |r: &FileResult| same_file(&r.path, p);
+            let same = |r: &Done| same_file(&r.path, p);
             results.iter().map(|r| (!same(r)).then(|| Source::Loaded(loaded.clone()))).collect()
         }
         None => find(results, named, resolver),
     };
     let jobs: Vec<(usize, Source)> = sources.into_iter().enumerate().filter_map(|(i, s)| s.map(|s| (i, s))).collect();
-    let found: Vec<(usize, Vec<nianbao_core::Finding>, Arc<PreviousFile>)> = jobs
+    let config = |i: usize| configs.get(i).cloned().flatten().unwrap_or_default();
+    let redone: Vec<(usize, Box<super::kept::Kept>)> = jobs
         .par_iter()
         .filter_map(|(i, source)| {
-            let Outcome::Checked(c) = &results[*i].outcome else { return None };
-            let (path, text, report) = match source {
-                Source::InRun(j) => match &results[*j].outcome {
-                    Outcome::Checked(p) => (&results[*j].path, &p.text, &p.analysis.report),
-                    _ => return None,
-                },
-                Source::Loaded(l) => (&l.path, &l.text, &l.report),
-            };
-            let cfg = configs.get(*i).cloned().flatten().unwrap_or_default();
-            let extra =
-                nianbao_core::check::run_cross_year(&c.text, &c.analysis.report, &cfg, &Previous { text, report });
-            let file = PreviousFile { path: path.clone(), text: text.clone(), index: LineIndex::new(text) };
-            Some((*i, extra, Arc::new(file)))
+            let Outcome::Checked(k) = &results[*i].outcome else { return None };
+            let path = &results[*i].path;
+            // a panic here (a bug) keeps the file's output without last year's
+            let again = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                let last = match source {
+                    Source::InRun(j) => Arc::new(load_checked(&results[*j].path, &config(*j))?),
+                    Source::Loaded(l) => l.clone(),
+                };
+                let checked = with_last_year(path, &config(*i), k, &last)?;
+                Some(Box::new(style.render(path, checked)))
+            }));
+            Some((*i, again.ok().flatten()?))
         })
         .collect();
-    for (i, extra, file) in found {
-        if let Outcome::Checked(c) = &mut results[i].outcome {
-            c.analysis.merge(extra);
-            c.previous = Some(file);
-        }
+    for (i, kept) in redone {
+        results[i].outcome = Outcome::Checked(kept);
     }
     Ok(())
+}
+
+/// This year's file analysed again and compared with last year's; `None`
+/// when it can no longer be read as it was (changed meanwhile).
+fn with_last_year(path: &Path, cfg: &Config, k: &super::kept::Kept, last: &Loaded) -> Option<Checked> {
+    let bytes = std::fs::read(path).ok()?;
+    // after --fix the file holds the text that was analysed
+    let crate::input::Converted { text, encoding, origin } = super::original::read(path, &bytes, false).ok()?;
+    let mut analysis = nianbao_core::analyze(&text, cfg);
+    if identity::of(&analysis.report) != k.identity {
+        return None;
+    }
+    analysis.add_previous(&text, cfg, &Previous { text: &last.text, report: &last.report });
+    let file = PreviousFile { path: last.path.clone(), text: last.text.clone(), index: LineIndex::new(&last.text) };
+    Some(Checked {
+        text,
+        encoding,
+        analysis,
+        fix: k.fix.clone(),
+        diff: k.diff.clone(),
+        previous: Some(Arc::new(file)),
+        origin,
+    })
 }
 
 fn same_file(a: &Path, b: &Path) -> bool {
@@ -91,11 +119,11 @@ fn same_file(a: &Path, b: &Path) -> bool {
 }
 
 /// Each checked result's last-year report, by (body, year − 1).
-fn find(results: &[FileResult], named: &[PathBuf], resolver: &mut settings::Resolver) -> Vec<Option<Source>> {
+fn find(results: &[Done], named: &[PathBuf], resolver: &mut settings::Resolver) -> Vec<Option<Source>> {
     let ids: Vec<Option<Identity>> = results
         .iter()
         .map(|r| match &r.outcome {
-            Outcome::Checked(c) => identity::of(&c.analysis.report),
+            Outcome::Checked(c) => c.identity.clone(),
             _ => None,
         })
         .collect();
@@ -154,7 +182,7 @@ fn folder(p: &Path) -> PathBuf {
 }
 
 /// The reports in `dir` that are not already in the run, with their identity.
-fn read_folder(dir: &Path, results: &[FileResult], resolver: &mut settings::Resolver) -> Vec<(Identity, Arc<Loaded>)> {
+fn read_folder(dir: &Path, results: &[Done], resolver: &mut settings::Resolver) -> Vec<(Identity, Arc<Loaded>)> {
     let Ok(rd) = std::fs::read_dir(dir) else { return Vec::new() };
     let in_run: Vec<PathBuf> = results.iter().filter_map(|r| std::fs::canonicalize(&r.path).ok()).collect();
     let mut files: Vec<PathBuf> = rd
@@ -185,4 +213,21 @@ fn load(path: &Path, cfg: &Config) -> Result<Loaded, String> {
         crate::input::to_text(&path.to_string_lossy(), &bytes).map_err(|e| format!("上年报告 {shown}：{e}"))?.text;
     let report = Report::build(&text, cfg);
     Ok(Loaded { path: path.to_path_buf(), text, report })
+}
+
+/// A file of the run read again as last year's: its report as its own
+/// analysis built it (on the copy without invisible characters, spans
+/// mapped back), so the comparison is the one its findings were made on.
+fn load_checked(path: &Path, cfg: &Config) -> Option<Loaded> {
+    let bytes = std::fs::read(path).ok()?;
+    let text = super::original::read(path, &bytes, false).ok()?.text;
+    let report = match nianbao_core::invisible::Cleaned::new(&text) {
+        None => Report::build(&text, cfg),
+        Some(clean) => {
+            let mut report = Report::build(&clean.text, cfg);
+            clean.report(&mut report);
+            report
+        }
+    };
+    Some(Loaded { path: path.to_path_buf(), text, report })
 }

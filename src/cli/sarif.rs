@@ -3,7 +3,8 @@
 //! registry so a viewer can explain a rule that found nothing in this run;
 //! columns are Unicode code points, as in the other formats.
 
-use super::{Checked, FileResult, Outcome, position, settings};
+use super::kept::{Done, indented};
+use super::{Checked, Outcome, position, settings};
 use nianbao_core::rules::{Fixes, RULES, Rule};
 use nianbao_core::{Finding, LineIndex, Severity, Span};
 use serde_json::{Value, json};
@@ -25,11 +26,16 @@ fn level(s: Severity) -> &'static str {
 }
 
 /// Where URIs are resolved from: the current directory, when known.
-struct Base {
+pub struct Base {
     cwd: Option<PathBuf>,
 }
 
 impl Base {
+    /// Paths are given relative to the working directory.
+    pub fn here() -> Base {
+        Base { cwd: std::env::current_dir().ok() }
+    }
+
     /// `artifactLocation` of a file: relative to the current directory with
     /// `uriBaseId` when under it (what code-scanning services expect), else
     /// an absolute `file://` URI.
@@ -152,15 +158,36 @@ fn result(base: &Base, path: &Path, c: &Checked, idx: &LineIndex, f: &Finding) -
     r
 }
 
-pub fn render(results: &[FileResult]) -> String {
-    let base = Base { cwd: std::env::current_dir().ok() };
-    let mut out = Vec::new();
+/// Where the run's results go in the printed log: a string no message can
+/// hold (a NUL and a name), replaced by the results printed per file.
+const RESULTS_HERE: &str = "\u{0}nianbao:results\u{0}";
+
+/// One checked file's results, each printed at the depth of the log's
+/// `runs[0].results` array, joined as array items; empty without findings.
+pub fn fragment(base: &Base, path: &Path, c: &Checked) -> String {
+    let idx = LineIndex::new(&c.text);
+    let mut out = String::new();
+    for f in &c.analysis.findings {
+        if !out.is_empty() {
+            out.push_str(",\n");
+        }
+        let pretty =
+            serde_json::to_string_pretty(&result(base, path, c, &idx, f)).expect("plain data always serialises");
+        out.push_str(&indented(&pretty, 8));
+    }
+    out
+}
+
+pub fn render(results: &[Done], base: &Base) -> String {
     let mut notifications = Vec::new();
+    let mut out = String::new();
     for r in results {
         match &r.outcome {
-            Outcome::Checked(c) => {
-                let idx = LineIndex::new(&c.text);
-                out.extend(c.analysis.findings.iter().map(|f| result(&base, &r.path, c, &idx, f)));
+            Outcome::Checked(k) => {
+                if !k.fragment.is_empty() {
+                    out.push_str(if out.is_empty() { "\n" } else { ",\n" });
+                    out.push_str(&k.fragment);
+                }
             }
             Outcome::Failed(m) => notifications.push((r, m.clone())),
             Outcome::ConfigFailed(e) => notifications.push((r, settings::describe(e))),
@@ -186,7 +213,7 @@ pub fn render(results: &[FileResult]) -> String {
         }},
         "columnKind": "unicodeCodePoints",
         "invocations": [{ "executionSuccessful": notes.is_empty(), "toolExecutionNotifications": notes }],
-        "results": out,
+        "results": RESULTS_HERE,
     });
     if let Some(cwd) = &base.cwd {
         let mut dir = uri_path(cwd);
@@ -196,7 +223,10 @@ pub fn render(results: &[FileResult]) -> String {
         run["originalUriBaseIds"] = json!({ BASE: { "uri": format!("file://{dir}") } });
     }
     let log = json!({ "$schema": SCHEMA, "version": "2.1.0", "runs": [run] });
-    let mut s = serde_json::to_string_pretty(&log).expect("plain data always serialises");
+    let printed = serde_json::to_string_pretty(&log).expect("plain data always serialises");
+    let marker = serde_json::to_string(RESULTS_HERE).expect("a string always serialises");
+    let array = if out.is_empty() { "[]".to_owned() } else { format!("[{out}\n      ]") };
+    let mut s = printed.replacen(&marker, &array, 1);
     s.push('\n');
     s
 }

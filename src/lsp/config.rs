@@ -10,7 +10,8 @@ use serde_json::Value;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
-use std::time::SystemTime;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, Instant, SystemTime};
 
 /// A configuration problem to show the user, keyed by where it comes from
 /// so the same problem is shown once.
@@ -34,6 +35,31 @@ pub struct Settings {
     editor: Mutex<toml::Table>,
     roots: Mutex<Vec<PathBuf>>,
     files: Mutex<HashMap<PathBuf, ProjectFile>>,
+    /// The configuration last resolved for each document path. Resolving
+    /// walks up the folders (a `stat` per level), stats the project file
+    /// and merges the layers through TOML text: an edit of the fixture
+    /// spent as long on that as on a tenth of its analysis. Reused until a
+    /// layer changes (`epoch`) or for `RESOLVED_FOR`.
+    resolved: Mutex<HashMap<Option<PathBuf>, Resolved>>,
+    /// Bumped whenever a layer or a project file may have changed.
+    epoch: AtomicU64,
+}
+
+/// How long a resolved configuration is reused without looking at the
+/// disk again. Editors that watch `nianbao.toml` (and saves in the editor)
+/// make the change take effect at once; one that does not still sees it
+/// within this time.
+const RESOLVED_FOR: Duration = Duration::from_secs(2);
+
+/// Documents whose resolved configuration is kept; past it the cache starts over.
+const RESOLVED_MAX: usize = 1024;
+
+type Resolution = (Project, Option<Problem>, Option<PathBuf>);
+
+struct Resolved {
+    epoch: u64,
+    at: Instant,
+    value: Resolution,
 }
 
 fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
@@ -46,6 +72,13 @@ pub const EDITOR_SOURCE: &str = "workspace/didChangeConfiguration";
 impl Settings {
     pub fn set_roots(&self, roots: Vec<PathBuf>) {
         *lock(&self.roots) = roots;
+        self.forget();
+    }
+
+    /// A layer or a project file may have changed: resolve every document's
+    /// configuration afresh.
+    pub fn forget(&self) {
+        self.epoch.fetch_add(1, Ordering::Relaxed);
     }
 
     pub fn roots(&self) -> Vec<PathBuf> {
@@ -54,11 +87,13 @@ impl Settings {
 
     /// Replace the `initializationOptions` layer; on error the old one stays.
     pub fn set_init(&self, value: &Value) -> Problem {
+        self.forget();
         Self::set_layer(&self.init, value, INIT_SOURCE)
     }
 
     /// Replace the editor-settings layer; on error the old one stays.
     pub fn set_editor(&self, value: &Value) -> Problem {
+        self.forget();
         Self::set_layer(&self.editor, value, EDITOR_SOURCE)
     }
 
@@ -105,7 +140,26 @@ impl Settings {
 
     /// The configuration in force for a document (its file path, if any),
     /// with the state of the project file it came from.
-    pub fn config_for(&self, doc: Option<&Path>) -> (Project, Option<Problem>, Option<PathBuf>) {
+    pub fn config_for(&self, doc: Option<&Path>) -> Resolution {
+        let key = doc.map(Path::to_path_buf);
+        // read before resolving: a change meanwhile makes this entry stale
+        let epoch = self.epoch.load(Ordering::Relaxed);
+        if let Some(r) = lock(&self.resolved).get(&key)
+            && r.epoch == epoch
+            && r.at.elapsed() < RESOLVED_FOR
+        {
+            return r.value.clone();
+        }
+        let value = self.resolve(doc);
+        let mut resolved = lock(&self.resolved);
+        if resolved.len() >= RESOLVED_MAX {
+            resolved.clear();
+        }
+        resolved.insert(key, Resolved { epoch, at: Instant::now(), value: value.clone() });
+        value
+    }
+
+    fn resolve(&self, doc: Option<&Path>) -> Resolution {
         let file = self.project_file(doc);
         let (mut merged, problem) = match &file {
             Some(p) => {

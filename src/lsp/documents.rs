@@ -6,9 +6,10 @@
 
 use super::config::Problem;
 use super::snapshot::Snapshot;
+use super::view::{Change, MAX_CHANGES};
 use futures::future::{BoxFuture, Shared};
 use nianbao_core::ColumnUnit;
-use nianbao_core::text_edit::{Pos, apply_lsp_edit};
+use nianbao_core::text_edit::{Pos, apply_lsp_edit, char_index};
 use ropey::Rope;
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
@@ -48,6 +49,10 @@ pub struct Document {
     pub generation: u64,
     /// The newest finished analysis.
     pub snapshot: Option<Arc<Snapshot>>,
+    /// The changes made since `snapshot`'s text, oldest first, each with
+    /// the generation it made: requests that need no current analysis
+    /// answer from the snapshot through them (view.rs).
+    pub changes: Vec<(u64, Change)>,
     /// The one analysis running for the current generation, if any: the
     /// publisher and every request wait for it instead of starting their own.
     pub inflight: Option<Inflight>,
@@ -117,6 +122,7 @@ impl Documents {
             version,
             generation,
             snapshot: None,
+            changes: Vec::new(),
             inflight: None,
             publish_pending: false,
             published: false,
@@ -141,9 +147,29 @@ impl Documents {
         let mut docs = self.lock();
         let doc = docs.get_mut(uri)?;
         for c in changes {
-            match c.range {
-                Some(r) => apply_lsp_edit(&mut doc.rope, pos(r.start), pos(r.end), unit, &c.text),
-                None => doc.rope = Rope::from_str(&c.text),
+            let change = match c.range {
+                Some(r) => {
+                    // the bytes the edit replaces, as apply_lsp_edit finds them
+                    let a = char_index(&doc.rope, pos(r.start), unit);
+                    let b = char_index(&doc.rope, pos(r.end), unit);
+                    let (a, b) = (doc.rope.char_to_byte(a.min(b)), doc.rope.char_to_byte(a.max(b)));
+                    apply_lsp_edit(&mut doc.rope, pos(r.start), pos(r.end), unit, &c.text);
+                    Change { start: a, old_end: b, new_len: c.text.len() }
+                }
+                None => {
+                    doc.rope = Rope::from_str(&c.text);
+                    Change::EVERYTHING
+                }
+            };
+            if doc.snapshot.is_some() {
+                // too many to follow: the snapshot no longer maps at all
+                let change = if doc.changes.len() >= MAX_CHANGES {
+                    doc.changes.clear();
+                    Change::EVERYTHING
+                } else {
+                    change
+                };
+                doc.changes.push((generation, change));
             }
         }
         doc.version = version;

@@ -35,6 +35,17 @@ fn doc_body(doc: &str) -> &str {
     }
 }
 
+/// Hover from a view: the position mapped to the snapshot's text, the
+/// range back to the current one; nothing for text the snapshot has not seen.
+pub fn hover_in(view: &super::view::View, pos: Position) -> Option<Hover> {
+    let mut h = hover(&view.snap, view.unit, view.position_back(pos)?)?;
+    h.range = match h.range {
+        Some(r) => Some(view.range_forward(r)?),
+        None => None,
+    };
+    Some(h)
+}
+
 pub fn hover(snap: &Snapshot, unit: ColumnUnit, pos: Position) -> Option<Hover> {
     let conv = snap.conv(unit);
     let offset = conv.offset(pos);

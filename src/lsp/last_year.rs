@@ -11,7 +11,11 @@ use nianbao_core::{LineIndex, Report};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
-use std::time::SystemTime;
+use std::time::{Duration, Instant, SystemTime};
+
+/// How long a folder's list is used without looking at the folder again:
+/// keystrokes come far faster than reports are added beside a draft.
+const FOLDER_FRESH: Duration = Duration::from_secs(2);
 use tower_lsp_server::UriExt;
 use tower_lsp_server::lsp_types::Uri;
 
@@ -73,6 +77,9 @@ pub struct DiskCache {
 
 struct Folder {
     modified: Option<SystemTime>,
+    /// When `modified` was last compared with the disk: within
+    /// `FOLDER_FRESH` of it an analysis trusts the list without a `stat`.
+    checked: Instant,
     reports: Vec<(PathBuf, Identity, Arc<OnDisk>)>,
 }
 
@@ -119,13 +126,22 @@ pub fn find(shared: &Shared, me: &Uri, mine: &Identity) -> Option<LastYear> {
     let dir = my_dir?;
     let me_path = file_path(me);
     let hits: Vec<Arc<OnDisk>> = {
-        let modified = std::fs::metadata(&dir).and_then(|m| m.modified()).ok();
         let mut folders = shared.last_years.folders.lock().unwrap_or_else(|e| e.into_inner());
-        let folder = match folders.get(&dir) {
-            Some(f) if f.modified.is_some() && f.modified == modified => f,
-            _ => {
-                let reports = neighbours(shared, &dir);
-                folders.entry(dir.clone()).insert_entry(Folder { modified, reports }).into_mut()
+        let recent = folders.get(&dir).is_some_and(|f| f.checked.elapsed() < FOLDER_FRESH);
+        let folder = if recent {
+            folders.get_mut(&dir).expect("just looked up")
+        } else {
+            let modified = std::fs::metadata(&dir).and_then(|m| m.modified()).ok();
+            match folders.get_mut(&dir) {
+                Some(f) if f.modified.is_some() && f.modified == modified => {
+                    f.checked = Instant::now();
+                    f
+                }
+                _ => {
+                    let reports = neighbours(shared, &dir);
+                    let checked = Instant::now();
+                    folders.entry(dir.clone()).insert_entry(Folder { modified, checked, reports }).into_mut()
+                }
             }
         };
         folder

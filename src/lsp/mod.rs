@@ -21,6 +21,7 @@ mod pool;
 mod server;
 mod snapshot;
 mod symbols;
+mod view;
 
 // `nianbao serve` runs this same server over a WebSocket bridge
 pub(crate) use guard::install_panic_hook;

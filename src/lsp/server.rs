@@ -5,6 +5,7 @@ use super::config::{Problem, Settings};
 use super::documents::{DocKind, Document, Documents, Inflight, Outcome, file_path};
 use super::guard::{self, internal_error};
 use super::snapshot::Snapshot;
+use super::view::View;
 use super::{actions, completion, convert, diagnostics, format, hover, last_year, pool, symbols};
 use futures::FutureExt;
 use futures::future::{BoxFuture, Shared as SharedFuture};
@@ -102,6 +103,26 @@ impl Shared {
         }
     }
 
+    /// The newest finished snapshot and how the current text differs from
+    /// it, without waiting for an analysis in progress (hover, outline and
+    /// folding: view.rs). Only a document never analysed yet is waited for.
+    pub async fn view(self: &Arc<Self>, uri: &Uri) -> Result<Option<View>> {
+        let unit = self.unit();
+        {
+            let docs = self.docs.lock();
+            let Some(d) = docs.get(uri) else { return Ok(None) };
+            if let Some(s) = &d.snapshot {
+                if s.generation == d.generation {
+                    return Ok(Some(View::current(s.clone(), unit)));
+                }
+                // a rope clone shares its nodes: no copy of the text
+                let changes = d.changes.iter().map(|(_, c)| *c).collect();
+                return Ok(Some(View { snap: s.clone(), unit, since: Some((d.rope.clone(), changes)) }));
+            }
+        }
+        Ok(self.snapshot(uri).await?.map(|s| View::current(s, unit)))
+    }
+
     /// Queue the analysis of a document's current generation on the
     /// analysis threads and record it in the document's slot (the caller
     /// holds the documents lock, so no second one can start meanwhile).
@@ -120,7 +141,8 @@ impl Shared {
         // the analysis threads are no tokio threads: re-checking the
         // reports that compare with this one is spawned on the runtime
         let runtime = tokio::runtime::Handle::current();
-        let job = pool::run(move || {
+        let inline = d.rope.len_bytes() <= pool::INLINE_MAX_BYTES;
+        let job = move || {
             // Stop when superseded, or when every waiting request was
             // cancelled and no publisher will want the result either (it
             // would only have to be computed again).
@@ -181,6 +203,7 @@ impl Shared {
             let stored = current.is_some();
             if let Some(d) = current {
                 d.snapshot = Some(snap.clone());
+                d.changes.retain(|(g, _)| *g > generation);
                 d.inflight = None;
                 d.debounce = Duration::from_millis(snap.lsp.debounce_ms);
             }
@@ -190,8 +213,17 @@ impl Shared {
                 shared.recheck_dependents(&for_task, snap.identity.as_ref());
             }
             Outcome::Done(snap, problem)
-        });
-        let outcome = async move { job.await.unwrap_or(Outcome::Failed) }.boxed().shared();
+        };
+        // A small document is analysed by its first waiter, when it first
+        // polls the shared outcome (after the documents lock is released):
+        // the hop to an analysis thread and back cost as much as the
+        // analysis. Later waiters join the same outcome as before.
+        let outcome = if inline {
+            async move { pool::here(job).unwrap_or(Outcome::Failed) }.boxed().shared()
+        } else {
+            let job = pool::run(job);
+            async move { job.await.unwrap_or(Outcome::Failed) }.boxed().shared()
+        };
         d.inflight =
             Some(Inflight { generation, superseded, interest: Arc::downgrade(&interest), outcome: outcome.clone() });
         (outcome, interest)
@@ -239,6 +271,8 @@ impl Shared {
 
     /// Re-check every open document (configuration changed).
     pub async fn recheck_all(self: &Arc<Self>) {
+        // called when settings or a project file changed
+        self.settings.forget();
         for (uri, generation) in self.docs.touch_all() {
             diagnostics::schedule(self, uri, generation, Duration::ZERO);
         }
@@ -281,6 +315,15 @@ impl Backend {
     async fn with_snapshot<T>(&self, uri: &Uri, f: impl FnOnce(&Snapshot, ColumnUnit) -> T) -> Result<Option<T>> {
         match self.0.snapshot(uri).await? {
             Some(s) if s.kind != DocKind::Other => Ok(Some(f(&s, self.0.unit()))),
+            _ => Ok(None),
+        }
+    }
+
+    /// Run `f` on the newest finished snapshot of a document the server
+    /// handles, seen from its current text.
+    async fn with_view<T>(&self, uri: &Uri, f: impl FnOnce(&View) -> T) -> Result<Option<T>> {
+        match self.0.view(uri).await? {
+            Some(v) if v.snap.kind != DocKind::Other => Ok(Some(f(&v))),
             _ => Ok(None),
         }
     }
@@ -583,14 +626,14 @@ impl LanguageServer for Backend {
     async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
         guard::request("textDocument/hover", async {
             let p = params.text_document_position_params;
-            Ok(self.with_snapshot(&p.text_document.uri, |s, unit| hover::hover(s, unit, p.position)).await?.flatten())
+            Ok(self.with_view(&p.text_document.uri, |v| hover::hover_in(v, p.position)).await?.flatten())
         })
         .await
     }
 
     async fn document_symbol(&self, params: DocumentSymbolParams) -> Result<Option<DocumentSymbolResponse>> {
         guard::request("textDocument/documentSymbol", async {
-            let found = self.with_snapshot(&params.text_document.uri, symbols::document_symbols).await?;
+            let found = self.with_view(&params.text_document.uri, symbols::document_symbols).await?;
             Ok(found.map(DocumentSymbolResponse::Nested))
         })
         .await
@@ -598,7 +641,7 @@ impl LanguageServer for Backend {
 
     async fn folding_range(&self, params: FoldingRangeParams) -> Result<Option<Vec<FoldingRange>>> {
         guard::request("textDocument/foldingRange", async {
-            self.with_snapshot(&params.text_document.uri, |s, _| symbols::folding_ranges(s)).await
+            self.with_view(&params.text_document.uri, symbols::folding_ranges).await
         })
         .await
     }

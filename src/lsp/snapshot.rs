@@ -6,9 +6,11 @@ use super::documents::DocKind;
 use super::last_year::LastYear;
 use crate::project::{LspSettings, Project};
 use globset::Glob;
+use nianbao_core::ide::outline::{self, Node};
 use nianbao_core::model::identity::{self, Identity};
 use nianbao_core::{Analysis, ColumnUnit, Config, LineIndex, Previous};
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 use tower_lsp_server::lsp_types::Uri;
 
 pub struct Snapshot {
@@ -28,6 +30,10 @@ pub struct Snapshot {
     pub identity: Option<Identity>,
     /// Last year's report the cross-year findings compare with.
     pub last_year: Option<LastYear>,
+    /// The outline, made on the first request for it: it reads every block
+    /// (a 50 MB paste: a noticeable pause), and while a newer version is
+    /// analysed every outline and folding request asks this snapshot again.
+    outline: OnceLock<Vec<Node>>,
 }
 
 impl Snapshot {
@@ -65,6 +71,7 @@ impl Snapshot {
             checked,
             identity,
             last_year: None,
+            outline: OnceLock::new(),
         })
     }
 
@@ -73,6 +80,10 @@ impl Snapshot {
         let previous = Previous { text: last.text(), report: last.report() };
         self.analysis.add_previous(&self.text, &self.config, &previous);
         self.last_year = Some(last);
+    }
+
+    pub fn outline(&self) -> &[Node] {
+        self.outline.get_or_init(|| outline::outline(&self.text, &self.analysis.report))
     }
 
     pub fn conv(&self, unit: ColumnUnit) -> Conv<'_> {

@@ -9,7 +9,8 @@ mod csv;
 mod html;
 pub mod level;
 
-use super::{FileResult, Outcome, decode, names, position, settings};
+use super::kept::Done;
+use super::{Checked, Outcome, decode, names, position, settings};
 use nianbao_core::model::identity;
 use nianbao_core::rules::RULES;
 use nianbao_core::{LineIndex, Severity};
@@ -100,65 +101,69 @@ pub fn read_expected(path: &Path) -> Result<Vec<String>, String> {
     Ok(text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(str::to_owned).collect())
 }
 
-pub fn build(results: &[FileResult], expected: &[String]) -> Summary {
+/// One checked file's row, made while its analysis is at hand.
+pub fn row(path: &Path, c: &Checked) -> Row {
     let column: std::collections::HashMap<&str, usize> = RULES.iter().enumerate().map(|(i, r)| (r.id, i)).collect();
-    let mut rows = Vec::with_capacity(results.len());
-    let mut per_rule = vec![0usize; RULES.len()];
-    for r in results {
-        let file = names::shown(&r.path);
-        let c = match &r.outcome {
-            Outcome::Checked(c) => c,
-            other => {
-                rows.push(Row {
-                    file,
-                    body: None,
-                    year: None,
-                    level: None,
-                    counts: None,
-                    previous: false,
-                    note: Some(m_of(other)),
-                    findings: Vec::new(),
-                    more: 0,
-                });
-                continue;
-            }
-        };
-        let report = &c.analysis.report;
-        let body = report.title.as_ref().and_then(|t| t.body.as_deref()).map(display_body).filter(|b| !b.is_empty());
-        let mut counts = Counts { by_rule: vec![0; RULES.len()], ..Counts::default() };
-        for f in &c.analysis.findings {
-            match f.severity {
-                Severity::Error => counts.errors += 1,
-                Severity::Warning => counts.warnings += 1,
-                Severity::Info | Severity::Hint => {}
-            }
-            if let Some(&i) = column.get(f.rule) {
-                counts.by_rule[i] += 1;
-                per_rule[i] += 1;
-            }
+    let report = &c.analysis.report;
+    let body = report.title.as_ref().and_then(|t| t.body.as_deref()).map(display_body).filter(|b| !b.is_empty());
+    let mut counts = Counts { by_rule: vec![0; RULES.len()], ..Counts::default() };
+    for f in &c.analysis.findings {
+        match f.severity {
+            Severity::Error => counts.errors += 1,
+            Severity::Warning => counts.warnings += 1,
+            Severity::Info | Severity::Hint => {}
         }
-        let idx = LineIndex::new(&c.text);
-        let findings = c
-            .analysis
-            .findings
-            .iter()
-            .take(MAX_LISTED)
-            .map(|f| {
-                let (line, column) = position(&c.text, &idx, f.span.start);
-                Finding { line, column, severity: f.severity, rule: f.rule, message: f.message.clone() }
-            })
-            .collect();
-        rows.push(Row {
-            file,
-            level: body.as_deref().and_then(level::of),
-            body,
-            year: report.report_year,
-            counts: Some(counts),
-            previous: c.previous.is_some(),
-            note: c.encoding.note().map(str::to_owned),
-            findings,
-            more: c.analysis.findings.len().saturating_sub(MAX_LISTED),
-        });
+        if let Some(&i) = column.get(f.rule) {
+            counts.by_rule[i] += 1;
+        }
+    }
+    let idx = LineIndex::new(&c.text);
+    let findings = c
+        .analysis
+        .findings
+        .iter()
+        .take(MAX_LISTED)
+        .map(|f| {
+            let (line, column) = position(&c.text, &idx, f.span.start);
+            Finding { line, column, severity: f.severity, rule: f.rule, message: f.message.clone() }
+        })
+        .collect();
+    Row {
+        file: names::shown(path),
+        level: body.as_deref().and_then(level::of),
+        body,
+        year: report.report_year,
+        counts: Some(counts),
+        previous: c.previous.is_some(),
+        note: c.encoding.note().map(str::to_owned),
+        findings,
+        more: c.analysis.findings.len().saturating_sub(MAX_LISTED),
+    }
+}
+
+/// The summary from the rows the files left (taken out of them).
+pub fn build(results: &mut [Done], expected: &[String]) -> Summary {
+    let mut rows = Vec::with_capacity(results.len());
+    for r in results.iter_mut() {
+        let row = match &mut r.outcome {
+            Outcome::Checked(k) => k.row.take(),
+            other => Some(Row {
+                file: names::shown(&r.path),
+                body: None,
+                year: None,
+                level: None,
+                counts: None,
+                previous: false,
+                note: Some(m_of(other)),
+                findings: Vec::new(),
+                more: 0,
+            }),
+        };
+        rows.extend(row);
+    }
+    let mut per_rule = vec![0usize; RULES.len()];
+    for c in rows.iter().filter_map(|r| r.counts.as_ref()) {
+        per_rule.iter_mut().zip(&c.by_rule).for_each(|(t, n)| *t += n);
     }
     let mut totals = Counts { by_rule: per_rule, ..Counts::default() };
     for c in rows.iter().filter_map(|r| r.counts.as_ref()) {
@@ -190,7 +195,7 @@ pub fn build(results: &[FileResult], expected: &[String]) -> Summary {
     }
 }
 
-fn m_of(o: &Outcome) -> String {
+fn m_of<C>(o: &Outcome<C>) -> String {
     match o {
         Outcome::Failed(m) => m.clone(),
         Outcome::ConfigFailed(e) => settings::describe(e),
@@ -208,7 +213,7 @@ pub fn arguments(summary: Option<&Path>, expect: Option<&Path>) -> Result<Vec<St
 
 /// Writes the summary and says on stderr where it is and which expected
 /// bodies have no report.
-pub fn finish(path: &Path, results: &[FileResult], expected: &[String]) -> Result<(), ()> {
+pub fn finish(path: &Path, results: &mut [Done], expected: &[String]) -> Result<(), ()> {
     match write(path, results, expected) {
         Ok(s) => {
             if !s.missing.is_empty() {
@@ -226,7 +231,7 @@ pub fn finish(path: &Path, results: &[FileResult], expected: &[String]) -> Resul
 
 /// Writes the summary in the format of `path`'s extension and returns it
 /// (the caller names the missing bodies on stderr).
-pub fn write(path: &Path, results: &[FileResult], expected: &[String]) -> Result<Summary, String> {
+pub fn write(path: &Path, results: &mut [Done], expected: &[String]) -> Result<Summary, String> {
     let summary = build(results, expected);
     let bytes = match kind_of(path)? {
         Kind::Csv => csv::render(&summary).into_bytes(),
