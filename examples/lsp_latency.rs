@@ -43,6 +43,8 @@ struct Options {
     during_analysis: bool,
     burst: usize,
     pull: usize,
+    /// N edits sent MS ms apart without waiting (cancellation under typing)
+    storm: Option<(usize, u64)>,
     timeout: Duration,
     label: Option<String>,
 }
@@ -58,6 +60,7 @@ fn options() -> Options {
         during_analysis: false,
         burst: 0,
         pull: 0,
+        storm: None,
         timeout: Duration::from_secs(120),
         label: None,
     };
@@ -74,6 +77,11 @@ fn options() -> Options {
             "--during-analysis" => o.during_analysis = true,
             "--burst" => o.burst = val().parse().expect("--burst N"),
             "--pull" => o.pull = val().parse().expect("--pull N"),
+            "--storm" => {
+                let v = val();
+                let (n, ms) = v.split_once(',').expect("--storm N,MS");
+                o.storm = Some((n.parse().expect("--storm N,MS"), ms.parse().expect("--storm N,MS")));
+            }
             "--timeout" => o.timeout = Duration::from_secs(val().parse().expect("--timeout S")),
             "--label" => o.label = Some(val()),
             "-h" | "--help" => {
@@ -614,6 +622,33 @@ fn main() {
         eprintln!("server CPU per edit + 2 pulls: {:.2} ms", cpu.as_secs_f64() * 1000.0);
         results.push(after_edit);
         results.push(settled);
+    }
+
+    // typing faster than the analysis: every edit supersedes the one
+    // before, and only the newest version's analysis should run to its end
+    if let Some((n, gap)) = o.storm {
+        let cpu_before = cpu_time(c.pid());
+        let mut last = Instant::now();
+        for _ in 0..n {
+            let at = doc.random_place(&mut rng);
+            let change = doc.edit(at, Some(*rng.pick(TYPED)));
+            version += 1;
+            last = c.notify(
+                "textDocument/didChange",
+                json!({"textDocument": {"uri": uri, "version": version}, "contentChanges": [sent(change, &doc)]}),
+            );
+            std::thread::sleep(Duration::from_millis(gap));
+        }
+        let (v, u) = (version, uri.clone());
+        let done = c.wait(|m| publish_for(m, &u, Some(v))).map(|m| m.at.duration_since(last));
+        let cpu = cpu_time(c.pid()) - cpu_before;
+        println!(
+            "storm: {n} edits {gap} ms apart on {} ({} bytes): server CPU {:.2} s in all; last edit → its diagnostics {}",
+            o.doc,
+            doc.text.len(),
+            cpu.as_secs_f64(),
+            done.map_or("timed out".to_string(), |d| format!("{:.0} ms", d.as_secs_f64() * 1000.0)),
+        );
     }
 
     // single-character edits, each waited for (pushed diagnostics)
