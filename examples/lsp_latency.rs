@@ -278,6 +278,9 @@ fn publish_for(m: &Value, uri: &str, version: Option<i64>) -> bool {
     }
 }
 
+/// What the edits type: digits, the counted words, punctuation, a space.
+const TYPED: &[char] = &['1', '2', '0', '9', '年', '件', '条', '，', '。', '的', '一', '是', ' '];
+
 /// The document as the client sees it: text plus line starts, for turning
 /// byte offsets into UTF-16 positions without rescanning 50 MB per edit.
 struct Doc {
@@ -319,6 +322,20 @@ impl Doc {
         }
         let text = insert.map(String::from).unwrap_or_default();
         json!({"range": {"start": start, "end": end}, "text": text})
+    }
+
+    /// A typist's edit: a character typed at a random place, then deleted
+    /// again by the next call (`inserted` remembers where), so the text
+    /// stays the document under test.
+    fn type_or_undo(&mut self, inserted: &mut Option<usize>, rng: &mut common::Rng) -> Value {
+        match inserted.take() {
+            Some(at) => self.edit(at, None),
+            None => {
+                let at = self.random_place(rng);
+                *inserted = Some(at);
+                self.edit(at, Some(*rng.pick(TYPED)))
+            }
+        }
     }
 
     /// A random character boundary that is not a line break.
@@ -491,8 +508,8 @@ fn main() {
     results.push(s);
 
     let sent = |change: Value, doc: &Doc| if full_sync { json!({"text": doc.text}) } else { change };
+    let did_change = |version: i64, change: Value, doc: &Doc| json!({"textDocument": {"uri": uri, "version": version}, "contentChanges": [sent(change, doc)]});
     let mut rng = common::Rng::new(o.seed);
-    const TYPED: &[char] = &['1', '2', '0', '9', '年', '件', '条', '，', '。', '的', '一', '是', ' '];
 
     if o.during_analysis {
         // Edit, then send a hover, documentSymbol or foldingRange (in turn)
@@ -507,10 +524,7 @@ fn main() {
             let at = doc.random_place(&mut rng);
             let change = doc.edit(at, Some(*rng.pick(TYPED)));
             version += 1;
-            let t = c.notify(
-                "textDocument/didChange",
-                json!({"textDocument": {"uri": uri, "version": version}, "contentChanges": [sent(change, &doc)]}),
-            );
+            let t = c.notify("textDocument/didChange", did_change(version, change, &doc));
             let mut pending: Vec<(usize, i64, Instant)> = Vec::new();
             let done = loop {
                 let pos = doc.position(doc.random_digit(&mut rng));
@@ -572,10 +586,7 @@ fn main() {
                 let at = doc.random_place(&mut rng);
                 let change = doc.edit(at, Some(*rng.pick(TYPED)));
                 version += 1;
-                t = c.notify(
-                    "textDocument/didChange",
-                    json!({"textDocument": {"uri": uri, "version": version}, "contentChanges": [sent(change, &doc)]}),
-                );
+                t = c.notify("textDocument/didChange", did_change(version, change, &doc));
             }
             let v = version;
             let u = uri.clone();
@@ -600,19 +611,9 @@ fn main() {
         let mut inserted: Option<usize> = None;
         let cpu_before = cpu_time(c.pid());
         for _ in 0..o.pull {
-            let change = match inserted.take() {
-                Some(at) => doc.edit(at, None),
-                None => {
-                    let at = doc.random_place(&mut rng);
-                    inserted = Some(at);
-                    doc.edit(at, Some(*rng.pick(TYPED)))
-                }
-            };
+            let change = doc.type_or_undo(&mut inserted, &mut rng);
             version += 1;
-            let t = c.notify(
-                "textDocument/didChange",
-                json!({"textDocument": {"uri": uri, "version": version}, "contentChanges": [sent(change, &doc)]}),
-            );
+            let t = c.notify("textDocument/didChange", did_change(version, change, &doc));
             let (id, _) = c.request("textDocument/diagnostic", json!({"textDocument": {"uri": uri}}));
             after_edit.push(c.response_time(id, t));
             let (id, t) = c.request("textDocument/diagnostic", json!({"textDocument": {"uri": uri}}));
@@ -633,10 +634,7 @@ fn main() {
             let at = doc.random_place(&mut rng);
             let change = doc.edit(at, Some(*rng.pick(TYPED)));
             version += 1;
-            last = c.notify(
-                "textDocument/didChange",
-                json!({"textDocument": {"uri": uri, "version": version}, "contentChanges": [sent(change, &doc)]}),
-            );
+            last = c.notify("textDocument/didChange", did_change(version, change, &doc));
             std::thread::sleep(Duration::from_millis(gap));
         }
         let (v, u) = (version, uri.clone());
@@ -657,19 +655,9 @@ fn main() {
     let mut inserted: Option<usize> = None;
     let edits = if o.pull > 0 { 0 } else { o.edits };
     for _ in 0..edits {
-        let change = match inserted.take() {
-            Some(at) => doc.edit(at, None),
-            None => {
-                let at = doc.random_place(&mut rng);
-                inserted = Some(at);
-                doc.edit(at, Some(*rng.pick(TYPED)))
-            }
-        };
+        let change = doc.type_or_undo(&mut inserted, &mut rng);
         version += 1;
-        let t = c.notify(
-            "textDocument/didChange",
-            json!({"textDocument": {"uri": uri, "version": version}, "contentChanges": [sent(change, &doc)]}),
-        );
+        let t = c.notify("textDocument/didChange", did_change(version, change, &doc));
         let v = version;
         let u = uri.clone();
         s.push(c.wait(|m| publish_for(m, &u, Some(v))).map(|m| m.at.duration_since(t)));

@@ -202,17 +202,23 @@ fn analysis_stops_when_asked_and_is_unchanged_otherwise() {
     let text = fixture("xiaye-2025-draft.txt");
     let config = nianbao_core::Config::default();
     assert!(nianbao_core::analyze_until(&text, &config, &|| true).is_none());
-    let asked = std::cell::Cell::new(0);
-    let whole = nianbao_core::analyze_until(&text, &config, &|| {
-        asked.set(asked.get() + 1);
-        false
-    })
-    .unwrap();
+    let (whole, asked) = asked_never_stopping(&text, &config);
     assert_eq!(whole.findings, nianbao_core::analyze(&text, &config).findings);
     // twice while building the model (after the parse, before the tables),
     // once after it, once before each rule; the fixture's prose is shorter
     // than one stretch of sentences between two questions
-    assert_eq!(asked.get(), 3 + nianbao_core::rules::RULES.len());
+    assert_eq!(asked, 3 + nianbao_core::rules::RULES.len());
+}
+
+/// An analysis whose `stop` never says stop, and how often it was asked.
+fn asked_never_stopping(text: &str, config: &nianbao_core::Config) -> (nianbao_core::Analysis, usize) {
+    let asked = std::cell::Cell::new(0);
+    let whole = nianbao_core::analyze_until(text, config, &|| {
+        asked.set(asked.get() + 1);
+        false
+    })
+    .unwrap();
+    (whole, asked.get())
 }
 
 /// A long document's prose, most of its analysis, is itself cancellable:
@@ -220,22 +226,13 @@ fn analysis_stops_when_asked_and_is_unchanged_otherwise() {
 /// edit does not wait for the rest of it.
 #[test]
 fn reading_a_long_documents_prose_asks_whether_to_stop() {
-    let base = fixture("xiaye-2025-draft.txt");
-    let mut text = base.clone();
-    let sentence = "全年共主动公开政府信息120条，其中政策文件20条。\n";
-    for _ in 0..2_000 {
-        text.push_str(sentence);
-    }
+    let mut text = fixture("xiaye-2025-draft.txt");
+    text.push_str(&"全年共主动公开政府信息120条，其中政策文件20条。\n".repeat(2_000));
     let config = nianbao_core::Config::default();
-    let asked = std::cell::Cell::new(0);
-    let whole = nianbao_core::analyze_until(&text, &config, &|| {
-        asked.set(asked.get() + 1);
-        false
-    })
-    .unwrap();
+    let (whole, asked) = asked_never_stopping(&text, &config);
     assert_eq!(whole.findings, nianbao_core::analyze(&text, &config).findings);
     let every = nianbao_core::model::prose::STOP_EVERY;
-    assert!(asked.get() >= 3 + nianbao_core::rules::RULES.len() + 2_000 / every, "asked {} times", asked.get());
+    assert!(asked >= 3 + nianbao_core::rules::RULES.len() + 2_000 / every, "asked {asked} times");
     // a stop that comes while the prose is read ends the analysis there
     let asked = std::cell::Cell::new(0);
     let stopped = nianbao_core::analyze_until(&text, &config, &|| {

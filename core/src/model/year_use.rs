@@ -547,62 +547,60 @@ pub fn uses(text: &str, paragraphs: &[Paragraph], period: Option<Span>) -> Vec<Y
 pub fn uses_in(text: &str, sentences: impl Iterator<Item = (Span, u32)>, period: Option<Span>) -> Vec<YearUse> {
     let mut out = Vec::new();
     for (sent, section) in sentences.filter(|(_, section)| (1..=6).contains(section)) {
-        {
-            let mut ys = years(text, sent);
-            let cn = cn_years(text, sent);
-            if !cn.is_empty() {
-                ys.extend(cn);
-                ys.sort_by_key(|y| y.span.start);
-            }
-            if ys.is_empty() {
-                continue;
-            }
-            let s = sent.slice(text);
-            let inside = bracketed(text, sent, &ys);
-            let compared = COMPARED.any_in(s);
-            // "全年收到申请15件，2024年共12件": the current year already stated
-            // without digits in an earlier clause makes a later year a comparison
-            let stated = STATED.first_in(s);
-            // (a figure in that clause: "全年，我镇于2024年…" states nothing)
-            let stated_end = stated.and_then(|w| s[w..].find(CLAUSE_END).map(|i| w + i)).filter(|&e| {
-                stated.is_some_and(|w| s[w..e].chars().any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c)))
-            });
-            // the clause (up to ；) a year sits in decides whether it is a plan
-            let semis: Vec<usize> = s.match_indices(['；', ';']).map(|(i, _)| i).collect();
-            let mut plan_of: Option<(usize, bool)> = None;
-            let mut found: Vec<YearUse> = Vec::new();
-            for (y, inside) in ys.into_iter().zip(inside) {
-                if inside || period.is_some_and(|s| s.contains(y.span.start)) {
-                    continue;
-                }
-                let Some(form) = form_of(text, sent, &y, compared) else { continue };
-                let rel = y.span.start - sent.start;
-                if form != Form::Cutoff && stated_end.is_some_and(|e| e < rel) {
-                    continue;
-                }
-                let k = semis.partition_point(|&i| i < rel);
-                let plan = match plan_of {
-                    Some((at, plan)) if at == k => plan,
-                    _ => {
-                        let from = k
-                            .checked_sub(1)
-                            .map_or(0, |j| semis[j] + s[semis[j]..].chars().next().map_or(0, char::len_utf8));
-                        let to = semis.get(k).copied().unwrap_or(s.len());
-                        let plan = is_plan(&s[from..to]);
-                        plan_of = Some((k, plan));
-                        plan
-                    }
-                };
-                found.push(YearUse { mention: y, form, section, plan });
-            }
-            // Two different years both used as "this year" in one sentence are
-            // set against each other ("2025年共收到15件；2024年共收到12件").
-            let first = found.first().map(|u| u.mention.year);
-            if found.iter().any(|u| Some(u.mention.year) != first) {
-                continue;
-            }
-            out.extend(found);
+        let mut ys = years(text, sent);
+        let cn = cn_years(text, sent);
+        if !cn.is_empty() {
+            ys.extend(cn);
+            ys.sort_by_key(|y| y.span.start);
         }
+        if ys.is_empty() {
+            continue;
+        }
+        let s = sent.slice(text);
+        let inside = bracketed(text, sent, &ys);
+        let compared = COMPARED.any_in(s);
+        // "全年收到申请15件，2024年共12件": the current year already stated
+        // without digits in an earlier clause makes a later year a comparison
+        let stated = STATED.first_in(s);
+        // (a figure in that clause: "全年，我镇于2024年…" states nothing)
+        let stated_end = stated.and_then(|w| s[w..].find(CLAUSE_END).map(|i| w + i)).filter(|&e| {
+            stated.is_some_and(|w| s[w..e].chars().any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c)))
+        });
+        // the clause (up to ；) a year sits in decides whether it is a plan
+        let semis: Vec<usize> = s.match_indices(['；', ';']).map(|(i, _)| i).collect();
+        let mut plan_of: Option<(usize, bool)> = None;
+        let mut found: Vec<YearUse> = Vec::new();
+        for (y, inside) in ys.into_iter().zip(inside) {
+            if inside || period.is_some_and(|s| s.contains(y.span.start)) {
+                continue;
+            }
+            let Some(form) = form_of(text, sent, &y, compared) else { continue };
+            let rel = y.span.start - sent.start;
+            if form != Form::Cutoff && stated_end.is_some_and(|e| e < rel) {
+                continue;
+            }
+            let k = semis.partition_point(|&i| i < rel);
+            let plan = match plan_of {
+                Some((at, plan)) if at == k => plan,
+                _ => {
+                    let from = k
+                        .checked_sub(1)
+                        .map_or(0, |j| semis[j] + s[semis[j]..].chars().next().map_or(0, char::len_utf8));
+                    let to = semis.get(k).copied().unwrap_or(s.len());
+                    let plan = is_plan(&s[from..to]);
+                    plan_of = Some((k, plan));
+                    plan
+                }
+            };
+            found.push(YearUse { mention: y, form, section, plan });
+        }
+        // Two different years both used as "this year" in one sentence are
+        // set against each other ("2025年共收到15件；2024年共收到12件").
+        let first = found.first().map(|u| u.mention.year);
+        if found.iter().any(|u| Some(u.mention.year) != first) {
+            continue;
+        }
+        out.extend(found);
     }
     out
 }

@@ -183,11 +183,16 @@ pub fn find(text: &str, sent: Span) -> Vec<Hole> {
         }
         // a known noun must end in one of their last characters
         let noun_end = before.chars().next_back().is_some_and(|c| noun_last_chars().binary_search(&c).is_ok());
-        let table_noun = TABLE_NOUNS.iter().find(|n| noun_end && before.ends_with(**n) && s[i..].starts_with('件'));
-        let known = COUNTED.iter().filter(|_| noun_end).find_map(|(n, ms)| {
-            let m = ms.iter().find(|m| s[i..].starts_with(**m))?;
-            before.ends_with(n).then_some((*n, *m))
-        });
+        let (table_noun, known) = if noun_end {
+            let table_noun = TABLE_NOUNS.iter().find(|n| before.ends_with(**n) && s[i..].starts_with('件'));
+            let known = COUNTED.iter().find_map(|(n, ms)| {
+                let m = ms.iter().find(|m| s[i..].starts_with(**m))?;
+                before.ends_with(n).then_some((*n, *m))
+            });
+            (table_noun, known)
+        } else {
+            (None, None)
+        };
         let (noun, measure, generic): (&str, &'static str, bool) = match (table_noun, known) {
             (Some(n), _) => (n, "件", false),
             (None, Some((n, m))) => (n, m, false),
