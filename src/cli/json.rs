@@ -8,13 +8,13 @@ use nianbao_core::{Finding, LineIndex, Span};
 use serde::Serialize;
 
 #[derive(Serialize)]
-struct File {
+struct File<D: Serialize> {
     path: String,
     /// Only for a name that is not UTF-8, whose `path` is then lossy.
     #[serde(skip_serializing_if = "Option::is_none")]
     path_bytes: Option<Vec<u8>>,
     report_year: Option<i32>,
-    diagnostics: Vec<Diagnostic>,
+    diagnostics: D,
     #[serde(skip_serializing_if = "Option::is_none")]
     error: Option<String>,
 }
@@ -115,8 +115,22 @@ fn diagnostic(text: &str, idx: &LineIndex, c: &Checked, f: &Finding) -> Diagnost
 }
 
 /// A file entry as it prints inside the document's `files` array.
-fn entry(file: &File) -> String {
-    indented(&serde_json::to_string_pretty(file).expect("plain data always serialises"), 4)
+fn entry(file: &File<impl Serialize>) -> String {
+    indented(file, 4)
+}
+
+/// A checked file's diagnostics, each made as it is written: a file with
+/// hundreds of thousands of findings never holds them all a second time.
+struct Diagnostics<'a> {
+    idx: &'a LineIndex,
+    checked: &'a Checked,
+}
+
+impl Serialize for Diagnostics<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let c = self.checked;
+        s.collect_seq(c.analysis.findings.iter().map(|f| diagnostic(&c.text, self.idx, c, f)))
+    }
 }
 
 /// One checked file's entry.
@@ -127,28 +141,30 @@ pub fn fragment(path: &std::path::Path, c: &Checked) -> String {
         path,
         path_bytes,
         report_year: c.analysis.report.report_year,
-        diagnostics: c.analysis.findings.iter().map(|f| diagnostic(&c.text, &idx, c, f)).collect(),
+        diagnostics: Diagnostics { idx: &idx, checked: c },
         error: None,
     })
 }
 
 /// The document `{"files": [...]}`, pretty-printed as serde_json prints
-/// it whole, from each file's entry in walk order.
-pub fn render(results: &[Done]) -> String {
-    let mut s = String::from("{\n  \"files\": [");
+/// it whole, from each file's entry in walk order, written piece by piece:
+/// the entries are not copied into one more string.
+pub fn write(results: &[Done], out: &mut impl std::io::Write) -> std::io::Result<()> {
+    out.write_all(b"{\n  \"files\": [")?;
     for (i, r) in results.iter().enumerate() {
-        s.push_str(if i == 0 { "\n" } else { ",\n" });
+        out.write_all(if i == 0 { b"\n" } else { b",\n" })?;
         let error = match &r.outcome {
             Outcome::Checked(k) => {
-                s.push_str(&k.fragment);
+                out.write_all(k.fragment.as_bytes())?;
                 continue;
             }
             Outcome::Failed(message) => message.clone(),
             Outcome::ConfigFailed(e) => settings::describe(e),
         };
         let (path, path_bytes) = super::names::for_json(&r.path);
-        s.push_str(&entry(&File { path, path_bytes, report_year: None, diagnostics: Vec::new(), error: Some(error) }));
+        let file = File { path, path_bytes, report_year: None, diagnostics: [(); 0], error: Some(error) };
+        out.write_all(entry(&file).as_bytes())?;
     }
-    s.push_str(if results.is_empty() { "]\n}\n" } else { "\n  ]\n}\n" });
-    s
+    out.write_all(if results.is_empty() { b"]\n}\n" } else { b"\n  ]\n}\n" })?;
+    out.flush()
 }

@@ -192,25 +192,26 @@ pub fn check(a: CheckArgs) -> ExitCode {
         return print_diffs(&results);
     }
 
-    let out = match a.format {
-        OutputFormat::Human => human::render(&results, style.color),
+    let mut stdout = io::BufWriter::new(io::stdout().lock());
+    let written = match a.format {
+        OutputFormat::Human => stdout.write_all(human::render(&results, style.color).as_bytes()),
         OutputFormat::Json => {
             // stdout carries only the JSON document; what --fix did goes to stderr.
             report_fixes_on_stderr(&results);
-            json::render(&results)
+            json::write(&results, &mut stdout)
         }
         OutputFormat::Sarif => {
             report_fixes_on_stderr(&results);
-            sarif::render(&results, &style.sarif)
+            stdout.write_all(sarif::render(&results, &style.sarif).as_bytes())
         }
         OutputFormat::Github => {
             report_fixes_on_stderr(&results);
-            github::render(&results)
+            stdout.write_all(github::render(&results).as_bytes())
         }
     };
     // A closed pipe (`| head`) is not worth a panic; the exit status still
     // tells the truth.
-    let _ = io::stdout().lock().write_all(out.as_bytes());
+    let _ = written.and_then(|()| stdout.flush());
     if summary_failed { ExitCode::from(2) } else { exit_status(&results) }
 }
 

@@ -171,9 +171,7 @@ pub fn fragment(base: &Base, path: &Path, c: &Checked) -> String {
         if !out.is_empty() {
             out.push_str(",\n");
         }
-        let pretty =
-            serde_json::to_string_pretty(&result(base, path, c, &idx, f)).expect("plain data always serialises");
-        out.push_str(&indented(&pretty, 8));
+        out.push_str(&indented(&result(base, path, c, &idx, f), 8));
     }
     out
 }

@@ -94,11 +94,10 @@ impl Report {
             // (a title left from last year on an updated body, or the reverse).
             (None, Some(Title { year: Some(t), .. }), Some(p))
                 if t.year != p.start.year
-                    && super::year_use::evidence(&super::year_use::uses(
-                        text,
-                        &paragraphs_of(&syntax, &sections),
-                        Some(p.span),
-                    )) == Some(p.start.year) =>
+                    && super::year_use::outvotes(
+                        &super::year_use::uses(text, &paragraphs_of(&syntax, &sections), Some(p.span)),
+                        p.start.year,
+                    ) =>
             {
                 (Some(p.start.year), Some(YearSource::StatPeriod))
             }

@@ -634,6 +634,31 @@ pub fn evidence(uses: &[YearUse]) -> Option<i32> {
     plans.all(|y| y == first).then_some(first - 1)
 }
 
+/// Whether the body speaks for `year` against all other years together:
+/// more of its uses outside plans name `year` than name any other year (the
+/// others summed), or, with no such uses, its plans all name the year after.
+/// A majority and not [`body_year`]'s plurality, so that the verdict is
+/// monotone: turning a stale year into the title's year (the `year/stale`
+/// fix) must never tip the report year from the title to the statistics
+/// period — with a plurality, 2020 ×2 against 2024 ×2 was a tie the title
+/// won, and the fixed 2020 ×1, 2022 ×1, 2024 ×2 made 2024 the year, so the
+/// fix brought back the finding it answered (found by the `fixes` fuzzer).
+pub fn outvotes(uses: &[YearUse], year: i32) -> bool {
+    let (mut own, mut others) = (0usize, 0usize);
+    for u in uses.iter().filter(|u| !u.plan) {
+        if u.mention.year == year {
+            own += 1;
+        } else {
+            others += 1;
+        }
+    }
+    if own + others > 0 {
+        return own > others;
+    }
+    let mut plans = uses.iter().filter(|u| u.plan).map(|u| u.mention.year);
+    plans.next().is_some_and(|first| first == year + 1 && plans.all(|y| y == first))
+}
+
 /// How many uses outside plans name `year`.
 pub fn count(uses: &[YearUse], year: i32) -> usize {
     uses.iter().filter(|u| !u.plan && u.mention.year == year).count()
