@@ -663,3 +663,52 @@ pub fn outvotes(uses: &[YearUse], year: i32) -> bool {
 pub fn count(uses: &[YearUse], year: i32) -> usize {
     uses.iter().filter(|u| !u.plan && u.mention.year == year).count()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn uses(years: &[i32], plans: &[i32]) -> Vec<YearUse> {
+        let one = |year: i32, plan: bool| YearUse {
+            mention: YearMention { year, span: Span::new(0, 4), end: 5 },
+            form: Form::Lead,
+            section: 1,
+            plan,
+        };
+        years.iter().map(|&y| one(y, false)).chain(plans.iter().map(|&y| one(y, true))).collect()
+    }
+
+    #[test]
+    fn a_period_year_needs_a_majority_of_the_body() {
+        assert!(outvotes(&uses(&[2024, 2024, 2020], &[]), 2024));
+        // a tie with a stale year is no majority, and neither is a plurality
+        assert!(!outvotes(&uses(&[2024, 2024, 2020, 2020], &[]), 2024));
+        assert!(!outvotes(&uses(&[2024, 2024, 2020, 2022], &[]), 2024));
+        // without uses, the plans' year tells (2025's plans are a 2024 report's)
+        assert!(outvotes(&uses(&[], &[2025, 2025]), 2024));
+        assert!(!outvotes(&uses(&[], &[2025, 2026]), 2024));
+        assert!(!outvotes(&uses(&[], &[]), 2024));
+    }
+
+    /// Turning any one use into `title` (what the `year/stale` fix does) never
+    /// makes the period's year win where it did not.
+    #[test]
+    fn fixing_a_use_to_the_title_year_never_tips_the_verdict() {
+        let (title, period) = (2022, 2024);
+        let pool = [2020, 2021, 2022, 2024];
+        // every body of up to five uses from the pool
+        for n in 0..=5u32 {
+            for code in 0..4usize.pow(n) {
+                let years: Vec<i32> = (0..n).map(|i| pool[code / 4usize.pow(i) % 4]).collect();
+                if outvotes(&uses(&years, &[]), period) {
+                    continue;
+                }
+                for i in 0..years.len() {
+                    let mut fixed = years.clone();
+                    fixed[i] = title;
+                    assert!(!outvotes(&uses(&fixed, &[]), period), "{years:?} → {fixed:?}");
+                }
+            }
+        }
+    }
+}
