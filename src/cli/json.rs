@@ -165,6 +165,5 @@ pub fn write(results: &[Done], out: &mut impl std::io::Write) -> std::io::Result
         let file = File { path, path_bytes, report_year: None, diagnostics: [(); 0], error: Some(error) };
         out.write_all(entry(&file).as_bytes())?;
     }
-    out.write_all(if results.is_empty() { b"]\n}\n" } else { b"\n  ]\n}\n" })?;
-    out.flush()
+    out.write_all(if results.is_empty() { b"]\n}\n" } else { b"\n  ]\n}\n" })
 }

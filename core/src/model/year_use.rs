@@ -626,9 +626,12 @@ pub fn body_year(uses: &[YearUse]) -> Option<(i32, usize)> {
 /// The year the body speaks for: [`body_year`], or else the year before the
 /// one its plans name ("2026年，我镇将…" is written in a 2025 report).
 pub fn evidence(uses: &[YearUse]) -> Option<i32> {
-    if let Some((y, _)) = body_year(uses) {
-        return Some(y);
-    }
+    body_year(uses).map(|(y, _)| y).or_else(|| plans_year(uses))
+}
+
+/// The report year the plans speak for: the year before the one they all
+/// name, when they agree.
+fn plans_year(uses: &[YearUse]) -> Option<i32> {
     let mut plans = uses.iter().filter(|u| u.plan).map(|u| u.mention.year);
     let first = plans.next()?;
     plans.all(|y| y == first).then_some(first - 1)
@@ -655,8 +658,7 @@ pub fn outvotes(uses: &[YearUse], year: i32) -> bool {
     if own + others > 0 {
         return own > others;
     }
-    let mut plans = uses.iter().filter(|u| u.plan).map(|u| u.mention.year);
-    plans.next().is_some_and(|first| first == year + 1 && plans.all(|y| y == first))
+    plans_year(uses) == Some(year)
 }
 
 /// How many uses outside plans name `year`.
