@@ -11,6 +11,9 @@
 //! cargo build --release && cargo run --release --example scaling [-- SHAPE…] [--sizes 100k,1m]
 //! ```
 //!
+//! `--write DIR` writes each selected shape at each size to DIR
+//! (`SHAPE-SIZE.txt`) and exits, for `perf` and `core/examples/profile_loop`.
+//!
 //! Criterion would take minutes per 10 MB point on a shared 2-core machine;
 //! `cargo bench --bench scaling` covers 100 KB and 1 MB with spread.
 
@@ -28,14 +31,28 @@ const SKIP_10M_AFTER: Duration = Duration::from_secs(30);
 fn main() {
     let mut sizes = vec![100_000usize, 1_000_000, 10_000_000];
     let mut only = Vec::new();
+    let mut write_to = None;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         if a == "--sizes" {
             let list = args.next().expect("--sizes 100k,1m,10m");
             sizes = list.split(',').map(parse_size).collect();
+        } else if a == "--write" {
+            write_to = Some(PathBuf::from(args.next().expect("--write DIR")));
         } else {
             only.push(a);
         }
+    }
+    let selected = |name: &str| only.is_empty() || only.iter().any(|o| name.contains(o.as_str()));
+    if let Some(dir) = write_to {
+        std::fs::create_dir_all(&dir).expect("the --write directory");
+        for (name, make) in shapes::SHAPES.iter().filter(|(name, _)| selected(name)) {
+            for &size in &sizes {
+                let file = dir.join(format!("{name}-{}.txt", label(size).replace(' ', "")));
+                std::fs::write(&file, make(size)).expect("write shape");
+            }
+        }
+        return;
     }
     // target/release/examples/scaling → target/release/nianbao
     let exe = std::env::current_exe().expect("own path");
@@ -52,7 +69,7 @@ fn main() {
     println!("|---|---|{}---|---|", "---|".repeat(sizes.len()));
     let mut worst: f64 = 0.0;
     for (name, make) in shapes::SHAPES {
-        if !only.is_empty() && !only.iter().any(|o| name.contains(o.as_str())) {
+        if !selected(name) {
             continue;
         }
         let mut rows: [(&str, Vec<Option<Duration>>); 3] =

@@ -98,7 +98,9 @@ pub fn split_row(text: &str, line: Span) -> Option<(TableStyle, Row)> {
         return Some((TableStyle::Markdown, row));
     }
     if s.contains('\t') {
-        let mut cells = Vec::new();
+        // sized once: a table is most of a report's model, and a vector
+        // grown by doubling holds up to twice the cells it needs
+        let mut cells = Vec::with_capacity(s.bytes().filter(|&b| b == b'\t').count() + 1);
         let mut start = line.start;
         for (i, part) in s.split('\t').enumerate() {
             let raw = Span::new(start, start + part.len());
@@ -117,7 +119,7 @@ fn split_markdown(text: &str, line: Span) -> Row {
     let body = &text[inner_start..line.end];
     let body_trim_end = body.trim_end_matches(is_space);
     let body = body_trim_end.strip_suffix('|').unwrap_or(body_trim_end);
-    let mut cells = Vec::new();
+    let mut cells = Vec::with_capacity(body.bytes().filter(|&b| b == b'|').count() + 1);
     let mut start = inner_start;
     let mut prev_backslash = false;
     let mut seg_start = start;
@@ -147,7 +149,7 @@ fn split_open_pipes(text: &str, line: Span) -> Option<Row> {
     if !s.contains('|') || s.contains('\t') {
         return None;
     }
-    let mut cells = Vec::new();
+    let mut cells = Vec::with_capacity(s.bytes().filter(|&b| b == b'|').count() + 1);
     let mut seg_start = line.start;
     let mut prev_backslash = false;
     for (i, c) in s.char_indices() {
