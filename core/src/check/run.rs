@@ -103,6 +103,16 @@ fn sort_by_position(out: &mut [Finding]) {
         return;
     }
     let ranks = rule_ranks();
+    // findings come in runs of one rule: look its rank up once per run
+    let mut last: Option<(&str, u16)> = None;
+    let mut rank = |rule: &'static str| match last {
+        Some((seen, r)) if std::ptr::eq(seen, rule) || seen == rule => Some(r),
+        _ => {
+            let r = u16::try_from(ranks.binary_search(&rule).ok()?).ok()?;
+            last = Some((rule, r));
+            Some(r)
+        }
+    };
     let keys: Option<Vec<Key>> = out
         .iter()
         .enumerate()
@@ -110,15 +120,16 @@ fn sort_by_position(out: &mut [Finding]) {
             Some(Key {
                 start: u32::try_from(f.span.start).ok()?,
                 end: u32::try_from(f.span.end).ok()?,
-                rule: u16::try_from(ranks.binary_search(&f.rule).ok()?).ok()?,
+                rule: rank(f.rule)?,
                 index: u32::try_from(i).ok()?,
             })
         })
         .collect();
     // a rule outside the registry or a span past 4 GiB: the plain sort
     let Some(mut keys) = keys else { return out.sort_by(in_order) };
-    // the index makes every key distinct, so the unstable sort is stable
-    keys.sort_unstable();
+    // the stable sort finds the runs each rule's findings already form (its
+    // scratch is half the keys, not half the findings)
+    keys.sort();
     // position i takes the finding at keys[i].index: follow each cycle of
     // the permutation once, marking a done position with its own index
     let mut from: Vec<u32> = keys.into_iter().map(|k| k.index).collect();
