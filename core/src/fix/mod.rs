@@ -58,9 +58,26 @@ pub fn edits(text: &str, report: &Report, fix: &Fix) -> Vec<Edit> {
         FixPlan::InsertTable { id, at, line_break } => {
             let table = skeleton::table(*id, report.style, report.format);
             let body = table.trim_end_matches('\n').replace('\n', line_break);
-            vec![Edit::insert(*at, format!("{line_break}{line_break}{body}"))]
+            // a line right below the heading (a misplaced table, a paragraph)
+            // must not run on into the inserted rows: they would read as one
+            // table with it, and the fix would not have inserted a table
+            let end = if next_line_blank(text, *at) { "" } else { line_break };
+            vec![Edit::insert(*at, format!("{line_break}{line_break}{body}{end}"))]
         }
     }
+}
+
+/// Whether the line after the one that ends at `at` is blank (spaces
+/// only, as the parser counts blank) or missing.
+fn next_line_blank(text: &str, at: usize) -> bool {
+    let is_break = |c: char| matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{000B}' | '\u{000C}' | '\u{0085}');
+    let rest = text.get(at..).unwrap_or("");
+    let rest = match rest.strip_prefix("\r\n") {
+        Some(after) => after,
+        None => rest.strip_prefix(is_break).unwrap_or(rest),
+    };
+    let line = rest.split(is_break).next().unwrap_or("");
+    line.chars().all(crate::syntax::normalize::is_space)
 }
 
 /// The edits of every safe fix, first fix of each finding.
@@ -133,6 +150,34 @@ mod tests {
         assert_eq!(out, "ab0cd0ef");
         assert_eq!(n, 2);
         assert!(apply("中", &[Edit::insert(1, "x")]).is_err());
+    }
+
+    /// The fixes fuzzer's find: section 四 whose heading runs straight into
+    /// rows of another table. The inserted table 四 must stay a table of its
+    /// own, so that the fix removes its finding, in every table style.
+    #[test]
+    fn an_inserted_table_does_not_run_into_the_rows_below_its_heading() {
+        let heading = "四、政府信息公开行政复议、行政诉讼情况";
+        for rows in [
+            "| 信息内容 | 本年处理决定数量 |\n| 行政许可 | 120 |\n| 行政处罚 | 31 |\n",
+            "信息内容\t本年处理决定数量\n行政许可\t120\n行政处罚\t31\n",
+            "信息内容　　本年处理决定数量\n行政许可　　120\n行政处罚　　31\n",
+        ] {
+            for br in ["\n", "\r\n"] {
+                let text = format!("{heading}\n{rows}").replace('\n', br);
+                let missing = |text: &str| {
+                    let a = crate::analyze(text, &crate::Config::default());
+                    let f = a.findings.iter().find(|f| f.rule == "structure/missing-table").cloned();
+                    (a, f)
+                };
+                let (a, f) = missing(&text);
+                let f = f.unwrap_or_else(|| panic!("no missing table in {text:?}"));
+                let (fixed, _) = apply(&text, &edits(&text, &a.report, &f.fixes[0])).unwrap();
+                assert!(missing(&fixed).1.is_none(), "{fixed}");
+                // what was below the heading is still there, after a blank line
+                assert!(fixed.contains(&format!("{br}{br}{}", rows.replace('\n', br))), "{fixed:?}");
+            }
+        }
     }
 
     fn finding(edits: Vec<Edit>) -> Finding {
