@@ -675,13 +675,15 @@ fn resolve_three(text: &str, rows: &mut [Row], glued: &mut Vec<Span>, ambiguous:
         if all(&[t3::NEW, t3::CARRIED_IN, t3::TOTAL, t3::CARRIED_OUT]) {
             checked = true;
             for c in t3::COLUMNS {
-                ok &= v[&t3::NEW][c] + v[&t3::CARRIED_IN][c] == v[&t3::TOTAL][c] + v[&t3::CARRIED_OUT][c];
+                // in i128: the glued digits can make cells near i64::MAX
+                let at = |row: &usize| i128::from(v[row][c]);
+                ok &= at(&t3::NEW) + at(&t3::CARRIED_IN) == at(&t3::TOTAL) + at(&t3::CARRIED_OUT);
             }
         }
         if v.contains_key(&t3::TOTAL) && all(&results) {
             checked = true;
             for c in t3::COLUMNS {
-                ok &= v[&t3::TOTAL][c] == results.iter().map(|r| v[r][c]).sum::<i64>();
+                ok &= i128::from(v[&t3::TOTAL][c]) == results.iter().map(|r| i128::from(v[r][c])).sum::<i128>();
             }
         }
         if !checked {
@@ -713,11 +715,17 @@ pub struct Inline {
 }
 
 fn t3_rule(width: usize) -> impl Fn(&[i64]) -> bool {
-    move |v: &[i64]| width != 7 || v.len() != 7 || v[6] == v[..6].iter().sum::<i64>()
+    move |v: &[i64]| width != 7 || v.len() != 7 || i128::from(v[6]) == sum(&v[..6])
 }
 
 fn t4_rule(width: usize) -> impl Fn(&[i64]) -> bool {
-    move |v: &[i64]| width != 15 || v.chunks(5).all(|g| g.len() == 5 && g[4] == g[..4].iter().sum::<i64>())
+    move |v: &[i64]| width != 15 || v.chunks(5).all(|g| g.len() == 5 && i128::from(g[4]) == sum(&g[..4]))
+}
+
+/// A sum that cannot overflow: a split of glued digits can give parts near
+/// i64::MAX, whose i64 sum would wrap (or panic with overflow checks).
+fn sum(v: &[i64]) -> i128 {
+    v.iter().map(|&x| i128::from(x)).sum()
 }
 
 /// Read a flattened table of kind `id` in `span`, if one is there.
@@ -1021,6 +1029,20 @@ pub fn inline_tables(text: &str, syntax: &mut Syntax, sections: &[super::Section
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Parts near i64::MAX: the sum is compared exactly, never wrapped (and
+    /// never an overflow panic in a build with overflow checks).
+    #[test]
+    fn the_arithmetic_of_a_split_cannot_overflow() {
+        let big = i64::MAX;
+        assert!(!t3_rule(7)(&[big, big, 0, 0, 0, 0, 1]));
+        assert!(t3_rule(7)(&[big, 0, 0, 0, 0, 0, big]));
+        let mut four = vec![0i64; 15];
+        four[..5].copy_from_slice(&[big, big, 0, 0, 2]);
+        assert!(!t4_rule(15)(&four));
+        four[..5].copy_from_slice(&[big, 0, 0, 0, big]);
+        assert!(t4_rule(15)(&four));
+    }
 
     /// Table 三 flattened as a page leaves it: the header, then each row's
     /// label and its numbers glued on.

@@ -524,8 +524,11 @@ fn drop_in_three(rows: &mut [MappedRow], sources: &[(usize, &Row)], columns: &mu
         // each row with values: is its last number the sum of the others?
         let (mut is_sum, mut below) = (false, false);
         for (_, sr) in &resplit {
-            let Some(v) = sr.data.iter().map(|c| c.value.as_int()).collect::<Option<Vec<i64>>>() else { continue };
-            let (last, rest) = (v[v.len() - 1], v[..v.len() - 1].iter().sum::<i64>());
+            let Some(v) = sr.data.iter().map(|c| c.value.as_int().map(i128::from)).collect::<Option<Vec<i128>>>()
+            else {
+                continue;
+            };
+            let (last, rest) = (v[v.len() - 1], v[..v.len() - 1].iter().sum::<i128>());
             if last == rest && rest != 0 {
                 is_sum = true;
             }
@@ -626,20 +629,23 @@ pub fn map_four(text: &str, parts: &[&Table]) -> MappedTable {
 /// word once less than three times narrows the places to that word.
 fn drop_in_four(data: &[Cell], named: &[usize; 5]) -> Dropped {
     let mut places: Vec<(usize, i64)> = Vec::new();
-    if let Some(v) = data.iter().map(|c| c.value.as_int()).collect::<Option<Vec<i64>>>() {
+    // in i128: a handful of cells that each fit an i64 cannot overflow it,
+    // while their sum in i64 could (a 19-digit cell, found by the fuzzer)
+    if let Some(v) = data.iter().map(|c| c.value.as_int().map(i128::from)).collect::<Option<Vec<i128>>>() {
         for k in 0..t4::GROUPS * t4::RESULTS {
             let (g, r) = t4::key(k);
             let at = |c: usize| if c < k { v[c] } else { v[c - 1] };
             let x = if r == t4::TOTAL {
-                t4::PARTS.map(|i| at(t4::col(g, i))).sum::<i64>()
+                t4::PARTS.map(|i| at(t4::col(g, i))).sum::<i128>()
             } else {
-                at(t4::total(g)) - t4::PARTS.filter(|&i| i != r).map(|i| at(t4::col(g, i))).sum::<i64>()
+                at(t4::total(g)) - t4::PARTS.filter(|&i| i != r).map(|i| at(t4::col(g, i))).sum::<i128>()
             };
             let full = |c: usize| if c == k { x } else { at(c) };
             let adds_up =
-                (0..t4::GROUPS).all(|g| t4::PARTS.map(|i| full(t4::col(g, i))).sum::<i64>() == full(t4::total(g)));
-            if x >= 0 && adds_up {
-                places.push((k, x));
+                (0..t4::GROUPS).all(|g| t4::PARTS.map(|i| full(t4::col(g, i))).sum::<i128>() == full(t4::total(g)));
+            match i64::try_from(x) {
+                Ok(x) if x >= 0 && adds_up => places.push((k, x)),
+                _ => {}
             }
         }
     }
