@@ -70,7 +70,7 @@ pub fn edits(text: &str, report: &Report, fix: &Fix) -> Vec<Edit> {
 /// Whether the line after the one that ends at `at` is blank (spaces
 /// only, as the parser counts blank) or missing.
 fn next_line_blank(text: &str, at: usize) -> bool {
-    let is_break = |c: char| matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{000B}' | '\u{000C}' | '\u{0085}');
+    let is_break = crate::syntax::lines::is_break;
     let rest = text.get(at..).unwrap_or("");
     let rest = match rest.strip_prefix("\r\n") {
         Some(after) => after,

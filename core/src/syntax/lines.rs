@@ -12,13 +12,17 @@ pub struct LogicalLine {
     pub span: Span,
 }
 
+/// The characters that end a logical line (CR LF counts once).
+pub(crate) fn is_break(c: char) -> bool {
+    matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{000B}' | '\u{000C}' | '\u{0085}')
+}
+
 pub fn logical_lines(text: &str) -> Vec<LogicalLine> {
     let mut out = Vec::new();
     let mut start = 0;
     let mut iter = text.char_indices().peekable();
     while let Some((i, c)) = iter.next() {
         let brk = match c {
-            '\n' | '\u{2028}' | '\u{2029}' | '\u{000B}' | '\u{000C}' | '\u{0085}' => Some(i + c.len_utf8()),
             '\r' => {
                 if let Some(&(_, '\n')) = iter.peek() {
                     iter.next();
@@ -27,6 +31,7 @@ pub fn logical_lines(text: &str) -> Vec<LogicalLine> {
                     Some(i + 1)
                 }
             }
+            c if is_break(c) => Some(i + c.len_utf8()),
             _ => None,
         };
         if let Some(next) = brk {
