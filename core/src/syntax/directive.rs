@@ -25,6 +25,11 @@ pub struct Directive {
 pub fn scan(text: &str, line: Span) -> Vec<Directive> {
     let s = line.slice(text);
     let mut out = Vec::new();
+    // every line is asked and almost none has a comment: a memchr for '<'
+    // instead of setting up a substring searcher per line
+    if !s.as_bytes().contains(&b'<') {
+        return out;
+    }
     let mut from = 0;
     while let Some(open) = s[from..].find("<!--") {
         let open = from + open;

@@ -3,6 +3,7 @@
 //! `model` layer decides what each block means.
 
 use crate::syntax::charset::chars;
+pub(crate) mod bytes;
 pub(crate) mod charset;
 pub(crate) mod directive;
 pub(crate) mod lines;
@@ -150,10 +151,12 @@ fn strip_decoration(text: &str, span: Span) -> Span {
 pub fn heading_line(text: &str, line: Span) -> Option<HeadingLine> {
     let span = strip_decoration(text, line);
     let s = span.slice(text);
-    if s.contains(['\t', '|']) {
+    // every line is asked: the numeral it must start with first, the scan
+    // of the whole line for cell separators only then
+    let num_end = s.char_indices().take_while(|(_, c)| chars!("一二三四五六七八九十").contains(c)).last()?;
+    if s.bytes().any(|b| b == b'\t' || b == b'|') {
         return None;
     }
-    let num_end = s.char_indices().take_while(|(_, c)| chars!("一二三四五六七八九十").contains(c)).last()?;
     let num_end = num_end.0 + num_end.1.len_utf8();
     let numeral = cn_numeral(&s[..num_end])?;
     let rest = &s[num_end..];

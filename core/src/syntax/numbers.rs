@@ -52,7 +52,7 @@ fn for_each_run(s: &str, mut f: impl FnMut(usize, usize, &str)) {
     while i < b.len() {
         // skip to the next byte that can start a digit (a tight loop: most
         // of a draft is ideographs)
-        match b[i..].iter().position(|&x| x.is_ascii_digit() || x == 0xEF) {
+        match super::bytes::position(&b[i..], |x| (x.wrapping_sub(b'0') < 10) | (x == 0xEF)) {
             Some(k) => i += k,
             None => break,
         }
