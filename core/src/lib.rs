@@ -92,14 +92,14 @@ pub fn analyze_until(text: &str, config: &Config, stop: &dyn Fn() -> bool) -> Op
         if stop() {
             return None;
         }
-        let findings = check::run_until(text, &report, config, stop)?;
+        let findings = check::run::run_in(text, &report, config, stop, true)?;
         return Some(Analysis { report, findings });
     };
     let mut report = Report::build_until(&clean.text, config, stop)?;
     if stop() {
         return None;
     }
-    let mut findings = check::run_until(&clean.text, &report, config, stop)?;
+    let mut findings = check::run::run_in(&clean.text, &report, config, stop, true)?;
     // text/invisible-char is the one rule that must see the original; the
     // cleaned copy gave it nothing. Severity and suppression as in check::run.
     let rule = &check::text::invisible_char::RULE;

@@ -17,6 +17,9 @@ pub struct Ctx<'a> {
     /// Last year's report of the same body, when a front end found one;
     /// only the cross-year rules read it.
     pub previous: Option<&'a Previous<'a>>,
+    /// The text is known to hold no invisible character: [`crate::analyze`]
+    /// has read them out (text/invisible-char needs no scan of its own).
+    pub no_invisible: bool,
     /// What several rules read, computed on first use (a disabled rule
     /// costs nothing) and then shared.
     pub facts: Facts,

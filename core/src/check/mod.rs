@@ -11,7 +11,7 @@ pub(crate) mod plausibility;
 pub(crate) mod prose;
 pub mod registry;
 pub mod rule;
-mod run;
+pub(crate) mod run;
 pub(crate) mod structure;
 pub(crate) mod suppress;
 pub(crate) mod table;

@@ -17,6 +17,18 @@ pub fn run(text: &str, report: &Report, config: &Config) -> Vec<Finding> {
 /// [`run`], abandoned (`None`) when `stop` returns true; it is asked before
 /// each rule, the granularity at which a front end can cancel.
 pub fn run_until(text: &str, report: &Report, config: &Config, stop: &dyn Fn() -> bool) -> Option<Vec<Finding>> {
+    run_in(text, report, config, stop, false)
+}
+
+/// [`run_until`] for [`crate::analyze`], which has already read the
+/// invisible characters out of `text` when `no_invisible`.
+pub(crate) fn run_in(
+    text: &str,
+    report: &Report,
+    config: &Config,
+    stop: &dyn Fn() -> bool,
+    no_invisible: bool,
+) -> Option<Vec<Finding>> {
     // Lets tests prove that the front ends survive a panicking analysis;
     // it sits outside the per-rule guard on purpose.
     #[cfg(feature = "test-panic")]
@@ -30,7 +42,7 @@ pub fn run_until(text: &str, report: &Report, config: &Config, stop: &dyn Fn() -
         Ok(None) => return None,
         Err(_) => Prose::default(),
     };
-    let cx = Ctx { text, report, config, prose: &prose, previous: None, facts: Default::default() };
+    let cx = Ctx { text, report, config, prose: &prose, previous: None, no_invisible, facts: Default::default() };
     let mut out = Vec::new();
     for rule in registry::RULES {
         if stop() {
@@ -66,7 +78,15 @@ pub fn run_until(text: &str, report: &Report, config: &Config, stop: &dyn Fn() -
 /// similarity). Suppressions as in [`run`].
 pub fn run_cross_year(text: &str, report: &Report, config: &Config, previous: &Previous) -> Vec<Finding> {
     let prose = Prose::default();
-    let cx = Ctx { text, report, config, prose: &prose, previous: Some(previous), facts: Default::default() };
+    let cx = Ctx {
+        text,
+        report,
+        config,
+        prose: &prose,
+        previous: Some(previous),
+        no_invisible: false,
+        facts: Default::default(),
+    };
     let mut out = Vec::new();
     for rule in registry::RULES.iter().filter(|r| cross_year::member(r)) {
         let Some(configured) = config.severity_of(rule.id, rule.severity) else { continue };

@@ -81,6 +81,21 @@ pub fn has(h: &str, n: &str) -> bool {
     false
 }
 
+/// `h.rfind(n)` for short haystacks, by the same reasoning as [`has`]:
+/// the needle is tested at each place its first byte occurs, from the end.
+pub fn rfind_short(h: &str, n: &str) -> Option<usize> {
+    let (hb, nb) = (h.as_bytes(), n.as_bytes());
+    let Some(&first) = nb.first() else { return Some(h.len()) };
+    let mut end = hb.len().checked_sub(nb.len())? + 1;
+    while let Some(k) = hb[..end].iter().rposition(|&b| b == first) {
+        if &hb[k..k + nb.len()] == nb {
+            return Some(k);
+        }
+        end = k;
+    }
+    None
+}
+
 fn build<'a>(words: impl Iterator<Item = &'a str>) -> AhoCorasick {
     AhoCorasick::builder()
         .match_kind(MatchKind::LeftmostFirst)
@@ -95,6 +110,16 @@ mod tests {
 
     static W: Words = Words::new(&["较上年", "较", "同比"]);
     static K: Keys<u8> = Keys::new(&[("结转下年", 1), ("结转", 2), ("下年", 3), ("公开", 4)]);
+
+    #[test]
+    fn rfind_short_is_rfind() {
+        let hs = ["", "申", "申请", "分别为7件分别为", "予以公开分别", "分别分别", "a分b分别c", "依次为", "为"];
+        for h in hs {
+            for n in ["", "分别", "分别为", "依次为", "为", "申请", "别"] {
+                assert_eq!(rfind_short(h, n), h.rfind(n), "{h:?} {n:?}");
+            }
+        }
+    }
 
     #[test]
     fn has_is_contains() {

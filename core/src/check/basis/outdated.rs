@@ -5,7 +5,7 @@ use crate::check::ctx::Ctx;
 use crate::check::rule::declare_rule;
 use crate::finding::{Edit, Finding};
 use crate::span::Span;
-use crate::syntax::charset::chars;
+use crate::syntax::charset::{CharSet, chars};
 use crate::syntax::normalize::{fold_char, is_space};
 
 declare_rule! {
@@ -29,7 +29,7 @@ fn find_loose(text: &str, from: usize, needle: &str) -> Option<Span> {
     // a rare one (not in COMMON) keeps the candidates few. Matches come in
     // the order of their q, so the first that holds is the one the
     // position-by-position scan found.
-    const COMMON: &[char] = chars!("年度报告政府信息公开工作国中华人民共和行");
+    const COMMON: &CharSet = chars!("年度报告政府信息公开工作国中华人民共和行");
     let ideograph = |c: &char| ('\u{4e00}'..='\u{9fff}').contains(c);
     let k = want.iter().rposition(|c| ideograph(c) && !COMMON.contains(c)).or_else(|| want.iter().rposition(ideograph));
     // a needle without ideographs: any character folding to its first one
@@ -37,11 +37,16 @@ fn find_loose(text: &str, from: usize, needle: &str) -> Option<Span> {
         Some(k) => (k, want[k]),
         None => (0, *want.first()?),
     };
+    // `str::find(char)` looks for the character's last byte, which for an
+    // ideograph is a continuation byte shared by hundreds of others: a
+    // substring search for all three bytes stops only where it stands
+    let mut utf8 = [0u8; 4];
+    let finder = memchr::memmem::Finder::new(anchor.encode_utf8(&mut utf8).as_bytes());
     let next = |at: usize| match k {
         0 if !ideograph(&anchor) => {
             hay[at..].char_indices().find(|&(_, c)| fold_char(c) == fold_char(anchor)).map(|(q, _)| at + q)
         }
-        _ => hay[at..].find(anchor).map(|q| at + q),
+        _ => finder.find(&hay.as_bytes()[at..]).map(|q| at + q),
     };
     let mut at = 0;
     while let Some(q) = next(at) {

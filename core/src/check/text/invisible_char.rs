@@ -24,6 +24,9 @@ declare_rule! {
 const MAX_EDITS: usize = 1000;
 
 fn check(cx: &Ctx, out: &mut Vec<Finding>) {
+    if cx.no_invisible {
+        return;
+    }
     out.extend(finding(cx.text));
 }
 

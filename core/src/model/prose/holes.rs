@@ -4,7 +4,7 @@
 
 use super::target::Target;
 use crate::span::Span;
-use crate::syntax::charset::chars;
+use crate::syntax::charset::{CharSet, chars};
 use crate::syntax::normalize::is_space;
 use crate::syntax::words::Words;
 
@@ -256,7 +256,7 @@ pub fn find(text: &str, sent: Span) -> Vec<Hole> {
 const GENERIC: &[&str] = &["人次", "万元", "件", "条", "篇", "次", "个", "份", "期", "场", "项", "家"];
 /// Characters that make the measure word part of a determiner ("各项",
 /// "每次", "该件") rather than a count's.
-const DETERMINERS: &[char] = chars!("各每该此本这那其全整单多几诸首再依层历届逐批名按等频车");
+const DETERMINERS: &CharSet = chars!("各每该此本这那其全整单多几诸首再依层历届逐批名按等频车");
 
 fn is_ideograph(c: char) -> bool {
     ('\u{4e00}'..='\u{9fff}').contains(&c)
@@ -332,7 +332,7 @@ pub fn in_lists(text: &str, sent: Span, counts: &[(usize, usize, &str)], found: 
 const MEASURE_CHARS: &[&str] = &["人次", "件", "条", "篇", "个", "期", "场", "次", "项", "家", "份"];
 
 /// The first characters of [`COUNTING`] (a test keeps them in step).
-const COUNTING_FIRST: &[char] =
+const COUNTING_FIRST: &CharSet =
     chars!("上举公共其出刊制办包印参发受召合回处完建开录承报接推播撰收整新更有答策累组结编解计设转达邀");
 
 #[cfg(test)]

@@ -12,7 +12,7 @@
 
 use crate::syntax::charset::chars;
 use crate::syntax::normalize::squeeze;
-use crate::syntax::words::{Words, has};
+use crate::syntax::words::{Words, has, rfind_short};
 pub mod holes;
 pub mod label;
 pub mod quantity;
@@ -703,7 +703,7 @@ const RESPECTIVELY: &[&str] = &["分别为", "分别是", "分别有", "依次�
 /// clause before a count is such a list.
 fn respective_labels(text: &str, clause_start: usize, at: usize) -> Option<Vec<Span>> {
     let clause = &text[clause_start..at];
-    let (pos, word) = RESPECTIVELY.iter().find_map(|w| clause.rfind(w).map(|p| (p, *w)))?;
+    let (pos, word) = RESPECTIVELY.iter().find_map(|w| rfind_short(clause, w).map(|p| (p, *w)))?;
     if !clause[pos + word.len()..].trim_matches(|c: char| is_space(c) || c == '：' || c == ':').is_empty() {
         return None;
     }
