@@ -112,7 +112,13 @@ fn fold_digits(run: &str) -> String {
 }
 
 fn make(start: usize, end: usize, digits: String) -> Number {
-    let value = digits.parse().unwrap_or(0.0);
+    // most numbers are short runs of ASCII digits, exact as an f64 below
+    // 2^53: summed directly rather than by the float parser
+    let value = if digits.len() <= 15 && digits.bytes().all(|b| b.is_ascii_digit()) {
+        digits.bytes().fold(0u64, |v, b| v * 10 + u64::from(b - b'0')) as f64
+    } else {
+        digits.parse().unwrap_or(0.0)
+    };
     Number { span: Span::new(start, end), value, digits }
 }
 
@@ -190,6 +196,11 @@ mod tests {
         assert_eq!(all.iter().map(|n| n.digits.as_str()).collect::<Vec<_>>(), ["2025", "360", "1.5", "2025"]);
         let ys = years(t, Span::new(0, t.len()));
         assert_eq!(ys.len(), 2);
+        // the integer fast path gives what the float parser gives
+        for d in ["0", "7", "000123", "999999999999999", "9999999999999999", "12.5", "1.0"] {
+            let t = format!("共{d}件");
+            assert_eq!(numbers(&t, Span::new(0, t.len()))[0].value, d.parse::<f64>().unwrap(), "{d}");
+        }
         // twelve digits before 年 are no year (and no overflow)
         assert!(years("123456789012年", Span::new(0, 15)).is_empty());
         assert_eq!(ys[0].year, 2025);
