@@ -2,7 +2,7 @@
 //! its data cells, and recognising a label against a list of standard ones.
 
 pub use crate::syntax::normalize::label_core;
-use crate::syntax::normalize::{CellValue, similarity};
+use crate::syntax::normalize::{CellValue, LcsPattern, similarity};
 use crate::syntax::{Cell, Row};
 
 /// A row split into the cells that name it and the cells that hold numbers.
@@ -69,6 +69,7 @@ pub fn best_match_cores(core: &str, cores: &[&str]) -> Option<usize> {
         }
     }
     let mut best: Option<(usize, f64)> = None;
+    let pattern = LcsPattern::new(core);
     for (i, c) in cores.iter().enumerate() {
         // LCS ≤ the shorter length, so a pair this far apart in length can
         // never reach the 0.8 threshold: skipping it changes no result, and
@@ -77,7 +78,8 @@ pub fn best_match_cores(core: &str, cores: &[&str]) -> Option<usize> {
         if (2.0 * len.min(clen) as f64 / (len + clen) as f64) < 0.8 {
             continue;
         }
-        let s = similarity(c, core);
+        // LCS is symmetric: the cell is prepared once for all candidates
+        let s = pattern.as_ref().and_then(|p| p.similarity(c)).unwrap_or_else(|| similarity(c, core));
         if best.is_none_or(|(_, b)| s > b) {
             best = Some((i, s));
         }

@@ -172,45 +172,66 @@ pub fn similarity(a: &str, b: &str) -> f64 {
 }
 
 /// [`similarity`] for strings of at most 64 chars, by the bit-parallel LCS
-/// of Hyyrö (2004): bit i of `v` is 0 where a[..=i] has gained a match. `None`
-/// for longer strings.
+/// of Hyyrö (2004). `None` for longer strings.
 fn similarity_short(a: &str, b: &str) -> Option<f64> {
-    let mut chars = [('\0', 0u64); 64];
-    let mut distinct = 0;
-    let mut la = 0;
-    for c in a.chars() {
-        if la == 64 {
-            return None;
+    LcsPattern::new(a)?.similarity(b)
+}
+
+/// One side of [`similarity`] prepared once, for comparing one cell with
+/// every standard label: each character's positions as a bit mask.
+pub struct LcsPattern {
+    chars: [(char, u64); 64],
+    distinct: usize,
+    len: usize,
+}
+
+impl LcsPattern {
+    /// `None` for a string of more than 64 chars.
+    pub fn new(a: &str) -> Option<LcsPattern> {
+        let mut chars = [('\0', 0u64); 64];
+        let mut distinct = 0;
+        let mut len = 0;
+        for c in a.chars() {
+            if len == 64 {
+                return None;
+            }
+            match chars[..distinct].iter_mut().find(|(x, _)| *x == c) {
+                Some((_, mask)) => *mask |= 1 << len,
+                None => {
+                    chars[distinct] = (c, 1 << len);
+                    distinct += 1;
+                }
+            }
+            len += 1;
         }
-        match chars[..distinct].iter_mut().find(|(x, _)| *x == c) {
-            Some((_, mask)) => *mask |= 1 << la,
-            None => {
-                chars[distinct] = (c, 1 << la);
-                distinct += 1;
+        Some(LcsPattern { chars, distinct, len })
+    }
+
+    /// `similarity(a, b)` for the pattern's `a`; `None` when `b` has more
+    /// than 64 chars. Bit i of `v` is 0 where a[..=i] has gained a match.
+    pub fn similarity(&self, b: &str) -> Option<f64> {
+        let la = self.len;
+        let mut lb = 0;
+        let mut v = u64::MAX;
+        for c in b.chars() {
+            lb += 1;
+            if lb > 64 {
+                return None;
+            }
+            if let Some((_, m)) = self.chars[..self.distinct].iter().find(|(x, _)| *x == c) {
+                let u = v & m;
+                v = v.wrapping_add(u) | (v - u);
             }
         }
-        la += 1;
-    }
-    let mut lb = 0;
-    let mut v = u64::MAX;
-    for c in b.chars() {
-        lb += 1;
-        if lb > 64 {
-            return None;
+        if la == 0 && lb == 0 {
+            return Some(1.0);
         }
-        if let Some((_, m)) = chars[..distinct].iter().find(|(x, _)| *x == c) {
-            let u = v & m;
-            v = v.wrapping_add(u) | (v - u);
+        if la == 0 || lb == 0 {
+            return Some(0.0);
         }
+        let lcs = (!v & (u64::MAX >> (64 - la))).count_ones() as usize;
+        Some(2.0 * lcs as f64 / (la + lb) as f64)
     }
-    if la == 0 && lb == 0 {
-        return Some(1.0);
-    }
-    if la == 0 || lb == 0 {
-        return Some(0.0);
-    }
-    let lcs = (!v & (u64::MAX >> (64 - la))).count_ones() as usize;
-    Some(2.0 * lcs as f64 / (la + lb) as f64)
 }
 
 /// What a table cell holds.
@@ -375,6 +396,8 @@ mod tests {
         for a in words {
             for b in words {
                 assert_eq!(similarity(a, b), dp(a, b), "{a} / {b}");
+                // prepared from either side (best_match_cores prepares the cell)
+                assert_eq!(LcsPattern::new(b).and_then(|p| p.similarity(a)), Some(dp(a, b)), "{b} ~ {a}");
                 let (la, lb) = (format!("{a}{}", "字".repeat(60)), format!("{}{b}", "字".repeat(70)));
                 assert_eq!(similarity(&la, &lb), dp(&la, &lb), "long {a} / {b}");
             }
