@@ -681,7 +681,7 @@ impl LanguageServer for Backend {
 
 /// Serve on stdio until `exit` or end of input; whether `shutdown` came first.
 pub async fn serve() -> bool {
-    serve_over(tokio::io::stdin(), tokio::io::stdout()).await
+    serve_over(super::stdio::stdin(), tokio::io::stdout()).await
 }
 
 /// The same server over any byte stream pair carrying Content-Length
