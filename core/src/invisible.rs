@@ -31,7 +31,7 @@ pub fn removed(c: char, offset: usize) -> bool {
 }
 
 /// Where the first character the analysis removes stands. Every document
-/// is asked this (twice) and almost none has one: the scan looks only at
+/// is asked this and almost none has one: the scan looks only at
 /// the lead bytes those characters' UTF-8 begins with (C2, D8, E2, EF), and
 /// decodes only where the second byte fits too (E2 and EF also begin every
 /// Chinese quote mark, comma and bracket).
