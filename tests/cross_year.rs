@@ -172,3 +172,30 @@ fn cli_pairs_a_folder_by_body_and_year_and_honours_previous() {
         .unwrap();
     assert_eq!(o.status.code(), Some(2));
 }
+
+#[test]
+fn files_named_alone_in_one_folder_each_find_their_own_last_year() {
+    // two bodies, two years each, plus reports nobody asks for: the folder is
+    // read once for both named files, and only last year's of each is paired
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let other = |s: String| s.replace("下冶镇", "上冶镇");
+    std::fs::write(d.join("xia-2024.txt"), last_year_carrying_two()).unwrap();
+    std::fs::write(d.join("xia-2025.txt"), example()).unwrap();
+    std::fs::write(d.join("shang-2024.txt"), other(last_year_carrying_two())).unwrap();
+    std::fs::write(d.join("shang-2025.txt"), other(example())).unwrap();
+    std::fs::write(d.join("zhong-2024.txt"), last_year_carrying_two().replace("下冶镇", "中冶镇")).unwrap();
+    std::fs::write(d.join("xia-2023.txt"), example().replace("2025", "2023").replace("2026", "2024")).unwrap();
+    let (_, v) = nianbao(d, &["check", "--format", "json", "xia-2025.txt", "shang-2025.txt"]);
+    for (name, last) in [("xia-2025.txt", "xia-2024.txt"), ("shang-2025.txt", "shang-2024.txt")] {
+        let hits = rule_hits(&v, name, CARRY);
+        assert_eq!(hits.len(), 2, "{name}: {v:#}");
+        let rel = hits[0]["related"][0]["path"].as_str().unwrap();
+        assert!(rel.ends_with(last), "{name} paired with {rel}");
+    }
+    // two candidates for one body's last year: not guessed
+    std::fs::write(d.join("xia-2024-copy.txt"), last_year_carrying_two()).unwrap();
+    let (_, v) = nianbao(d, &["check", "--format", "json", "xia-2025.txt", "shang-2025.txt"]);
+    assert!(rule_hits(&v, "xia-2025.txt", CARRY).is_empty(), "{v:#}");
+    assert_eq!(rule_hits(&v, "shang-2025.txt", CARRY).len(), 2, "{v:#}");
+}

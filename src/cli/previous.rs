@@ -15,7 +15,7 @@ use super::{Checked, Outcome, settings, walk};
 use nianbao_core::model::identity::{self, Identity};
 use nianbao_core::{Config, LineIndex, Previous, Report};
 use rayon::prelude::*;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -133,34 +133,43 @@ fn find(results: &[Done], named: &[PathBuf], resolver: &mut settings::Resolver) 
             index.entry(id).or_default().push(j);
         }
     }
-    let mut neighbours: HashMap<PathBuf, Vec<(Identity, Arc<Loaded>)>> = HashMap::new();
-    let mut out = Vec::with_capacity(results.len());
+    // A file named on the command line with no candidate in the run looks
+    // in its folder. What each folder is asked for is known before any is
+    // read, so a folder is read once and only the reports someone wants are
+    // kept: the others are dropped as soon as their identity is known (a
+    // single file checked beside 300 reports held all 300 analyses).
+    let from_folder = |i: usize, id: &Identity| {
+        let candidates = index.get(&id.previous()).map(Vec::as_slice).unwrap_or(&[]);
+        let near = choose(&results[i].path, candidates.iter().map(|&j| (j, results[j].path.as_path())));
+        near.map(Source::InRun).ok_or(candidates.is_empty() && named.iter().any(|n| n == &results[i].path))
+    };
+    let mut wanted: HashMap<PathBuf, HashSet<Identity>> = HashMap::new();
     for (i, id) in ids.iter().enumerate() {
-        let Some(id) = id else {
-            out.push(None);
-            continue;
-        };
-        let want = id.previous();
-        let candidates = index.get(&want).map(Vec::as_slice).unwrap_or(&[]);
-        if let Some(j) = choose(&results[i].path, candidates.iter().map(|&j| (j, results[j].path.as_path()))) {
-            out.push(Some(Source::InRun(j)));
-            continue;
+        if let Some(id) = id
+            && matches!(from_folder(i, id), Err(true))
+        {
+            wanted.entry(folder(&results[i].path)).or_default().insert(id.previous());
         }
-        // a file named on the command line: its folder's other reports
-        if !candidates.is_empty() || !named.iter().any(|n| n == &results[i].path) {
-            out.push(None);
-            continue;
-        }
-        let dir = folder(&results[i].path);
-        let loaded = neighbours.entry(dir.clone()).or_insert_with(|| read_folder(&dir, results, resolver));
-        let hits: Vec<&Arc<Loaded>> = loaded.iter().filter(|(k, _)| *k == want).map(|(_, l)| l).collect();
-        // two candidates: which one was published is not ours to guess
-        out.push(match hits.as_slice() {
-            [one] => Some(Source::Loaded(Arc::clone(one))),
-            _ => None,
-        });
     }
-    out
+    let neighbours: HashMap<PathBuf, Vec<(Identity, Arc<Loaded>)>> =
+        wanted.into_iter().map(|(dir, want)| (dir.clone(), read_folder(&dir, &want, results, resolver))).collect();
+    ids.iter()
+        .enumerate()
+        .map(|(i, id)| match from_folder(i, id.as_ref()?) {
+            Ok(source) => Some(source),
+            Err(false) => None,
+            Err(true) => {
+                let want = id.as_ref()?.previous();
+                let loaded = neighbours.get(&folder(&results[i].path))?;
+                let hits: Vec<&Arc<Loaded>> = loaded.iter().filter(|(k, _)| *k == want).map(|(_, l)| l).collect();
+                // two candidates: which one was published is not ours to guess
+                match hits.as_slice() {
+                    [one] => Some(Source::Loaded(Arc::clone(one))),
+                    _ => None,
+                }
+            }
+        })
+        .collect()
 }
 
 /// The one candidate in the same folder, else the only one in the run;
@@ -181,8 +190,14 @@ fn folder(p: &Path) -> PathBuf {
     std::path::absolute(dir).unwrap_or_else(|_| dir.to_path_buf())
 }
 
-/// The reports in `dir` that are not already in the run, with their identity.
-fn read_folder(dir: &Path, results: &[Done], resolver: &mut settings::Resolver) -> Vec<(Identity, Arc<Loaded>)> {
+/// The reports in `dir` that are not already in the run and whose identity
+/// is one of `want`, with their identity.
+fn read_folder(
+    dir: &Path,
+    want: &HashSet<Identity>,
+    results: &[Done],
+    resolver: &mut settings::Resolver,
+) -> Vec<(Identity, Arc<Loaded>)> {
     let Ok(rd) = std::fs::read_dir(dir) else { return Vec::new() };
     let in_run: Vec<PathBuf> = results.iter().filter_map(|r| std::fs::canonicalize(&r.path).ok()).collect();
     let mut files: Vec<PathBuf> = rd
@@ -200,7 +215,8 @@ fn read_folder(dir: &Path, results: &[Done], resolver: &mut settings::Resolver) 
         .into_par_iter()
         .filter_map(|(p, cfg)| {
             let l = load(&p, &cfg).ok()?;
-            Some((identity::of(&l.report)?, Arc::new(l)))
+            let id = identity::of(&l.report).filter(|id| want.contains(id))?;
+            Some((id, Arc::new(l)))
         })
         .collect()
 }
