@@ -78,7 +78,10 @@ pub fn run(args: LspArgs) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let clean = runtime.block_on(server::serve());
+    let (output, written) = stdio::stdout();
+    let clean = runtime.block_on(server::serve(output));
+    // the last replies (to shutdown) are written by stdout's own thread
+    written.wait(Duration::from_secs(2));
     tracing::info!("server stopped ({})", if clean { "after shutdown" } else { "without shutdown" });
     // the thread reading stdin may be blocked in read(); don't wait for it
     runtime.shutdown_timeout(Duration::from_millis(100));

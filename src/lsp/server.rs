@@ -679,9 +679,10 @@ impl LanguageServer for Backend {
     }
 }
 
-/// Serve on stdio until `exit` or end of input; whether `shutdown` came first.
-pub async fn serve() -> bool {
-    serve_over(super::stdio::stdin(), tokio::io::stdout()).await
+/// Serve on stdio (`output`: [`super::stdio::stdout`]) until `exit` or end
+/// of input; whether `shutdown` came first.
+pub async fn serve(output: impl tokio::io::AsyncWrite + Unpin) -> bool {
+    serve_over(super::stdio::stdin(), output).await
 }
 
 /// The same server over any byte stream pair carrying Content-Length

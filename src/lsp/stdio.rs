@@ -1,15 +1,22 @@
-//! Standard input read by a thread of its own.
+//! Standard input and output, each served by a thread of its own.
 //!
 //! tokio's `Stdin` hands every read to its blocking pool: a pool thread is
 //! woken to call `read`, and wakes the runtime again with the bytes — two
 //! thread hand-offs per message, which perf put at a tenth of the server's
 //! CPU per edit on a small draft. One thread blocked in `read` for the whole
 //! session passes each chunk over a channel instead (one wake-up).
+//!
+//! tokio's `Stdout` is the same on the way out: each message is written by a
+//! pool thread and the flush that ends it waits for that thread to wake the
+//! runtime again. Here a flush hands the message to the writing thread and
+//! returns; the runtime is not woken again for it.
 
-use std::io::Read;
+use std::io::{Read, Write};
 use std::pin::Pin;
+use std::sync::mpsc as sync_mpsc;
 use std::task::{Context, Poll};
-use tokio::io::{AsyncRead, ReadBuf};
+use std::time::Duration;
+use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
 use tokio::sync::mpsc;
 
 /// Chunks in flight between the reading thread and the server: bounded, so
@@ -78,6 +85,112 @@ impl AsyncRead for Chunks {
     }
 }
 
+/// Messages handed to the writing thread and not yet written: bounded, so
+/// a client that stops reading holds the server back (as a full pipe
+/// would) instead of growing its memory.
+const MESSAGES: usize = 256;
+
+/// Stdout as an `AsyncWrite` written by a dedicated thread, and the handle
+/// that waits for it to finish; tokio's own `Stdout` when the thread cannot
+/// be started.
+pub fn stdout() -> (Box<dyn AsyncWrite + Unpin + Send>, Drained) {
+    match Handoff::start(std::io::stdout()) {
+        Ok((w, d)) => (Box::new(w), d),
+        Err(e) => {
+            tracing::warn!("stdout thread not started ({e}); writing through tokio");
+            (Box::new(tokio::io::stdout()), Drained(None))
+        }
+    }
+}
+
+/// Bytes written since the last flush, handed to the thread as one message
+/// when the transport flushes (it does after every frame).
+pub struct Handoff {
+    tx: Option<sync_mpsc::SyncSender<Vec<u8>>>,
+    pending: Vec<u8>,
+}
+
+/// Signals when the writing thread has written everything it was handed
+/// (the sending side dropped) or has given up on an error.
+pub struct Drained(Option<sync_mpsc::Receiver<()>>);
+
+impl Drained {
+    /// Wait up to `limit` for the last messages (the reply to `shutdown`)
+    /// to be written: a client that no longer reads must not keep the
+    /// server from exiting.
+    pub fn wait(self, limit: Duration) {
+        if let Some(rx) = self.0 {
+            let _ = rx.recv_timeout(limit);
+        }
+    }
+}
+
+impl Handoff {
+    fn start(out: impl Write + Send + 'static) -> std::io::Result<(Handoff, Drained)> {
+        let (tx, rx) = sync_mpsc::sync_channel::<Vec<u8>>(MESSAGES);
+        let (done_tx, done_rx) = sync_mpsc::channel();
+        std::thread::Builder::new().name("nianbao-stdout".into()).spawn(move || {
+            write_all(out, rx);
+            let _ = done_tx.send(());
+        })?;
+        Ok((Handoff { tx: Some(tx), pending: Vec::new() }, Drained(Some(done_rx))))
+    }
+
+    fn hand_over(&mut self) -> std::io::Result<()> {
+        if self.pending.is_empty() {
+            return Ok(());
+        }
+        let message = std::mem::take(&mut self.pending);
+        match &self.tx {
+            // blocks only when MESSAGES are queued: the client is not reading
+            Some(tx) if tx.send(message).is_ok() => Ok(()),
+            _ => Err(std::io::Error::new(std::io::ErrorKind::BrokenPipe, "标准输出已关闭")),
+        }
+    }
+}
+
+/// Writes each message as it comes and flushes when none is waiting; stops
+/// at the first error (the client is gone: the next hand-over fails).
+fn write_all(mut out: impl Write, rx: sync_mpsc::Receiver<Vec<u8>>) {
+    while let Ok(mut message) = rx.recv() {
+        loop {
+            if out.write_all(&message).is_err() {
+                return;
+            }
+            match rx.try_recv() {
+                Ok(next) => message = next,
+                Err(_) => break,
+            }
+        }
+        if out.flush().is_err() {
+            return;
+        }
+    }
+}
+
+impl AsyncWrite for Handoff {
+    fn poll_write(mut self: Pin<&mut Self>, _: &mut Context<'_>, buf: &[u8]) -> Poll<std::io::Result<usize>> {
+        self.pending.extend_from_slice(buf);
+        Poll::Ready(Ok(buf.len()))
+    }
+    fn poll_flush(mut self: Pin<&mut Self>, _: &mut Context<'_>) -> Poll<std::io::Result<()>> {
+        Poll::Ready(self.hand_over())
+    }
+    fn poll_shutdown(mut self: Pin<&mut Self>, _: &mut Context<'_>) -> Poll<std::io::Result<()>> {
+        let result = self.hand_over();
+        // the thread writes what it holds and ends
+        self.tx = None;
+        Poll::Ready(result)
+    }
+}
+
+impl Drop for Handoff {
+    fn drop(&mut self) {
+        // bytes written but never flushed still go out
+        let _ = self.hand_over();
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -130,5 +243,72 @@ mod tests {
         let mut buf = [0u8; 64];
         assert_eq!(r.read(&mut buf).await.unwrap(), 7);
         assert_eq!(r.read(&mut buf).await.unwrap_err().to_string(), "gone");
+    }
+
+    /// A sink that records what it is given and counts flushes, failing
+    /// every write after `fail_after` bytes when set.
+    #[derive(Clone, Default)]
+    struct Sink {
+        got: std::sync::Arc<std::sync::Mutex<Vec<u8>>>,
+        flushes: std::sync::Arc<std::sync::atomic::AtomicUsize>,
+        fail_after: Option<usize>,
+    }
+
+    impl Write for Sink {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            let mut got = self.got.lock().unwrap();
+            if self.fail_after.is_some_and(|n| got.len() >= n) {
+                return Err(std::io::ErrorKind::BrokenPipe.into());
+            }
+            got.extend_from_slice(buf);
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            self.flushes.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+            Ok(())
+        }
+    }
+
+    #[tokio::test]
+    async fn writes_every_message_in_order_and_all_of_them_before_it_is_drained() {
+        use tokio::io::AsyncWriteExt;
+        let sink = Sink::default();
+        let (mut w, drained) = Handoff::start(sink.clone()).unwrap();
+        let mut want = Vec::new();
+        for i in 0..2_000u32 {
+            // a frame in two writes, then the transport's flush
+            let body = format!("{{\"id\":{i},\"pad\":\"{}\"}}", "x".repeat((i % 97) as usize));
+            let head = format!("Content-Length: {}\r\n\r\n", body.len());
+            w.write_all(head.as_bytes()).await.unwrap();
+            w.write_all(body.as_bytes()).await.unwrap();
+            w.flush().await.unwrap();
+            want.extend_from_slice(head.as_bytes());
+            want.extend_from_slice(body.as_bytes());
+        }
+        // written but not flushed: still goes out when the writer is dropped
+        w.write_all(b"tail").await.unwrap();
+        want.extend_from_slice(b"tail");
+        drop(w);
+        drained.wait(Duration::from_secs(10));
+        assert_eq!(*sink.got.lock().unwrap(), want);
+        assert!(sink.flushes.load(std::sync::atomic::Ordering::SeqCst) >= 1);
+    }
+
+    #[tokio::test]
+    async fn a_failed_write_ends_the_output_with_an_error_not_a_hang() {
+        use tokio::io::AsyncWriteExt;
+        let sink = Sink { fail_after: Some(10), ..Default::default() };
+        let (mut w, drained) = Handoff::start(sink.clone()).unwrap();
+        let mut failed = false;
+        for _ in 0..10_000 {
+            w.write_all(b"0123456789abcdef").await.unwrap();
+            if w.flush().await.is_err() {
+                failed = true;
+                break;
+            }
+        }
+        assert!(failed, "the client is gone: a flush must fail");
+        drained.wait(Duration::from_secs(10));
+        assert_eq!(sink.got.lock().unwrap().len(), 16);
     }
 }
