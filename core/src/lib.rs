@@ -84,6 +84,28 @@ pub fn analyze(text: &str, config: &Config) -> Analysis {
 /// an analysis nobody wants any more (the server: a newer version arrived,
 /// the request was cancelled) without the library knowing why.
 pub fn analyze_until(text: &str, config: &Config, stop: &dyn Fn() -> bool) -> Option<Analysis> {
+    analyze_in(text, config, stop, None)
+}
+
+/// [`analyze_until`] for a front end that analyses one document version
+/// after version (the language server): `memo` keeps the last version's
+/// reading of each paragraph, and paragraphs an edit did not touch are not
+/// read again ([`model::prose::Memo`]). The analysis is the same as without.
+pub fn analyze_memo(
+    text: &str,
+    config: &Config,
+    stop: &dyn Fn() -> bool,
+    memo: &mut model::prose::Memo,
+) -> Option<Analysis> {
+    analyze_in(text, config, stop, Some(memo))
+}
+
+fn analyze_in(
+    text: &str,
+    config: &Config,
+    stop: &dyn Fn() -> bool,
+    memo: Option<&mut model::prose::Memo>,
+) -> Option<Analysis> {
     // Zero-width and bidi characters copied from web pages split "2025年"
     // or a row label for every rule: read a copy without them, then map
     // every span back, so findings and the report point into `text`.
@@ -92,14 +114,14 @@ pub fn analyze_until(text: &str, config: &Config, stop: &dyn Fn() -> bool) -> Op
         if stop() {
             return None;
         }
-        let findings = check::run::run_in(text, &report, config, stop, true)?;
+        let findings = check::run::run_in(text, &report, config, stop, true, memo)?;
         return Some(Analysis { report, findings });
     };
     let mut report = Report::build_until(&clean.text, config, stop)?;
     if stop() {
         return None;
     }
-    let mut findings = check::run::run_in(&clean.text, &report, config, stop, true)?;
+    let mut findings = check::run::run_in(&clean.text, &report, config, stop, true, memo)?;
     // text/invisible-char is the one rule that must see the original; the
     // cleaned copy gave it nothing. Severity and suppression as in check::run.
     let rule = &check::text::invisible_char::RULE;

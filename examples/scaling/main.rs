@@ -1,6 +1,10 @@
 //! Scaling measurement (issue 10, item 4): every shape of `shapes.rs` at
-//! 100 KB, 1 MB and 10 MB, timed three ways — `nianbao_core::analyze` in this
-//! process, and the release binary's `check --format human` and
+//! 100 KB, 1 MB and 10 MB, timed four ways — `nianbao_core::analyze` in this
+//! process (repeated, so later runs reuse the heap the first one grew: at
+//! 1 MB glibc keeps it, at 10 MB its big vectors are mapped afresh each
+//! time), the same single analysis in a fresh process of its own (every
+//! size pays its first touches of memory, as a `check` run does), and the
+//! release binary's `check --format human` and
 //! `--format json` on the file (the formatting converts every finding's
 //! position through `LineIndex` and, in human output, draws a snippet; that
 //! code lives in the binary, so the binary is what is timed). Prints a
@@ -34,6 +38,15 @@ fn main() {
     let mut write_to = None;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
+        if a == "--analyze-once" {
+            // the child of the "own process" row: one analysis, its time on stdout
+            let text = std::fs::read_to_string(args.next().expect("--analyze-once FILE")).expect("read shape");
+            let start = Instant::now();
+            let a = nianbao_core::analyze(&text, &Config::default());
+            println!("{}", start.elapsed().as_nanos());
+            std::hint::black_box(a);
+            return;
+        }
         if a == "--sizes" {
             let list = args.next().expect("--sizes 100k,1m,10m");
             sizes = list.split(',').map(parse_size).collect();
@@ -72,8 +85,12 @@ fn main() {
         if !selected(name) {
             continue;
         }
-        let mut rows: [(&str, Vec<Option<Duration>>); 3] =
-            [("analyze", Vec::new()), ("cli human", Vec::new()), ("cli json", Vec::new())];
+        let mut rows: [(&str, Vec<Option<Duration>>); 4] = [
+            ("analyze", Vec::new()),
+            ("analyze, own process", Vec::new()),
+            ("cli human", Vec::new()),
+            ("cli json", Vec::new()),
+        ];
         let mut findings = Vec::new();
         for &size in &sizes {
             let text = make(size);
@@ -91,6 +108,7 @@ fn main() {
                             findings.push(a.findings.len());
                         }
                     }),
+                    "analyze, own process" => best_of_children(&exe, &file),
                     m => best(|| cli(&bin, &file, if m == "cli human" { "human" } else { "json" })),
                 };
                 times.push(Some(t));
@@ -136,6 +154,20 @@ fn best(mut f: impl FnMut()) -> Duration {
         })
         .min()
         .expect("at least one run")
+}
+
+/// The fastest of three single analyses, each in a fresh process (after one
+/// untimed, for the file cache), as the child reports it: process start and
+/// reading the file are not in it.
+fn best_of_children(exe: &PathBuf, file: &PathBuf) -> Duration {
+    let once = || {
+        let out = Command::new(exe).arg("--analyze-once").arg(file).stderr(Stdio::null()).output().expect("run child");
+        assert!(out.status.success(), "analysis of {} failed: {}", file.display(), out.status);
+        let nanos: u64 = String::from_utf8_lossy(&out.stdout).trim().parse().expect("the child's time");
+        Duration::from_nanos(nanos)
+    };
+    once();
+    (0..3).map(|_| once()).min().expect("at least one run")
 }
 
 fn cli(bin: &PathBuf, file: &PathBuf, format: &str) {

@@ -9,6 +9,7 @@ use super::snapshot::Snapshot;
 use super::view::{Change, MAX_CHANGES};
 use futures::future::{BoxFuture, Shared};
 use nianbao_core::ColumnUnit;
+use nianbao_core::model::prose::Memo;
 use nianbao_core::text_edit::{Pos, apply_lsp_edit, char_index};
 use ropey::Rope;
 use std::collections::HashMap;
@@ -62,6 +63,9 @@ pub struct Document {
     /// Whether the last diagnostics pushed for it were non-empty.
     pub published: bool,
     pub debounce: Duration,
+    /// The last analysis' reading of each paragraph, which the next one
+    /// copies where an edit did not change it (nianbao_core's prose memo).
+    pub memo: Arc<Mutex<Memo>>,
 }
 
 /// How an analysis ended, as every waiter sees it.
@@ -127,6 +131,7 @@ impl Documents {
             publish_pending: false,
             published: false,
             debounce: Duration::from_millis(crate::project::LspSettings::default().debounce_ms),
+            memo: Arc::default(),
         };
         if let Some(mut old) = self.lock().insert(uri, doc) {
             old.supersede();

@@ -142,6 +142,7 @@ impl Shared {
         // reports that compare with this one is spawned on the runtime
         let runtime = tokio::runtime::Handle::current();
         let inline = d.rope.len_bytes() <= pool::INLINE_MAX_BYTES;
+        let memo = d.memo.clone();
         let job = move || {
             // Stop when superseded, or when every waiting request was
             // cancelled and no publisher will want the result either (it
@@ -162,6 +163,19 @@ impl Shared {
             if let Some(dir) = file.as_ref().and_then(|f| f.parent()) {
                 bases.insert(0, dir.to_path_buf());
             }
+            // held for the analysis; an older one of the same document
+            // still finishing has it, and this one reads without
+            let mut memo = match memo.try_lock() {
+                Ok(m) => Some(m),
+                Err(std::sync::TryLockError::WouldBlock) => None,
+                // a panic while reading: start the memo afresh
+                Err(std::sync::TryLockError::Poisoned(p)) => {
+                    let mut m = p.into_inner();
+                    *m = Default::default();
+                    memo.clear_poison();
+                    Some(m)
+                }
+            };
             let built = Snapshot::build(
                 for_task.clone(),
                 version,
@@ -172,7 +186,9 @@ impl Shared {
                 path.as_deref(),
                 &bases,
                 &stop,
+                memo.as_deref_mut(),
             );
+            drop(memo);
             let built = built.map(|mut snap| {
                 if snap.checked && !stop() {
                     let last = snap.identity.as_ref().and_then(|id| last_year::find(&shared, &for_task, id));

@@ -8,6 +8,7 @@ use crate::project::{LspSettings, Project};
 use globset::Glob;
 use nianbao_core::ide::outline::{self, Node};
 use nianbao_core::model::identity::{self, Identity};
+use nianbao_core::model::prose::Memo;
 use nianbao_core::{Analysis, ColumnUnit, Config, LineIndex, Previous};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
@@ -38,8 +39,9 @@ pub struct Snapshot {
 
 impl Snapshot {
     /// Analyse a text; `None` when `stop` said to give up. Pure apart from
-    /// the configuration passed in; runs on an analysis thread (pool.rs),
-    /// where a panic is caught.
+    /// the configuration passed in (and `memo`, the document's paragraphs
+    /// read before, which changes no result); runs on an analysis thread
+    /// (pool.rs), where a panic is caught.
     #[allow(clippy::too_many_arguments)]
     pub fn build(
         uri: Uri,
@@ -51,9 +53,13 @@ impl Snapshot {
         path: Option<&Path>,
         include_bases: &[PathBuf],
         stop: &dyn Fn() -> bool,
+        memo: Option<&mut Memo>,
     ) -> Option<Snapshot> {
         let Project { config, lsp, .. } = project;
-        let analysis = nianbao_core::analyze_until(&text, &config, stop)?;
+        let analysis = match memo {
+            Some(m) => nianbao_core::analyze_memo(&text, &config, stop, m)?,
+            None => nianbao_core::analyze_until(&text, &config, stop)?,
+        };
         let index = LineIndex::new(&text);
         let included = path.is_some_and(|p| included(p, &lsp.include, include_bases));
         let checked = kind != DocKind::Other && (analysis.report.looks_like_report() || included);

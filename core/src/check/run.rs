@@ -6,7 +6,7 @@ use super::{cross_year, registry, suppress};
 use crate::config::Config;
 use crate::finding::Finding;
 use crate::model::Report;
-use crate::model::prose::Prose;
+use crate::model::prose::{Memo, Prose};
 
 /// Run every enabled rule, apply configured severities and suppression
 /// comments, and sort by position.
@@ -17,17 +17,19 @@ pub fn run(text: &str, report: &Report, config: &Config) -> Vec<Finding> {
 /// [`run`], abandoned (`None`) when `stop` returns true; it is asked before
 /// each rule, the granularity at which a front end can cancel.
 pub fn run_until(text: &str, report: &Report, config: &Config, stop: &dyn Fn() -> bool) -> Option<Vec<Finding>> {
-    run_in(text, report, config, stop, false)
+    run_in(text, report, config, stop, false, None)
 }
 
 /// [`run_until`] for [`crate::analyze`], which has already read the
-/// invisible characters out of `text` when `no_invisible`.
+/// invisible characters out of `text` when `no_invisible`, reading the prose
+/// with `memo` when a front end keeps one ([`Prose::read_memo`]).
 pub(crate) fn run_in(
     text: &str,
     report: &Report,
     config: &Config,
     stop: &dyn Fn() -> bool,
     no_invisible: bool,
+    memo: Option<&mut Memo>,
 ) -> Option<Vec<Finding>> {
     // Lets tests prove that the front ends survive a panicking analysis;
     // it sits outside the per-rule guard on purpose.
@@ -37,11 +39,12 @@ pub(crate) fn run_in(
     }
     // shared by the prose rules; a bug in reading it costs those rules'
     // findings, like a bug in one rule, never the analysis
-    let prose = match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| Prose::read_until(text, report, stop))) {
-        Ok(Some(prose)) => prose,
-        Ok(None) => return None,
-        Err(_) => Prose::default(),
-    };
+    let prose =
+        match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| Prose::read_memo(text, report, stop, memo))) {
+            Ok(Some(prose)) => prose,
+            Ok(None) => return None,
+            Err(_) => Prose::default(),
+        };
     let cx = Ctx { text, report, config, prose: &prose, previous: None, no_invisible, facts: Default::default() };
     let mut out = Vec::new();
     for rule in registry::RULES {

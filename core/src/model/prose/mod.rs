@@ -15,15 +15,18 @@ use crate::syntax::normalize::squeeze;
 use crate::syntax::words::{Words, has, rfind_short};
 pub mod holes;
 pub mod label;
+pub mod memo;
 pub mod quantity;
 pub mod target;
 
 use crate::model::Report;
+use crate::model::paragraph::Paragraph;
 use crate::span::Span;
 use crate::syntax::normalize::is_space;
 use crate::syntax::numbers::{Number, numbers};
 pub use holes::Hole;
 pub use label::Label;
+pub use memo::Memo;
 pub use quantity::{Quantity, Value};
 pub use target::{Cols, Group4, Rows, TableValue, Target, table_values};
 
@@ -121,41 +124,43 @@ impl Prose {
     /// every [`STOP_EVERY`] sentences, since reading the prose is most of a
     /// long document's analysis and a newer edit should not wait for it.
     pub fn read_until(text: &str, report: &Report, stop: &dyn Fn() -> bool) -> Option<Prose> {
+        Prose::read_memo(text, report, stop, None)
+    }
+
+    /// [`Prose::read_until`], copying from `memo` every paragraph read
+    /// before with the same key and keeping this reading's paragraphs in it
+    /// for the next ([`Memo`]). The result is the same with or without it.
+    pub fn read_memo(
+        text: &str,
+        report: &Report,
+        stop: &dyn Fn() -> bool,
+        mut memo: Option<&mut Memo>,
+    ) -> Option<Prose> {
         let mut p = Prose { spaced: spaced_numbers(text), ..Default::default() };
         let year = report.report_year;
+        if let Some(m) = memo.as_deref_mut() {
+            m.start();
+        }
         for para in report.paragraphs() {
-            let mut para_applications = false;
-            // a count ending its sentence, which the next may break down
-            // ("…公开政府信息8769条。其中，通过市政府网站…")
-            let mut carry: Option<usize> = None;
-            for span in sentences(text, para.span) {
-                let index = p.sentences.len();
-                if index % STOP_EVERY == STOP_EVERY - 1 && stop() {
+            let Some(m) = memo.as_deref_mut() else {
+                read_paragraph(text, &para, year, stop, &mut p)?;
+                continue;
+            };
+            let key = memo::Key::of(text, &para, year);
+            let before = p.sentences.len();
+            if m.replay(&key, para.span.start, &mut p) {
+                // asked as often as reading them would have
+                if before / STOP_EVERY != p.sentences.len() / STOP_EVERY && stop() {
                     return None;
                 }
-                p.sentences.push(Sentence { span, section: para.section });
-                let s = span.slice(text);
-                let applications = has(s, "申请") || RESULT_WORDS_W.any_in(s);
-                let cx = Context {
-                    index,
-                    section: para.section,
-                    applications: applications || para.section == 3,
-                    results: applications || para_applications || para.section == 3,
-                    disclosure: para.section == 4
-                        || has(s, "信息公开")
-                        || has(s, "政府信息")
-                        || (para_applications && para.section == 1),
-                    year,
-                };
-                let before = p.mentions.len();
-                read_sentence(text, span, &cx, carry.take(), &mut p);
-                para_applications |= applications;
-                carry = p.mentions[before..]
-                    .iter()
-                    .rposition(|m| m.depth == 0)
-                    .map(|i| before + i)
-                    .filter(|&i| span.end - p.mentions[i].quantity.span.end <= "。".len() + 3);
+                continue;
             }
+            let from = (p.sentences.len(), p.mentions.len(), p.holes.len());
+            read_paragraph(text, &para, year, stop, &mut p)?;
+            m.record(key, para.span.start, from, &p);
+        }
+        if let Some(m) = memo {
+            m.finish();
         }
         Some(p)
     }
@@ -165,6 +170,49 @@ impl Prose {
     pub fn describe_in(&self, span: Span) -> Vec<String> {
         self.mentions.iter().filter(|m| span.contains(m.quantity.digits.start)).map(Mention::describe).collect()
     }
+}
+
+/// Read one paragraph into `p`; `None` when `stop` said to give up.
+fn read_paragraph(
+    text: &str,
+    para: &Paragraph,
+    year: Option<i32>,
+    stop: &dyn Fn() -> bool,
+    p: &mut Prose,
+) -> Option<()> {
+    let mut para_applications = false;
+    // a count ending its sentence, which the next may break down
+    // ("…公开政府信息8769条。其中，通过市政府网站…")
+    let mut carry: Option<usize> = None;
+    for span in sentences(text, para.span) {
+        let index = p.sentences.len();
+        if index % STOP_EVERY == STOP_EVERY - 1 && stop() {
+            return None;
+        }
+        p.sentences.push(Sentence { span, section: para.section });
+        let s = span.slice(text);
+        let applications = has(s, "申请") || RESULT_WORDS_W.any_in(s);
+        let cx = Context {
+            index,
+            section: para.section,
+            applications: applications || para.section == 3,
+            results: applications || para_applications || para.section == 3,
+            disclosure: para.section == 4
+                || has(s, "信息公开")
+                || has(s, "政府信息")
+                || (para_applications && para.section == 1),
+            year,
+        };
+        let before = p.mentions.len();
+        read_sentence(text, span, &cx, carry.take(), p);
+        para_applications |= applications;
+        carry = p.mentions[before..]
+            .iter()
+            .rposition(|m| m.depth == 0)
+            .map(|i| before + i)
+            .filter(|&i| span.end - p.mentions[i].quantity.span.end <= "。".len() + 3);
+    }
+    Some(())
 }
 
 struct Context {

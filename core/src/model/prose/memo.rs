@@ -1,0 +1,203 @@
+//! Paragraphs read before, kept for the next reading of the same document.
+//!
+//! An edit changes one paragraph; the reading of every other paragraph
+//! depends only on its own text, its section, the report year and whether
+//! the next line opens with "、" (`implicit_list` peeks past a count that
+//! ends its paragraph). So a front end that analyses version after version
+//! of one document (the language server) keeps a [`Memo`] per document, and
+//! a paragraph whose key is unchanged is copied from it — its sentences,
+//! mentions and holes moved to where the paragraph now starts — instead of
+//! read again. Reading the prose is two thirds of a 1 MB draft's analysis.
+//!
+//! The memo holds the paragraphs of the last reading only (what a reading
+//! does not use again is dropped at its end), so it is bounded by one
+//! document's prose.
+
+use super::{Hole, Mention, Prose, Sentence};
+use crate::model::paragraph::Paragraph;
+use crate::span::Span;
+use crate::syntax::normalize::is_space;
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+
+/// What a paragraph's reading depends on.
+pub(super) struct Key<'t> {
+    text: &'t str,
+    section: u32,
+    year: Option<i32>,
+    joined: bool,
+    hash: u64,
+}
+
+impl<'t> Key<'t> {
+    pub(super) fn of(text: &'t str, para: &Paragraph, year: Option<i32>) -> Key<'t> {
+        let own = para.span.slice(text);
+        let joined = text[para.span.end..].trim_start_matches(is_space).starts_with('、');
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        (own, para.section, year, joined).hash(&mut h);
+        Key { text: own, section: para.section, year, joined, hash: h.finish() }
+    }
+}
+
+/// One paragraph's reading, its positions relative to the paragraph's start
+/// and its indices relative to its first sentence and mention.
+struct Entry {
+    text: Box<str>,
+    section: u32,
+    year: Option<i32>,
+    joined: bool,
+    sentences: Vec<Span>,
+    mentions: Vec<Mention>,
+    holes: Vec<Hole>,
+}
+
+impl Entry {
+    fn is(&self, k: &Key) -> bool {
+        *self.text == *k.text && self.section == k.section && self.year == k.year && self.joined == k.joined
+    }
+}
+
+/// See the module documentation.
+#[derive(Default)]
+pub struct Memo {
+    /// The previous reading's paragraphs, taken out as they are used again.
+    old: HashMap<u64, Vec<Entry>>,
+    /// This reading's.
+    new: HashMap<u64, Vec<Entry>>,
+    /// Paragraphs the current (or last) reading copied instead of reading.
+    reused: usize,
+}
+
+impl Memo {
+    /// Paragraphs kept (for tests and measurements).
+    pub fn len(&self) -> usize {
+        self.old.values().map(Vec::len).sum()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Paragraphs the last reading copied from the memo.
+    pub fn reused(&self) -> usize {
+        self.reused
+    }
+
+    /// Append the kept reading of the paragraph `k`, starting at `at`, to
+    /// `p`; false when there is none.
+    pub(super) fn replay(&mut self, k: &Key, at: usize, p: &mut Prose) -> bool {
+        let taken = self.old.get_mut(&k.hash).and_then(|v| v.iter().position(|e| e.is(k)).map(|i| v.swap_remove(i)));
+        if let Some(e) = taken {
+            self.reused += 1;
+            append(&e, at, p);
+            self.new.entry(k.hash).or_default().push(e);
+            return true;
+        }
+        // the same paragraph twice in one document
+        match self.new.get(&k.hash).and_then(|v| v.iter().find(|e| e.is(k))) {
+            Some(e) => {
+                append(e, at, p);
+                self.reused += 1;
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Keep what `p` holds after `from` (sentences, mentions, holes) as the
+    /// reading of the paragraph `k` at `at`. A reading that points outside
+    /// its paragraph (a mention whose parent is in an earlier one) is not
+    /// kept: copied elsewhere it would point at the wrong place.
+    pub(super) fn record(&mut self, k: Key, at: usize, from: (usize, usize, usize), p: &Prose) {
+        let (s0, m0, h0) = from;
+        let end = at + k.text.len();
+        let inside = |s: Span| s.start >= at && s.end <= end;
+        let rel = |s: Span| Span::new(s.start - at, s.end - at);
+        let mentions = &p.mentions[m0..];
+        let holes = &p.holes[h0..];
+        let fits = p.sentences[s0..].iter().all(|s| inside(s.span))
+            && mentions.iter().all(|m| {
+                inside(m.quantity.digits)
+                    && inside(m.quantity.span)
+                    && inside(m.label)
+                    && m.sentence >= s0
+                    && m.parent.is_none_or(|i| i >= m0)
+            })
+            && holes.iter().all(|h| {
+                inside(h.span)
+                    && inside(h.noun)
+                    && (at..=end).contains(&h.insert_at)
+                    && (at..=end).contains(&h.measure_at)
+                    && h.sentence >= s0
+            });
+        if !fits {
+            return;
+        }
+        let entry = Entry {
+            text: k.text.into(),
+            section: k.section,
+            year: k.year,
+            joined: k.joined,
+            sentences: p.sentences[s0..].iter().map(|s| rel(s.span)).collect(),
+            mentions: mentions
+                .iter()
+                .map(|m| {
+                    let mut m = m.clone();
+                    m.quantity.digits = rel(m.quantity.digits);
+                    m.quantity.span = rel(m.quantity.span);
+                    m.label = rel(m.label);
+                    m.sentence -= s0;
+                    m.parent = m.parent.map(|i| i - m0);
+                    m
+                })
+                .collect(),
+            holes: holes
+                .iter()
+                .map(|h| {
+                    let mut h = h.clone();
+                    h.span = rel(h.span);
+                    h.noun = rel(h.noun);
+                    h.insert_at -= at;
+                    h.measure_at -= at;
+                    h.sentence -= s0;
+                    h
+                })
+                .collect(),
+        };
+        self.new.entry(k.hash).or_default().push(entry);
+    }
+
+    /// End of a reading: what it did not use again is dropped.
+    pub(super) fn finish(&mut self) {
+        self.old = std::mem::take(&mut self.new);
+    }
+
+    /// Start of a reading.
+    pub(super) fn start(&mut self) {
+        self.reused = 0;
+    }
+}
+
+fn append(e: &Entry, at: usize, p: &mut Prose) {
+    let (s0, m0) = (p.sentences.len(), p.mentions.len());
+    let moved = |s: Span| Span::new(s.start + at, s.end + at);
+    p.sentences.extend(e.sentences.iter().map(|&s| Sentence { span: moved(s), section: e.section }));
+    p.mentions.extend(e.mentions.iter().map(|m| {
+        let mut m = m.clone();
+        m.quantity.digits = moved(m.quantity.digits);
+        m.quantity.span = moved(m.quantity.span);
+        m.label = moved(m.label);
+        m.sentence += s0;
+        m.parent = m.parent.map(|i| i + m0);
+        m
+    }));
+    p.holes.extend(e.holes.iter().map(|h| {
+        let mut h = h.clone();
+        h.span = moved(h.span);
+        h.noun = moved(h.noun);
+        h.insert_at += at;
+        h.measure_at += at;
+        h.sentence += s0;
+        h
+    }));
+}

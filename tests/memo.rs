@@ -1,0 +1,144 @@
+//! The language server keeps each document's reading of its paragraphs
+//! (`nianbao_core::model::prose::Memo`) and copies the ones an edit did not
+//! touch. The analysis must be exactly the one without it: checked here on
+//! every bundled draft, generated reports with and without defects and the
+//! real corpora beside the repository (when present), with one memo shared
+//! across all of them, and along random edits of a document.
+
+#[path = "gen/mod.rs"]
+mod generator;
+
+use generator::{Rng, prose};
+use nianbao_core::model::prose::{Memo, Prose};
+use nianbao_core::{Config, Report};
+use std::path::Path;
+
+/// The prose reading and the findings, as text to compare.
+fn plain(text: &str, cfg: &Config) -> (String, String) {
+    let report = Report::build(text, cfg);
+    let prose = format!("{:?}", Prose::read(text, &report));
+    (prose, format!("{:?}", nianbao_core::analyze(text, cfg).findings))
+}
+
+fn with_memo(text: &str, cfg: &Config, memo: &mut Memo) -> (String, String) {
+    let report = Report::build(text, cfg);
+    let prose = format!("{:?}", Prose::read_memo(text, &report, &|| false, Some(memo)).unwrap());
+    let findings = nianbao_core::analyze_memo(text, cfg, &|| false, memo).unwrap().findings;
+    (prose, format!("{findings:?}"))
+}
+
+fn documents() -> Vec<(String, String)> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut docs = Vec::new();
+    for name in ["xiaye-2025-draft.txt", "xiaye-2025-fixed.txt", "qingshan-2025.md"] {
+        docs.push((name.to_string(), std::fs::read_to_string(root.join("examples").join(name)).unwrap()));
+    }
+    let twists = [prose::Twist::None, prose::Twist::MismatchApplications, prose::Twist::EnumerationOver];
+    for seed in 0..150u64 {
+        let mut rng = Rng::new(seed);
+        let twist = twists[(seed % 3) as usize];
+        docs.push((format!("generated {seed}"), prose::report(&mut rng, twist).render()));
+    }
+    for dir in ["../shared/corpus", "../shared/corpus2"] {
+        let Ok(rd) = std::fs::read_dir(root.join(dir)) else { continue };
+        let mut files: Vec<_> = rd.flatten().map(|e| e.path()).collect();
+        files.sort();
+        for p in files.into_iter().filter(|p| p.extension().is_some_and(|e| e == "txt" || e == "md")) {
+            if let Ok(t) = std::fs::read_to_string(&p) {
+                docs.push((p.display().to_string(), t));
+            }
+        }
+    }
+    docs
+}
+
+#[test]
+fn a_memo_shared_across_documents_changes_no_analysis() {
+    let cfg = Config::default();
+    let docs = documents();
+    let mut memo = Memo::default();
+    let mut reused = 0;
+    // twice: the second pass copies almost every paragraph
+    for pass in 0..2 {
+        for (name, text) in &docs {
+            assert_eq!(with_memo(text, &cfg, &mut memo), plain(text, &cfg), "{name}, pass {pass}");
+            reused += memo.reused();
+        }
+    }
+    assert!(reused > docs.len() * 10, "the memo was hardly used: {reused} paragraphs copied");
+}
+
+#[test]
+fn random_edits_read_with_the_memo_as_without() {
+    let cfg = Config::default();
+    // what changes a paragraph's reading or its neighbours': list marks at
+    // a line start, sentence ends, counts, line breaks, full-width spaces
+    const PIECES: &[&str] = &[
+        "、",
+        "。",
+        "，",
+        "；",
+        "\n",
+        "\n、",
+        "1",
+        "12",
+        "件",
+        "条",
+        "其中",
+        "申请",
+        "予以公开",
+        "2024年",
+        "\u{3000}",
+        "（",
+        "）",
+        "共",
+        "分别为",
+    ];
+    let docs = documents();
+    let mut rng = Rng::new(7);
+    let mut copied = 0;
+    for (name, base) in docs.iter().take(12) {
+        let mut text = base.clone();
+        let mut memo = Memo::default();
+        with_memo(&text, &cfg, &mut memo);
+        for step in 0..40 {
+            let mut at = rng.below(text.len() as u64 + 1) as usize;
+            while !text.is_char_boundary(at) {
+                at -= 1;
+            }
+            if rng.chance(35) {
+                let mut end = (at + 1 + rng.below(24) as usize).min(text.len());
+                while !text.is_char_boundary(end) {
+                    end += 1;
+                }
+                text.replace_range(at..end, "");
+            } else {
+                let piece: &str = PIECES[rng.below(PIECES.len() as u64) as usize];
+                text.insert_str(at, piece);
+            }
+            assert_eq!(with_memo(&text, &cfg, &mut memo), plain(&text, &cfg), "{name}, edit {step} at {at}");
+            copied += memo.reused();
+        }
+    }
+    assert!(copied > 1000, "edits left the other paragraphs to be copied: {copied}");
+}
+
+#[test]
+fn a_paragraph_is_read_again_when_the_next_line_starts_or_stops_a_list() {
+    // "…工作动态45条" ending its line, and the next line going on with
+    // "、通知公告25条": whether the count opens a list depends on the line
+    // after it, which an edit of that line alone changes
+    let cfg = Config::default();
+    let base =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/xiaye-2025-fixed.txt")).unwrap();
+    let at = base.find("二、主动公开政府信息情况").expect("section 二");
+    let joined =
+        format!("{}一、总体情况\n全年发布信息85条，工作动态45条\n、通知公告25条。\n{}", &base[..at], &base[at..]);
+    let apart = joined.replace("\n、通知公告", "\n通知公告");
+    assert_ne!(plain(&joined, &cfg).0, plain(&apart, &cfg).0, "the next line changes the reading");
+    let mut memo = Memo::default();
+    for text in [&joined, &apart, &joined] {
+        assert_eq!(with_memo(text, &cfg, &mut memo), plain(text, &cfg));
+        assert!(memo.reused() > 10);
+    }
+}
