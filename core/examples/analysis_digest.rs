@@ -13,13 +13,25 @@
 //! 60k and 1m, 300 batch reports and 3 000 mutants of them (1–5 random
 //! insertions, deletions or replacements with characters the rules care
 //! about, fixed seed).
+//!
+//! `--memo` analyses each input as the language server does after an edit:
+//! with a paragraph memo (`nianbao_core::analyze_memo`) that has just read
+//! the input's base (a mutant's unmutated report; any other input itself).
+//! Its digest must equal the plain one.
 #[path = "../../benches/common/mod.rs"]
 mod common;
 use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
 
-fn h(text: &str) -> String {
-    let a = nianbao_core::analyze(text, &nianbao_core::Config::default());
+fn h(text: &str, memo: Option<(&str, &mut nianbao_core::model::prose::Memo)>) -> String {
+    let cfg = nianbao_core::Config::default();
+    let a = match memo {
+        None => nianbao_core::analyze(text, &cfg),
+        Some((base, m)) => {
+            nianbao_core::analyze_memo(base, &cfg, &|| false, m);
+            nianbao_core::analyze_memo(text, &cfg, &|| false, m).expect("never stopped")
+        }
+    };
     let mut s = DefaultHasher::new();
     format!("{:?}", a.report).hash(&mut s);
     let r = s.finish();
@@ -29,6 +41,7 @@ fn h(text: &str) -> String {
 }
 
 fn main() {
+    let with_memo = std::env::args().any(|a| a == "--memo");
     let mut inputs: Vec<(String, String)> = Vec::new();
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     for dir in ["../../shared/corpus", "../../shared/corpus2", "../examples"] {
@@ -61,8 +74,12 @@ fn main() {
             .collect();
     let bases: Vec<String> = inputs.iter().map(|(_, t)| t.clone()).filter(|t| t.len() < 70_000).collect();
     let mut rng = common::Rng::new(7);
+    let plain = inputs.len();
+    let mut base_of: Vec<usize> = Vec::new();
     for m in 0..3000 {
-        let base = &bases[rng.below(bases.len())];
+        let b = rng.below(bases.len());
+        base_of.push(b);
+        let base = &bases[b];
         let mut t = base.clone();
         for _ in 0..rng.range(1, 6) {
             let mut at = rng.below(t.len() + 1);
@@ -84,7 +101,9 @@ fn main() {
         }
         inputs.push((format!("mutant{m}"), t));
     }
-    for (name, t) in &inputs {
-        println!("{name} {}", h(t));
+    let mut memo = nianbao_core::model::prose::Memo::default();
+    for (i, (name, t)) in inputs.iter().enumerate() {
+        let base = if i < plain { t } else { &bases[base_of[i - plain]] };
+        println!("{name} {}", h(t, with_memo.then_some((base.as_str(), &mut memo))));
     }
 }

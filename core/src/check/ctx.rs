@@ -39,22 +39,25 @@ impl Ctx<'_> {
     }
 
     /// The years written in each paragraph, in the order of
-    /// [`Ctx::paragraphs`].
+    /// [`Ctx::paragraphs`]: the prose layer's, which a front end's memo
+    /// keeps between edits, unless its reading failed.
     pub fn paragraph_years(&self) -> &[Vec<YearMention>] {
+        if self.prose.paragraph_years.len() == self.paragraphs().len() {
+            return &self.prose.paragraph_years;
+        }
         self.facts.years.get_or_init(|| self.paragraphs().iter().map(|p| years(self.text, p.span)).collect())
     }
 
     /// Every use of a year as the current year ([`year_use::uses`]).
     pub fn year_uses(&self) -> &[YearUse] {
+        // the prose layer has found them in its sentences, unless it failed
+        // (then it holds none, and the text is split here)
+        if !self.prose.sentences.is_empty() {
+            return &self.prose.year_uses;
+        }
         self.facts.year_uses.get_or_init(|| {
             let period = self.report.stat_period.as_ref().map(|p| p.span);
-            // the prose layer has split the sentences already, unless it
-            // failed (then it holds none, and the text is split here)
-            if self.prose.sentences.is_empty() {
-                year_use::uses(self.text, self.paragraphs(), period)
-            } else {
-                year_use::uses_in(self.text, self.prose.sentences.iter().map(|s| (s.span, s.section)), period)
-            }
+            year_use::uses(self.text, self.paragraphs(), period)
         })
     }
 }

@@ -1,12 +1,13 @@
 //! Paragraphs read before, kept for the next reading of the same document.
 //!
 //! An edit changes one paragraph; the reading of every other paragraph
-//! depends only on its own text, its section, the report year and whether
-//! the next line opens with "、" (`implicit_list` peeks past a count that
-//! ends its paragraph). So a front end that analyses version after version
+//! depends only on its own text, its section, the report year, the part of
+//! the statistics period inside it (years there are not uses of a year) and
+//! whether the next line opens with "、" (`implicit_list` peeks past a count
+//! that ends its paragraph). So a front end that analyses version after version
 //! of one document (the language server) keeps a [`Memo`] per document, and
 //! a paragraph whose key is unchanged is copied from it — its sentences,
-//! mentions and holes moved to where the paragraph now starts — instead of
+//! mentions, holes, years and year uses moved to where the paragraph now starts — instead of
 //! read again. Reading the prose is two thirds of a 1 MB draft's analysis.
 //!
 //! The memo holds the paragraphs of the last reading only (what a reading
@@ -15,8 +16,10 @@
 
 use super::{Hole, Mention, Prose, Sentence};
 use crate::model::paragraph::Paragraph;
+use crate::model::year_use::YearUse;
 use crate::span::Span;
 use crate::syntax::normalize::is_space;
+use crate::syntax::numbers::YearMention;
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 
@@ -26,16 +29,42 @@ pub(super) struct Key<'t> {
     section: u32,
     year: Option<i32>,
     joined: bool,
+    /// The statistics period's part inside the paragraph, relative to it.
+    period: Option<(usize, usize)>,
     hash: u64,
 }
 
 impl<'t> Key<'t> {
-    pub(super) fn of(text: &'t str, para: &Paragraph, year: Option<i32>) -> Key<'t> {
+    pub(super) fn of(text: &'t str, para: &Paragraph, year: Option<i32>, period: Option<Span>) -> Key<'t> {
         let own = para.span.slice(text);
         let joined = text[para.span.end..].trim_start_matches(is_space).starts_with('、');
+        let (a, b) = (para.span.start, para.span.end);
+        let period = period.filter(|s| s.start < b && s.end > a).map(|s| (s.start.max(a) - a, s.end.min(b) - a));
         let mut h = std::collections::hash_map::DefaultHasher::new();
-        (own, para.section, year, joined).hash(&mut h);
-        Key { text: own, section: para.section, year, joined, hash: h.finish() }
+        (own, para.section, year, joined, period).hash(&mut h);
+        Key { text: own, section: para.section, year, joined, period, hash: h.finish() }
+    }
+}
+
+/// Where a paragraph's reading starts in each of [`Prose`]'s lists.
+#[derive(Clone, Copy)]
+pub(super) struct Marks {
+    sentences: usize,
+    mentions: usize,
+    holes: usize,
+    years: usize,
+    uses: usize,
+}
+
+impl Marks {
+    pub(super) fn of(p: &Prose) -> Marks {
+        Marks {
+            sentences: p.sentences.len(),
+            mentions: p.mentions.len(),
+            holes: p.holes.len(),
+            years: p.paragraph_years.len(),
+            uses: p.year_uses.len(),
+        }
     }
 }
 
@@ -46,14 +75,21 @@ struct Entry {
     section: u32,
     year: Option<i32>,
     joined: bool,
+    period: Option<(usize, usize)>,
     sentences: Vec<Span>,
     mentions: Vec<Mention>,
     holes: Vec<Hole>,
+    years: Vec<YearMention>,
+    uses: Vec<YearUse>,
 }
 
 impl Entry {
     fn is(&self, k: &Key) -> bool {
-        *self.text == *k.text && self.section == k.section && self.year == k.year && self.joined == k.joined
+        *self.text == *k.text
+            && self.section == k.section
+            && self.year == k.year
+            && self.joined == k.joined
+            && self.period == k.period
     }
 }
 
@@ -108,13 +144,17 @@ impl Memo {
     /// reading of the paragraph `k` at `at`. A reading that points outside
     /// its paragraph (a mention whose parent is in an earlier one) is not
     /// kept: copied elsewhere it would point at the wrong place.
-    pub(super) fn record(&mut self, k: Key, at: usize, from: (usize, usize, usize), p: &Prose) {
-        let (s0, m0, h0) = from;
+    pub(super) fn record(&mut self, k: Key, at: usize, from: Marks, p: &Prose) {
         let end = at + k.text.len();
         let inside = |s: Span| s.start >= at && s.end <= end;
         let rel = |s: Span| Span::new(s.start - at, s.end - at);
+        let (s0, m0) = (from.sentences, from.mentions);
         let mentions = &p.mentions[m0..];
-        let holes = &p.holes[h0..];
+        let holes = &p.holes[from.holes..];
+        // one paragraph's years: exactly one list was added
+        let [years] = &p.paragraph_years[from.years..] else { return };
+        let uses = &p.year_uses[from.uses..];
+        let year_fits = |y: &YearMention| inside(y.span) && (at..=end).contains(&y.end);
         let fits = p.sentences[s0..].iter().all(|s| inside(s.span))
             && mentions.iter().all(|m| {
                 inside(m.quantity.digits)
@@ -129,15 +169,19 @@ impl Memo {
                     && (at..=end).contains(&h.insert_at)
                     && (at..=end).contains(&h.measure_at)
                     && h.sentence >= s0
-            });
+            })
+            && years.iter().all(year_fits)
+            && uses.iter().all(|u| year_fits(&u.mention));
         if !fits {
             return;
         }
+        let year_rel = |y: &YearMention| YearMention { year: y.year, span: rel(y.span), end: y.end - at };
         let entry = Entry {
             text: k.text.into(),
             section: k.section,
             year: k.year,
             joined: k.joined,
+            period: k.period,
             sentences: p.sentences[s0..].iter().map(|s| rel(s.span)).collect(),
             mentions: mentions
                 .iter()
@@ -163,6 +207,8 @@ impl Memo {
                     h
                 })
                 .collect(),
+            years: years.iter().map(year_rel).collect(),
+            uses: uses.iter().map(|u| YearUse { mention: year_rel(&u.mention), ..u.clone() }).collect(),
         };
         self.new.entry(k.hash).or_default().push(entry);
     }
@@ -200,4 +246,7 @@ fn append(e: &Entry, at: usize, p: &mut Prose) {
         h.sentence += s0;
         h
     }));
+    let year_moved = |y: &YearMention| YearMention { year: y.year, span: moved(y.span), end: y.end + at };
+    p.paragraph_years.push(e.years.iter().map(year_moved).collect());
+    p.year_uses.extend(e.uses.iter().map(|u| YearUse { mention: year_moved(&u.mention), ..u.clone() }));
 }

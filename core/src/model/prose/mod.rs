@@ -21,9 +21,10 @@ pub mod target;
 
 use crate::model::Report;
 use crate::model::paragraph::Paragraph;
+use crate::model::year_use::{self, YearUse};
 use crate::span::Span;
 use crate::syntax::normalize::is_space;
-use crate::syntax::numbers::{Number, numbers};
+use crate::syntax::numbers::{Number, YearMention, numbers, years};
 pub use holes::Hole;
 pub use label::Label;
 pub use memo::Memo;
@@ -111,6 +112,13 @@ pub struct Prose {
     pub sentences: Vec<Sentence>,
     pub mentions: Vec<Mention>,
     pub holes: Vec<Hole>,
+    /// The years written in each paragraph, one list per paragraph of
+    /// `Report::paragraphs` (the year rules read them; kept here so the
+    /// memo keeps them too).
+    pub paragraph_years: Vec<Vec<YearMention>>,
+    /// Every use of a year as the current year ([`year_use::uses_in`] over
+    /// the sentences), in text order.
+    pub year_uses: Vec<YearUse>,
     /// The document writes "360 余条" with spaces around numbers.
     pub spaced: bool,
 }
@@ -138,15 +146,16 @@ impl Prose {
     ) -> Option<Prose> {
         let mut p = Prose { spaced: spaced_numbers(text), ..Default::default() };
         let year = report.report_year;
+        let period = report.stat_period.as_ref().map(|p| p.span);
         if let Some(m) = memo.as_deref_mut() {
             m.start();
         }
         for para in report.paragraphs() {
             let Some(m) = memo.as_deref_mut() else {
-                read_paragraph(text, &para, year, stop, &mut p)?;
+                read_paragraph(text, &para, year, period, stop, &mut p)?;
                 continue;
             };
-            let key = memo::Key::of(text, &para, year);
+            let key = memo::Key::of(text, &para, year, period);
             let before = p.sentences.len();
             if m.replay(&key, para.span.start, &mut p) {
                 // asked as often as reading them would have
@@ -155,8 +164,8 @@ impl Prose {
                 }
                 continue;
             }
-            let from = (p.sentences.len(), p.mentions.len(), p.holes.len());
-            read_paragraph(text, &para, year, stop, &mut p)?;
+            let from = memo::Marks::of(&p);
+            read_paragraph(text, &para, year, period, stop, &mut p)?;
             m.record(key, para.span.start, from, &p);
         }
         if let Some(m) = memo {
@@ -177,9 +186,11 @@ fn read_paragraph(
     text: &str,
     para: &Paragraph,
     year: Option<i32>,
+    period: Option<Span>,
     stop: &dyn Fn() -> bool,
     p: &mut Prose,
 ) -> Option<()> {
+    let first = p.sentences.len();
     let mut para_applications = false;
     // a count ending its sentence, which the next may break down
     // ("…公开政府信息8769条。其中，通过市政府网站…")
@@ -212,6 +223,9 @@ fn read_paragraph(
             .map(|i| before + i)
             .filter(|&i| span.end - p.mentions[i].quantity.span.end <= "。".len() + 3);
     }
+    p.paragraph_years.push(years(text, para.span));
+    let uses = year_use::uses_in(text, p.sentences[first..].iter().map(|s| (s.span, s.section)), period);
+    p.year_uses.extend(uses);
     Some(())
 }
 
