@@ -34,6 +34,11 @@ fn analyze_corpus() {
 }
 
 #[test]
+fn memo_over_the_analyze_corpus() {
+    replay("analyze", oracles::memo);
+}
+
+#[test]
 fn lsp_edit_corpus() {
     replay("lsp_edit", oracles::lsp_edit);
 }

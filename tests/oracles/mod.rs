@@ -87,17 +87,79 @@ pub fn analyze_checked(text: &str, config: &Config) -> Analysis {
 /// [`generate::document`], which reaches tables and tallies that random
 /// bytes never would.
 pub fn analyze(data: &[u8]) {
-    let Some((&mode, rest)) = data.split_first() else { return };
+    let Some((config, text)) = document_of(data) else { return };
+    analyze_checked(&text, &config);
+}
+
+/// The configuration and text an `analyze` input stands for.
+fn document_of(data: &[u8]) -> Option<(Config, String)> {
+    let (&mode, rest) = data.split_first()?;
     let config = generate::config(mode >> 2);
     let text = match mode & 3 {
-        0 => match std::str::from_utf8(rest) {
-            Ok(s) => s.to_owned(),
-            Err(_) => return,
-        },
+        0 => std::str::from_utf8(rest).ok()?.to_owned(),
         1 => String::from_utf8_lossy(rest).into_owned(),
         _ => generate::document(&mut Reader::new(rest), generate::DOCUMENT_CAP),
     };
-    analyze_checked(&text, &config);
+    Some((config, text))
+}
+
+/// Target `memo`, on `analyze`'s inputs: the analysis the language server
+/// makes with its paragraph memo ([`nianbao_core::analyze_memo`]) after an
+/// edit is the plain one. The version before the edit is the document with
+/// one edit derived from the input's bytes (what decides whether a
+/// paragraph's reading can be copied: list marks and line breaks at line
+/// starts, sentence ends, counts, years); then the same text a second
+/// time, when every paragraph is copied.
+pub fn memo(data: &[u8]) {
+    let Some((config, text)) = document_of(data) else { return };
+    let seed = data.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3));
+    let before = edited(&text, seed);
+    let plain = format!("{:?}", nianbao_core::analyze(&text, &config).findings);
+    let mut memo = nianbao_core::model::prose::Memo::default();
+    let never = || false;
+    let _ = nianbao_core::analyze_memo(&before, &config, &never, &mut memo);
+    for round in ["after the edit", "again"] {
+        let with = nianbao_core::analyze_memo(&text, &config, &never, &mut memo).expect("never stopped");
+        assert_eq!(
+            format!("{:?}", with.findings),
+            plain,
+            "{round}: memo of {before:?} changed the analysis of {text:?}"
+        );
+    }
+    // the reading itself, which holds more than the findings show (every
+    // label's span, every year use)
+    use nianbao_core::model::prose::{Memo, Prose};
+    let report = nianbao_core::Report::build(&text, &config);
+    let mut memo = Memo::default();
+    let _ = Prose::read_memo(&before, &nianbao_core::Report::build(&before, &config), &never, Some(&mut memo));
+    let with = Prose::read_memo(&text, &report, &never, Some(&mut memo)).expect("never stopped");
+    assert_eq!(
+        format!("{with:?}"),
+        format!("{:?}", Prose::read(&text, &report)),
+        "memo of {before:?} changed the reading of {text:?}"
+    );
+}
+
+/// `text` with one edit chosen by `seed`.
+fn edited(text: &str, seed: u64) -> String {
+    const PIECES: &[&str] =
+        &["、", "\n、", "。", "\n", "，", "；", "1", "12", "件", "其中", "2024年", "\u{3000}", "（"];
+    let mut at = (seed % (text.len() as u64 + 1)) as usize;
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    let mut out = text.to_owned();
+    match (seed >> 32) % 3 {
+        0 => {
+            let mut end = (at + 1 + ((seed >> 40) % 8) as usize).min(text.len());
+            while !text.is_char_boundary(end) {
+                end += 1;
+            }
+            out.replace_range(at..end, "");
+        }
+        _ => out.insert_str(at, PIECES[((seed >> 40) % PIECES.len() as u64) as usize]),
+    }
+    out
 }
 
 // ---------------------------------------------------------------------------
