@@ -5,7 +5,7 @@ use crate::model::Report;
 use crate::model::paragraph::Paragraph;
 use crate::model::prose::Prose;
 use crate::model::year_use::{self, YearUse};
-use crate::syntax::numbers::{YearMention, years};
+use crate::syntax::numbers::{Number, YearMention, numbers, years};
 use std::cell::OnceCell;
 
 pub struct Ctx<'a> {
@@ -29,6 +29,7 @@ pub struct Ctx<'a> {
 pub struct Facts {
     paragraphs: OnceCell<Vec<Paragraph>>,
     years: OnceCell<Vec<Vec<YearMention>>>,
+    numbers: OnceCell<Vec<Vec<Number>>>,
     year_uses: OnceCell<Vec<YearUse>>,
 }
 
@@ -46,6 +47,15 @@ impl Ctx<'_> {
             return &self.prose.paragraph_years;
         }
         self.facts.years.get_or_init(|| self.paragraphs().iter().map(|p| years(self.text, p.span)).collect())
+    }
+
+    /// The numbers written in each paragraph, in the order of
+    /// [`Ctx::paragraphs`] (the prose layer's, as for the years).
+    pub fn paragraph_numbers(&self) -> &[Vec<Number>] {
+        if self.prose.paragraph_numbers.len() == self.paragraphs().len() {
+            return &self.prose.paragraph_numbers;
+        }
+        self.facts.numbers.get_or_init(|| self.paragraphs().iter().map(|p| numbers(self.text, p.span)).collect())
     }
 
     /// Every use of a year as the current year ([`year_use::uses`]).

@@ -7,7 +7,7 @@ use crate::finding::Finding;
 use crate::span::Span;
 use crate::syntax::charset::chars;
 use crate::syntax::normalize::is_space;
-use crate::syntax::numbers::{Number, after_spaces, numbers};
+use crate::syntax::numbers::{Number, after_spaces};
 
 declare_rule! {
     id: "year/malformed",
@@ -27,8 +27,7 @@ fn days_in(month: i64) -> i64 {
 
 fn check(cx: &Ctx, out: &mut Vec<Finding>) {
     let t = cx.text;
-    for p in cx.paragraphs() {
-        let nums = numbers(t, p.span);
+    for nums in cx.paragraph_numbers() {
         for (i, n) in nums.iter().enumerate() {
             let (at, rest) = after_spaces(t, n.span.end);
             let next = nums.get(i + 1);

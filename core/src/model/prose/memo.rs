@@ -7,7 +7,7 @@
 //! that ends its paragraph). So a front end that analyses version after version
 //! of one document (the language server) keeps a [`Memo`] per document, and
 //! a paragraph whose key is unchanged is copied from it — its sentences,
-//! mentions, holes, years and year uses moved to where the paragraph now starts — instead of
+//! mentions, holes, years, year uses and numbers moved to where the paragraph now starts — instead of
 //! read again. Reading the prose is two thirds of a 1 MB draft's analysis.
 //!
 //! The memo holds the paragraphs of the last reading only (what a reading
@@ -19,7 +19,7 @@ use crate::model::paragraph::Paragraph;
 use crate::model::year_use::YearUse;
 use crate::span::Span;
 use crate::syntax::normalize::is_space;
-use crate::syntax::numbers::YearMention;
+use crate::syntax::numbers::{Number, YearMention};
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 
@@ -81,6 +81,7 @@ struct Entry {
     holes: Vec<Hole>,
     years: Vec<YearMention>,
     uses: Vec<YearUse>,
+    numbers: Vec<Number>,
 }
 
 impl Entry {
@@ -153,6 +154,7 @@ impl Memo {
         let holes = &p.holes[from.holes..];
         // one paragraph's years: exactly one list was added
         let [years] = &p.paragraph_years[from.years..] else { return };
+        let [numbers] = &p.paragraph_numbers[from.years..] else { return };
         let uses = &p.year_uses[from.uses..];
         let year_fits = |y: &YearMention| inside(y.span) && (at..=end).contains(&y.end);
         let fits = p.sentences[s0..].iter().all(|s| inside(s.span))
@@ -171,7 +173,8 @@ impl Memo {
                     && h.sentence >= s0
             })
             && years.iter().all(year_fits)
-            && uses.iter().all(|u| year_fits(&u.mention));
+            && uses.iter().all(|u| year_fits(&u.mention))
+            && numbers.iter().all(|n| inside(n.span));
         if !fits {
             return;
         }
@@ -209,6 +212,7 @@ impl Memo {
                 .collect(),
             years: years.iter().map(year_rel).collect(),
             uses: uses.iter().map(|u| YearUse { mention: year_rel(&u.mention), ..u.clone() }).collect(),
+            numbers: numbers.iter().map(|n| Number { span: rel(n.span), ..n.clone() }).collect(),
         };
         self.new.entry(k.hash).or_default().push(entry);
     }
@@ -249,4 +253,5 @@ fn append(e: &Entry, at: usize, p: &mut Prose) {
     let year_moved = |y: &YearMention| YearMention { year: y.year, span: moved(y.span), end: y.end + at };
     p.paragraph_years.push(e.years.iter().map(year_moved).collect());
     p.year_uses.extend(e.uses.iter().map(|u| YearUse { mention: year_moved(&u.mention), ..u.clone() }));
+    p.paragraph_numbers.push(e.numbers.iter().map(|n| Number { span: moved(n.span), ..n.clone() }).collect());
 }

@@ -116,6 +116,8 @@ pub struct Prose {
     /// `Report::paragraphs` (the year rules read them; kept here so the
     /// memo keeps them too).
     pub paragraph_years: Vec<Vec<YearMention>>,
+    /// The numbers written in each paragraph, likewise (year/malformed).
+    pub paragraph_numbers: Vec<Vec<Number>>,
     /// Every use of a year as the current year ([`year_use::uses_in`] over
     /// the sentences), in text order.
     pub year_uses: Vec<YearUse>,
@@ -224,6 +226,7 @@ fn read_paragraph(
             .filter(|&i| span.end - p.mentions[i].quantity.span.end <= "。".len() + 3);
     }
     p.paragraph_years.push(years(text, para.span));
+    p.paragraph_numbers.push(numbers(text, para.span));
     let uses = year_use::uses_in(text, p.sentences[first..].iter().map(|s| (s.span, s.section)), period);
     p.year_uses.extend(uses);
     Some(())
