@@ -35,7 +35,7 @@ fn check(cx: &Ctx, out: &mut Vec<Finding>) {
             let digits = n.digits.len();
             let Some(v) = n.int() else { continue };
             let mut flag = |span: Span, msg: String| out.push(Finding::new(RULE.id, span, msg));
-            if word('年') && (5..=8).contains(&digits) && !runs_into_year(t, &nums, i) {
+            if word('年') && (5..=8).contains(&digits) && !runs_into_year(t, nums, i) {
                 flag(n.span, format!("“{}年”不是有效的年份", crate::finding::excerpt(&n.digits, 40)));
                 continue;
             }
