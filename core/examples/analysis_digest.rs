@@ -23,7 +23,7 @@ mod common;
 use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
 
-fn h(text: &str, memo: Option<(&str, &mut nianbao_core::model::prose::Memo)>) -> String {
+fn h(text: &str, memo: Option<(&str, &mut nianbao_core::Memo)>) -> String {
     let cfg = nianbao_core::Config::default();
     let a = match memo {
         None => nianbao_core::analyze(text, &cfg),
@@ -101,7 +101,7 @@ fn main() {
         }
         inputs.push((format!("mutant{m}"), t));
     }
-    let mut memo = nianbao_core::model::prose::Memo::default();
+    let mut memo = nianbao_core::Memo::default();
     for (i, (name, t)) in inputs.iter().enumerate() {
         let base = if i < plain { t } else { &bases[base_of[i - plain]] };
         println!("{name} {}", h(t, with_memo.then_some((base.as_str(), &mut memo))));

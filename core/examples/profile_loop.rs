@@ -27,7 +27,7 @@ fn main() {
         while !text.is_char_boundary(at) {
             at += 1;
         }
-        let mut memo = nianbao_core::model::prose::Memo::default();
+        let mut memo = nianbao_core::Memo::default();
         let mut typed = text.clone();
         for i in 0..iters {
             if i % 2 == 1 {

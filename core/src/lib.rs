@@ -87,41 +87,58 @@ pub fn analyze_until(text: &str, config: &Config, stop: &dyn Fn() -> bool) -> Op
     analyze_in(text, config, stop, None)
 }
 
+/// What a front end keeps of one document between its analyses
+/// ([`analyze_memo`]): the last version's table rows and the reading of its
+/// paragraphs, which an edit elsewhere leaves as they were. Bounded by one
+/// version's rows and prose.
+#[derive(Default)]
+pub struct Memo {
+    prose: model::prose::Memo,
+    rows: syntax::row_memo::RowMemo,
+}
+
+impl Memo {
+    /// Paragraphs the last analysis copied instead of reading them.
+    pub fn reused_paragraphs(&self) -> usize {
+        self.prose.reused()
+    }
+
+    /// Table rows kept for the next analysis.
+    pub fn rows(&self) -> usize {
+        self.rows.len()
+    }
+}
+
 /// [`analyze_until`] for a front end that analyses one document version
-/// after version (the language server): `memo` keeps the last version's
-/// reading of each paragraph, and paragraphs an edit did not touch are not
-/// read again ([`model::prose::Memo`]). The analysis is the same as without.
-pub fn analyze_memo(
-    text: &str,
-    config: &Config,
-    stop: &dyn Fn() -> bool,
-    memo: &mut model::prose::Memo,
-) -> Option<Analysis> {
+/// after version (the language server): `memo` keeps what the last version
+/// split and read, and the rows and paragraphs an edit did not touch are
+/// copied instead of split and read again ([`Memo`]). The analysis is the
+/// same as without.
+pub fn analyze_memo(text: &str, config: &Config, stop: &dyn Fn() -> bool, memo: &mut Memo) -> Option<Analysis> {
     analyze_in(text, config, stop, Some(memo))
 }
 
-fn analyze_in(
-    text: &str,
-    config: &Config,
-    stop: &dyn Fn() -> bool,
-    memo: Option<&mut model::prose::Memo>,
-) -> Option<Analysis> {
+fn analyze_in(text: &str, config: &Config, stop: &dyn Fn() -> bool, memo: Option<&mut Memo>) -> Option<Analysis> {
+    let (rows, prose) = match memo {
+        Some(m) => (Some(&mut m.rows), Some(&mut m.prose)),
+        None => (None, None),
+    };
     // Zero-width and bidi characters copied from web pages split "2025年"
     // or a row label for every rule: read a copy without them, then map
     // every span back, so findings and the report point into `text`.
     let Some(clean) = invisible::Cleaned::new(text) else {
-        let report = Report::build_until(text, config, stop)?;
+        let report = Report::build_memo(text, config, stop, rows)?;
         if stop() {
             return None;
         }
-        let findings = check::run::run_in(text, &report, config, stop, true, memo)?;
+        let findings = check::run::run_in(text, &report, config, stop, true, prose)?;
         return Some(Analysis { report, findings });
     };
-    let mut report = Report::build_until(&clean.text, config, stop)?;
+    let mut report = Report::build_memo(&clean.text, config, stop, rows)?;
     if stop() {
         return None;
     }
-    let mut findings = check::run::run_in(&clean.text, &report, config, stop, true, memo)?;
+    let mut findings = check::run::run_in(&clean.text, &report, config, stop, true, prose)?;
     // text/invisible-char is the one rule that must see the original; the
     // cleaned copy gave it nothing. Severity and suppression as in check::run.
     let rule = &check::text::invisible_char::RULE;

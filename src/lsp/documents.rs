@@ -9,7 +9,7 @@ use super::snapshot::Snapshot;
 use super::view::{Change, MAX_CHANGES};
 use futures::future::{BoxFuture, Shared};
 use nianbao_core::ColumnUnit;
-use nianbao_core::model::prose::Memo;
+use nianbao_core::Memo;
 use nianbao_core::text_edit::{Pos, apply_lsp_edit, char_index};
 use ropey::Rope;
 use std::collections::HashMap;

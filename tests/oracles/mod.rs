@@ -114,8 +114,9 @@ pub fn memo(data: &[u8]) {
     let Some((config, text)) = document_of(data) else { return };
     let seed = data.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3));
     let before = edited(&text, seed);
-    let plain = format!("{:?}", nianbao_core::analyze(&text, &config).findings);
-    let mut memo = nianbao_core::model::prose::Memo::default();
+    let plain = nianbao_core::analyze(&text, &config);
+    let (plain, model) = (format!("{:?}", plain.findings), format!("{:?}", plain.report));
+    let mut memo = nianbao_core::Memo::default();
     let never = || false;
     let _ = nianbao_core::analyze_memo(&before, &config, &never, &mut memo);
     for round in ["after the edit", "again"] {

@@ -70,7 +70,18 @@ impl Report {
     /// [`Report::build`], abandoned (`None`) when `stop` returns true: asked
     /// after the parse and before the tables are mapped.
     pub fn build_until(text: &str, config: &Config, stop: &dyn Fn() -> bool) -> Option<Report> {
-        let mut syntax = syntax::parse(text);
+        Report::build_memo(text, config, stop, None)
+    }
+
+    /// [`Report::build_until`] splitting table rows with `rows`, the rows of
+    /// the document's last version ([`syntax::row_memo::RowMemo`]).
+    pub fn build_memo(
+        text: &str,
+        config: &Config,
+        stop: &dyn Fn() -> bool,
+        rows: Option<&mut syntax::row_memo::RowMemo>,
+    ) -> Option<Report> {
+        let mut syntax = syntax::parse_memo(text, rows);
         if stop() {
             return None;
         }

@@ -8,6 +8,7 @@ pub(crate) mod charset;
 pub(crate) mod directive;
 pub(crate) mod lines;
 pub(crate) mod normalize;
+pub mod row_memo;
 pub(crate) mod table;
 pub(crate) mod words;
 
@@ -61,6 +62,12 @@ impl Block {
 }
 
 pub fn parse(text: &str) -> Syntax {
+    parse_memo(text, None)
+}
+
+/// [`parse`], copying from `memo` the rows of lines split before
+/// ([`row_memo::RowMemo`]); the result is the same.
+pub fn parse_memo(text: &str, mut memo: Option<&mut row_memo::RowMemo>) -> Syntax {
     let lines = logical_lines(text);
     let mut syntax = Syntax { lines: lines.clone(), ..Default::default() };
     let mut open: Option<Table> = None;
@@ -80,7 +87,11 @@ pub fn parse(text: &str) -> Syntax {
             continue;
         }
         let heading = heading_line(text, line.span);
-        let row = if heading.is_some() { None } else { table::split_row(text, line.span) };
+        let row = match (&heading, memo.as_deref_mut()) {
+            (Some(_), _) => None,
+            (None, Some(m)) => m.split_row(text, line.span),
+            (None, None) => table::split_row(text, line.span),
+        };
         match row {
             Some((style, row)) => match &mut open {
                 Some(t) if compatible(t.style, style) => {
@@ -107,6 +118,9 @@ pub fn parse(text: &str) -> Syntax {
     }
     if let Some(t) = open.take() {
         push_table(&mut syntax, t);
+    }
+    if let Some(m) = memo {
+        m.finish();
     }
     syntax
 }

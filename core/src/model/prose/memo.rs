@@ -21,7 +21,6 @@ use crate::span::Span;
 use crate::syntax::normalize::is_space;
 use crate::syntax::numbers::{Number, YearMention};
 use std::collections::HashMap;
-use std::hash::{Hash, Hasher};
 
 /// What a paragraph's reading depends on.
 pub(super) struct Key<'t> {
@@ -40,9 +39,9 @@ impl<'t> Key<'t> {
         let joined = text[para.span.end..].trim_start_matches(is_space).starts_with('、');
         let (a, b) = (para.span.start, para.span.end);
         let period = period.filter(|s| s.start < b && s.end > a).map(|s| (s.start.max(a) - a, s.end.min(b) - a));
-        let mut h = std::collections::hash_map::DefaultHasher::new();
-        (own, para.section, year, joined, period).hash(&mut h);
-        Key { text: own, section: para.section, year, joined, period, hash: h.finish() }
+        // the text decides; the rest is compared on a hit
+        let hash = crate::syntax::bytes::hash(own.as_bytes());
+        Key { text: own, section: para.section, year, joined, period, hash }
     }
 }
 

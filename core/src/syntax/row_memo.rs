@@ -1,0 +1,85 @@
+//! Table rows split before, kept for the next parse of the same document.
+//!
+//! Whether a line is a table row, and its cells, depend on the line's text
+//! alone ([`super::table::split_row`]); splitting the rows of a report's
+//! three tables is a fifth of an analysis of a small draft. A front end that
+//! analyses version after version of one document keeps a [`RowMemo`], and
+//! a row whose line is unchanged is copied from it, its spans moved to where
+//! the line now starts. Lines that are no row are not kept: rejecting one is
+//! cheaper than remembering it.
+//!
+//! Only the last parse's rows are kept, so the memo is bounded by one
+//! document's tables.
+
+use super::table::{Row, TableStyle};
+use crate::span::Span;
+use std::collections::HashMap;
+
+struct Entry {
+    line: Box<str>,
+    style: TableStyle,
+    /// Spans relative to the line's start.
+    row: Row,
+}
+
+/// See the module documentation.
+#[derive(Default)]
+pub struct RowMemo {
+    old: HashMap<u64, Vec<Entry>>,
+    new: HashMap<u64, Vec<Entry>>,
+}
+
+fn hash(line: &str) -> u64 {
+    super::bytes::hash(line.as_bytes())
+}
+
+fn moved(row: &Row, from: usize, to: usize) -> Row {
+    let shift = |s: Span| Span::new(s.start - from + to, s.end - from + to);
+    let mut r = row.clone();
+    r.span = shift(r.span);
+    for c in &mut r.cells {
+        c.span = shift(c.span);
+    }
+    r
+}
+
+impl RowMemo {
+    /// Rows kept (for tests and measurements).
+    pub fn len(&self) -> usize {
+        self.old.values().map(Vec::len).sum()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// [`super::table::split_row`] of the line `line` of `text`, copied when
+    /// the last parse split the same line.
+    pub(super) fn split_row(&mut self, text: &str, line: Span) -> Option<(TableStyle, Row)> {
+        let own = line.slice(text);
+        let h = hash(own);
+        let found = self.old.get_mut(&h).and_then(|v| v.iter().position(|e| *e.line == *own).map(|i| v.swap_remove(i)));
+        if let Some(e) = found {
+            let out = (e.style, moved(&e.row, 0, line.start));
+            self.new.entry(h).or_default().push(e);
+            return Some(out);
+        }
+        if let Some(e) = self.new.get(&h).and_then(|v| v.iter().find(|e| *e.line == *own)) {
+            return Some((e.style, moved(&e.row, 0, line.start)));
+        }
+        let (style, row) = super::table::split_row(text, line)?;
+        // a row reaches only into its own line; anything else is not kept
+        if row.span.start >= line.start
+            && row.cells.iter().all(|c| c.span.start >= line.start && c.span.end <= line.end)
+        {
+            let rel = moved(&row, line.start, 0);
+            self.new.entry(h).or_default().push(Entry { line: own.into(), style, row: rel });
+        }
+        Some((style, row))
+    }
+
+    /// End of a parse: the rows it did not see again are dropped.
+    pub(super) fn finish(&mut self) {
+        self.old = std::mem::take(&mut self.new);
+    }
+}
