@@ -126,6 +126,7 @@ pub fn memo(data: &[u8]) {
             plain,
             "{round}: memo of {before:?} changed the analysis of {text:?}"
         );
+        assert_eq!(format!("{:?}", with.report), model, "{round}: memo of {before:?} changed the model of {text:?}");
     }
     // the reading itself, which holds more than the findings show (every
     // label's span, every year use)
