@@ -5,8 +5,8 @@
 //! three tables is a fifth of an analysis of a small draft. A front end that
 //! analyses version after version of one document keeps a [`RowMemo`], and
 //! a row whose line is unchanged is copied from it, its spans moved to where
-//! the line now starts. Lines that are no row are not kept: rejecting one is
-//! cheaper than remembering it.
+//! the line now starts, with the label cores of its cells already reduced.
+//! Lines that are no row are not kept.
 //!
 //! Only the last parse's rows are kept, so the memo is bounded by one
 //! document's tables.
@@ -68,6 +68,12 @@ impl RowMemo {
             return Some((e.style, moved(&e.row, 0, line.start)));
         }
         let (style, row) = super::table::split_row(text, line)?;
+        // the label cores identifying and mapping the table will ask for
+        // (`Cell::core`), computed now so that the kept row carries them
+        // and a copied row never computes them again
+        for c in row.cells.iter().filter(|c| !c.value.is_data_like()) {
+            c.core(text);
+        }
         // a row reaches only into its own line; anything else is not kept
         if row.span.start >= line.start
             && row.cells.iter().all(|c| c.span.start >= line.start && c.span.end <= line.end)
