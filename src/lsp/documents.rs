@@ -63,10 +63,18 @@ pub struct Document {
     /// Whether the last diagnostics pushed for it were non-empty.
     pub published: bool,
     pub debounce: Duration,
-    /// The last analysis' reading of each paragraph, which the next one
-    /// copies where an edit did not change it (nianbao_core's prose memo).
-    pub memo: Arc<Mutex<Memo>>,
+    /// What the last analysis split and read, which the next one copies
+    /// where an edit did not change it (`nianbao_core::Memo`). Only for
+    /// documents being edited: made on the first change, and dropped again
+    /// from all but the [`MEMOS`] most recently edited (a workspace of open
+    /// reports would otherwise hold a memo for each).
+    pub memo: Option<Arc<Mutex<Memo>>>,
+    /// The generation of the last edit, which decides whose memo goes.
+    pub edited: u64,
 }
+
+/// Documents that keep a memo at once.
+pub const MEMOS: usize = 4;
 
 /// How an analysis ended, as every waiter sees it.
 #[derive(Clone)]
@@ -131,7 +139,8 @@ impl Documents {
             publish_pending: false,
             published: false,
             debounce: Duration::from_millis(crate::project::LspSettings::default().debounce_ms),
-            memo: Arc::default(),
+            memo: None,
+            edited: 0,
         };
         if let Some(mut old) = self.lock().insert(uri, doc) {
             old.supersede();
@@ -180,7 +189,21 @@ impl Documents {
         doc.version = version;
         doc.generation = generation;
         doc.supersede();
-        Some((generation, doc.debounce))
+        doc.edited = generation;
+        let debounce = doc.debounce;
+        if doc.memo.is_none() {
+            doc.memo = Some(Arc::default());
+            // the least recently edited beyond MEMOS lose theirs
+            let mut with: Vec<(u64, &mut Document)> =
+                docs.values_mut().filter(|d| d.memo.is_some()).map(|d| (d.edited, d)).collect();
+            if with.len() > MEMOS {
+                with.sort_by_key(|(e, _)| std::cmp::Reverse(*e));
+                for (_, d) in with.into_iter().skip(MEMOS) {
+                    d.memo = None;
+                }
+            }
+        }
+        Some((generation, debounce))
     }
 
     pub fn close(&self, uri: &Uri) -> Option<Document> {
@@ -248,4 +271,41 @@ pub fn file_path(uri: &Uri) -> Option<std::path::PathBuf> {
 /// The library's position (free of LSP types) for an LSP one.
 pub fn pos(p: Position) -> Pos {
     Pos::new(p.line as usize, p.character as usize)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    #[test]
+    fn only_the_most_recently_edited_documents_keep_a_memo() {
+        let docs = Documents::default();
+        let uri = |i: usize| Uri::from_str(&format!("file:///r/{i}.txt")).unwrap();
+        let edit = |i: usize| {
+            let change = TextDocumentContentChangeEvent { range: None, range_length: None, text: format!("第{i}版") };
+            docs.change(&uri(i), 2, &[change], ColumnUnit::Utf16).unwrap();
+        };
+        for i in 0..8 {
+            docs.open(uri(i), "plaintext".into(), "年报", 1);
+        }
+        // opened and analysed only: no memo
+        assert!(docs.lock().values().all(|d| d.memo.is_none()));
+        let kept = || -> Vec<usize> {
+            let d = docs.lock();
+            (0..8).filter(|&i| d[&uri(i)].memo.is_some()).collect()
+        };
+        // 0–3 get one each; 4 takes 0's, 5 takes 1's; 1 edited again gets
+        // one back and 2, now the least recently edited, loses its own
+        for i in [0, 1, 2, 3, 4, 5, 1] {
+            edit(i);
+        }
+        assert_eq!(kept(), [1, 3, 4, 5]);
+        // editing a document that has one drops nobody's
+        edit(4);
+        assert_eq!(kept(), [1, 3, 4, 5]);
+        edit(0);
+        assert_eq!(kept(), [0, 1, 4, 5]);
+        assert_eq!(kept().len(), MEMOS);
+    }
 }

@@ -165,7 +165,7 @@ impl Shared {
             }
             // held for the analysis; an older one of the same document
             // still finishing has it, and this one reads without
-            let mut memo = match memo.try_lock() {
+            let mut memo = memo.as_ref().and_then(|memo| match memo.try_lock() {
                 Ok(m) => Some(m),
                 Err(std::sync::TryLockError::WouldBlock) => None,
                 // a panic while reading: start the memo afresh
@@ -175,7 +175,7 @@ impl Shared {
                     memo.clear_poison();
                     Some(m)
                 }
-            };
+            });
             let built = Snapshot::build(
                 for_task.clone(),
                 version,

@@ -538,7 +538,7 @@ pub fn uses(text: &str, paragraphs: &[Paragraph], period: Option<Span>) -> Vec<Y
     // sentence comparing two years
     let sentences = paragraphs
         .iter()
-        .flat_map(|p| crate::model::prose::sentences(text, p.span).into_iter().map(|s| (s, p.section)));
+        .flat_map(|p| crate::syntax::lines::sentences(text, p.span).into_iter().map(|s| (s, p.section)));
     uses_in(text, sentences, period)
 }
 

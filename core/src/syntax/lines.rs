@@ -59,6 +59,14 @@ pub fn trim_span(text: &str, span: Span) -> Span {
     Span::new(span.start + lead, span.end - trail)
 }
 
+/// Sentences of a paragraph, ending at 。！？ (and their ASCII twins). A
+/// semicolon stays inside: long breakdowns list their parts with it
+/// ("其中:减税降费5条；财政预算7条；…"), and what ends a breakdown is a new
+/// statement, not the punctuation.
+pub fn sentences(text: &str, para: Span) -> Vec<Span> {
+    split_after(text, para, |c| matches!(c, '。' | '！' | '？' | '!' | '?'))
+}
+
 /// `span` cut after every character `end` accepts (the last piece runs to
 /// the span's end): sentences after 。！？, clauses after ；…
 pub fn split_after(text: &str, span: Span, end: impl Fn(char) -> bool) -> Vec<Span> {

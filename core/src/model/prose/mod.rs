@@ -244,13 +244,8 @@ struct Context {
     year: Option<i32>,
 }
 
-/// Sentences of a paragraph, ending at 。！？ (and their ASCII twins). A
-/// semicolon stays inside: long breakdowns list their parts with it
-/// ("其中:减税降费5条；财政预算7条；…"), and what ends a breakdown is a new
-/// statement, not the punctuation.
-pub fn sentences(text: &str, para: Span) -> Vec<Span> {
-    crate::syntax::lines::split_after(text, para, |c| matches!(c, '。' | '！' | '？' | '!' | '?'))
-}
+/// Sentences of a paragraph (in `syntax`: the year rules split by them too).
+pub use crate::syntax::lines::sentences;
 
 /// Where a label phrase can start. Not 、: it joins nouns inside a label
 /// ("公民、法人或其他组织提出的申请"), and between two counts the previous
