@@ -70,16 +70,18 @@ impl Report {
     /// [`Report::build`], abandoned (`None`) when `stop` returns true: asked
     /// after the parse and before the tables are mapped.
     pub fn build_until(text: &str, config: &Config, stop: &dyn Fn() -> bool) -> Option<Report> {
-        Report::build_memo(text, config, stop, None)
+        Report::build_memo(text, config, stop, None, None)
     }
 
     /// [`Report::build_until`] splitting table rows with `rows`, the rows of
-    /// the document's last version ([`syntax::row_memo::RowMemo`]).
+    /// the document's last version ([`syntax::row_memo::RowMemo`]), and
+    /// reading table 三's labels with the answers `labels` kept.
     pub fn build_memo(
         text: &str,
         config: &Config,
         stop: &dyn Fn() -> bool,
         rows: Option<&mut syntax::row_memo::RowMemo>,
+        labels: Option<&mut tables::T3Labels>,
     ) -> Option<Report> {
         let mut syntax = syntax::parse_memo(text, rows);
         if stop() {
@@ -125,7 +127,7 @@ impl Report {
         if stop() {
             return None;
         }
-        let tables = map_tables(text, &syntax, &sections, year_version);
+        let tables = map_tables(text, &syntax, &sections, year_version, labels);
         let style = syntax
             .tables
             .iter()
@@ -271,7 +273,13 @@ fn preamble_year(text: &str, syntax: &Syntax, first_heading: usize) -> Option<i3
     None
 }
 
-fn map_tables(text: &str, syntax: &Syntax, sections: &[Section], version: Option<FormatVersion>) -> Vec<MappedTable> {
+fn map_tables(
+    text: &str,
+    syntax: &Syntax,
+    sections: &[Section],
+    version: Option<FormatVersion>,
+    mut labels: Option<&mut tables::T3Labels>,
+) -> Vec<MappedTable> {
     let section_of = |span: Span| sections.iter().rev().find(|s| s.heading.line.start <= span.start).map(|s| s.number);
     let mut groups: Vec<(TableId, Vec<&Table>)> = Vec::new();
     for t in &syntax.tables {
@@ -311,10 +319,16 @@ fn map_tables(text: &str, syntax: &Syntax, sections: &[Section], version: Option
         .iter()
         .map(|(id, parts)| match id {
             TableId::Two => tables::map_two(text, parts, version),
-            TableId::Three => tables::map_three(text, parts, version),
+            TableId::Three => match labels.as_deref_mut() {
+                Some(l) => tables::map_three_with(text, parts, version, l),
+                None => tables::map_three(text, parts, version),
+            },
             TableId::Four => tables::map_four(text, parts),
         })
         .collect();
     out.sort_by_key(|t| t.span.start);
+    if let Some(l) = labels {
+        l.finish();
+    }
     out
 }

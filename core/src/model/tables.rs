@@ -276,22 +276,47 @@ fn t3_label(core: &str, group: Option<usize>, header: bool) -> Option<T3Label> {
 /// [`t3_label`] remembered per label core: a table pasted twice, or a
 /// draft's header repeated on every page, asks the same question of the same
 /// label many times, and each answer costs a fuzzy match against 25 labels.
-#[derive(Default)]
-struct T3Labels<'t> {
+/// The language server keeps one per document between edits (part of
+/// `nianbao_core::Memo`): the answers of the last version's labels, the
+/// others dropped at the end of each analysis ([`T3Labels::finish`]).
+/// Keyed by `Box<str>` when kept between analyses, by the cores borrowed
+/// from the table's cells within one (no copy of each label).
+pub struct T3Labels<K = Box<str>> {
     /// By core: answers for group `None`, `Some(0..5)`, each without and with `header`.
-    seen: std::collections::HashMap<&'t str, [Option<Option<T3Label>>; 12]>,
+    seen: std::collections::HashMap<K, [Option<Option<T3Label>>; 12]>,
+    /// The last analysis' answers, moved to `seen` as they are asked again.
+    old: std::collections::HashMap<K, [Option<Option<T3Label>>; 12]>,
 }
 
-impl<'t> T3Labels<'t> {
-    fn get(&mut self, core: &'t str, group: Option<usize>, header: bool) -> Option<T3Label> {
+impl<K> Default for T3Labels<K> {
+    fn default() -> Self {
+        T3Labels { seen: Default::default(), old: Default::default() }
+    }
+}
+
+impl<K: std::borrow::Borrow<str> + std::hash::Hash + Eq> T3Labels<K> {
+    fn get<'c>(&mut self, core: &'c str, group: Option<usize>, header: bool) -> Option<T3Label>
+    where
+        K: From<&'c str>,
+    {
         let slot = group.map_or(5, |g| g.min(5)) * 2 + usize::from(header);
-        let answers = self.seen.entry(core).or_insert([None; 12]);
-        *answers[slot].get_or_insert_with(|| t3_label(core, group, header))
+        if let Some(answers) = self.seen.get_mut(core) {
+            return *answers[slot].get_or_insert_with(|| t3_label(core, group, header));
+        }
+        let (k, mut answers) = self.old.remove_entry(core).unwrap_or_else(|| (core.into(), [None; 12]));
+        let answer = *answers[slot].get_or_insert_with(|| t3_label(core, group, header));
+        self.seen.insert(k, answers);
+        answer
+    }
+
+    /// End of an analysis: what it did not ask is forgotten.
+    pub fn finish(&mut self) {
+        self.old = std::mem::take(&mut self.seen);
     }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
-enum T3Label {
+pub(crate) enum T3Label {
     Group(usize),
     Row(usize),
     Column(usize),
@@ -299,8 +324,20 @@ enum T3Label {
 }
 
 pub fn map_three(text: &str, parts: &[&Table], year_version: Option<FormatVersion>) -> MappedTable {
+    map_three_with(text, parts, year_version, &mut T3Labels::<&str>::default())
+}
+
+/// [`map_three`] with label answers kept from before ([`T3Labels`]).
+pub fn map_three_with<'t, K>(
+    text: &'t str,
+    parts: &[&'t Table],
+    year_version: Option<FormatVersion>,
+    labels: &mut T3Labels<K>,
+) -> MappedTable
+where
+    K: std::borrow::Borrow<str> + std::hash::Hash + Eq + From<&'t str>,
+{
     let (span, part_spans, style) = cover(parts);
-    let mut labels = T3Labels::default();
     // Pass 1: the header's columns, from rows that carry no data.
     let mut cols = [false; 7];
     let mut header_cells: Vec<(usize, Span)> = Vec::new();
@@ -900,5 +937,31 @@ pub fn map_two<'t>(text: &'t str, parts: &[&'t Table], year_version: Option<Form
         rows,
         extra_rows,
         dropped,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kept_label_answers_are_those_of_the_last_analysis_only() {
+        let mut kept: T3Labels = T3Labels::default();
+        let fresh = |core: &str| t3_label(core, None, false);
+        for core in ["本年新收政府信息公开申请数量", "自然人", "甲乙丙"] {
+            assert_eq!(kept.get(core, None, false), fresh(core));
+        }
+        kept.finish();
+        // the next analysis asks two of them again and a new one
+        for core in ["自然人", "予以公开", "甲乙丙"] {
+            assert_eq!(kept.get(core, None, false), fresh(core));
+        }
+        kept.finish();
+        let mut left: Vec<&str> = kept.old.keys().map(|k| &**k).collect();
+        left.sort();
+        let mut want = vec!["予以公开", "甲乙丙", "自然人"];
+        want.sort();
+        assert_eq!(left, want, "the first analysis' own label is gone");
+        assert!(kept.seen.is_empty());
     }
 }
