@@ -162,3 +162,22 @@ fn a_paragraph_is_read_again_when_the_next_line_starts_or_stops_a_list() {
         assert!(round == 0 || memo.reused() > 10, "round {round}: {}", memo.reused());
     }
 }
+
+#[test]
+fn a_paragraph_is_read_again_when_the_line_before_it_ends_differently() {
+    // "第" at the end of one line makes "3件" opening the next an ordinal,
+    // not a count (the reading looks back through the line break): an
+    // edit of the line before changes the paragraph's reading (found by
+    // the `memo` fuzz target)
+    let cfg = Config::default();
+    let base =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/xiaye-2025-fixed.txt")).unwrap();
+    let at = base.find("二、主动公开政府信息情况").expect("section 二");
+    let ordinal = format!("{}一、总体情况\n本年度收到的第\n3件申请已办结。\n{}", &base[..at], &base[at..]);
+    let count = ordinal.replace("收到的第\n", "收到的\n");
+    assert_ne!(plain(&ordinal, &cfg).0, plain(&count, &cfg).0, "the line before changes the reading");
+    let mut memo = Memos::default();
+    for text in [&count, &ordinal, &count] {
+        assert_eq!(with_memo(text, &cfg, &mut memo), plain(text, &cfg));
+    }
+}
