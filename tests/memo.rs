@@ -73,7 +73,7 @@ fn a_memo_shared_across_documents_changes_no_analysis() {
     let cfg = Config::default();
     let docs = documents();
     let mut memo = Memos::default();
-    let (mut reused, mut rows) = (0, 0);
+    let (mut reused, mut rows, mut tables) = (0, 0, 0);
     // each twice: first with the memo of the document before (what two
     // reports share is copied), then again (every paragraph copied)
     for (name, text) in &docs {
@@ -83,9 +83,48 @@ fn a_memo_shared_across_documents_changes_no_analysis() {
             reused += memo.reused();
         }
         rows += memo.analysis.rows();
+        tables += memo.analysis.tables();
     }
     assert!(reused > docs.len() * 10, "the memo was hardly used: {reused} paragraphs copied");
     assert!(rows > docs.len() * 10, "table rows were hardly kept: {rows}");
+    assert!(tables > docs.len(), "mapped tables were hardly kept: {tables}");
+}
+
+#[test]
+fn a_table_is_mapped_again_when_the_lines_after_it_change() {
+    // a mapping reads past its table: a label alone on the line after it
+    // is a row left unfilled, a number on the line after that makes it a
+    // one-cell-per-line row, and a table at the very end of the text reads
+    // to the end. Each table's last row is taken out and its label put
+    // back alone after the table: the mapping must change, not be reused.
+    let cfg = Config::default();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+    let mut differed = 0;
+    for name in ["xiaye-2025-draft.txt", "xiaye-2025-fixed.txt", "qingshan-2025.md"] {
+        let base = std::fs::read_to_string(root.join(name)).unwrap();
+        let report = nianbao_core::analyze(&base, &cfg).report;
+        for t in &report.tables {
+            let Some(last) = t.rows.iter().max_by_key(|r| r.line.start) else { continue };
+            let label = last.label.slice(&base).to_string();
+            let cut = (last.line.start, base[last.line.end..].find('\n').map_or(base.len(), |i| last.line.end + i + 1));
+            let without = format!("{}{}", &base[..cut.0], &base[cut.1..]);
+            // the same, and ending right after the table
+            for doc in [without.clone(), without[..cut.0].to_string()] {
+                let mut memo = Memos::default();
+                let before = with_memo(&doc, &cfg, &mut memo);
+                for piece in [format!("{label}\n"), format!("\n{label}\n"), format!("{label}\n0\n"), label.clone()] {
+                    let mut text = doc.clone();
+                    text.insert_str(cut.0, &piece);
+                    let want = plain(&text, &cfg);
+                    differed += usize::from(want.2 != before.2);
+                    assert_eq!(with_memo(&text, &cfg, &mut memo), want, "{name}, {piece:?} after {:?}", t.id);
+                    // and back
+                    assert_eq!(with_memo(&doc, &cfg, &mut memo), before, "{name}, {piece:?} undone");
+                }
+            }
+        }
+    }
+    assert!(differed > 10, "the edits after the tables hardly changed a model: {differed}");
 }
 
 #[test]

@@ -95,7 +95,7 @@ pub fn analyze_until(text: &str, config: &Config, stop: &dyn Fn() -> bool) -> Op
 pub struct Memo {
     prose: model::prose::Memo,
     rows: syntax::row_memo::RowMemo,
-    labels: model::tables::T3Labels,
+    tables: model::table_memo::TableMemo,
 }
 
 impl Memo {
@@ -107,6 +107,11 @@ impl Memo {
     /// Table rows kept for the next analysis.
     pub fn rows(&self) -> usize {
         self.rows.len()
+    }
+
+    /// Mapped tables kept for the next analysis.
+    pub fn tables(&self) -> usize {
+        self.tables.len()
     }
 }
 
@@ -120,22 +125,22 @@ pub fn analyze_memo(text: &str, config: &Config, stop: &dyn Fn() -> bool, memo: 
 }
 
 fn analyze_in(text: &str, config: &Config, stop: &dyn Fn() -> bool, memo: Option<&mut Memo>) -> Option<Analysis> {
-    let (rows, labels, prose) = match memo {
-        Some(m) => (Some(&mut m.rows), Some(&mut m.labels), Some(&mut m.prose)),
+    let (rows, tables, prose) = match memo {
+        Some(m) => (Some(&mut m.rows), Some(&mut m.tables), Some(&mut m.prose)),
         None => (None, None, None),
     };
     // Zero-width and bidi characters copied from web pages split "2025年"
     // or a row label for every rule: read a copy without them, then map
     // every span back, so findings and the report point into `text`.
     let Some(clean) = invisible::Cleaned::new(text) else {
-        let report = Report::build_memo(text, config, stop, rows, labels)?;
+        let report = Report::build_memo(text, config, stop, rows, tables)?;
         if stop() {
             return None;
         }
         let findings = check::run::run_in(text, &report, config, stop, true, prose)?;
         return Some(Analysis { report, findings });
     };
-    let mut report = Report::build_memo(&clean.text, config, stop, rows, labels)?;
+    let mut report = Report::build_memo(&clean.text, config, stop, rows, tables)?;
     if stop() {
         return None;
     }

@@ -94,19 +94,16 @@ impl LineIndex {
     pub fn new(text: &str) -> Self {
         let bytes = text.as_bytes();
         let mut starts = vec![0];
+        // memchr2 rather than a loop over every byte: the server builds an
+        // index for each version, and Chinese text is three bytes a character
         let mut i = 0;
-        while i < bytes.len() {
-            match bytes[i] {
-                b'\n' => starts.push(i + 1),
-                b'\r' => {
-                    if bytes.get(i + 1) == Some(&b'\n') {
-                        i += 1;
-                    }
-                    starts.push(i + 1);
-                }
-                _ => {}
+        while let Some(k) = memchr::memchr2(b'\n', b'\r', &bytes[i..]) {
+            i += k;
+            if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
+                i += 1;
             }
             i += 1;
+            starts.push(i);
         }
         let marks = long_line_marks(text, &starts);
         LineIndex { starts, len: text.len(), marks }
@@ -194,6 +191,33 @@ impl LineIndex {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn line_starts_follow_lf_crlf_and_lone_cr_in_every_order() {
+        // every text of up to seven of "a", "\r", "\n", "中" against a byte-by-byte count
+        let alphabet = ["a", "\r", "\n", "中"];
+        for len in 0..=7u32 {
+            for mut n in 0..4usize.pow(len) {
+                let mut text = String::new();
+                for _ in 0..len {
+                    text.push_str(alphabet[n % 4]);
+                    n /= 4;
+                }
+                let b = text.as_bytes();
+                let mut want = vec![0];
+                let mut i = 0;
+                while i < b.len() {
+                    if b[i] == b'\n' || b[i] == b'\r' && b.get(i + 1) != Some(&b'\n') {
+                        want.push(i + 1);
+                    }
+                    i += 1;
+                }
+                let idx = super::LineIndex::new(&text);
+                let got: Vec<usize> = (0..idx.line_count()).map(|l| idx.line_start(l)).collect();
+                assert_eq!(got, want, "{text:?}");
+            }
+        }
+    }
+
     #[test]
     fn positions_on_a_long_line_match_counting_from_its_start() {
         let line: String = "a𠮷中\u{2028}b".repeat(5000);

@@ -4,6 +4,7 @@ use super::convert::Conv;
 use super::server::Shared;
 use super::snapshot::Snapshot;
 use nianbao_core::{ColumnUnit, Finding, Severity};
+use serde::Serialize;
 use serde_json::json;
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -11,7 +12,7 @@ use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 use tower_lsp_server::UriExt;
 use tower_lsp_server::lsp_types::{
-    CodeDescription, Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, Location, NumberOrString, Uri,
+    CodeDescription, Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, Location, NumberOrString, Range, Uri,
 };
 
 pub const SOURCE: &str = "nianbao";
@@ -63,37 +64,102 @@ fn doc_uris() -> &'static HashMap<&'static str, Uri> {
 /// whether the first is safe — a reference, not the edits. The edits are
 /// computed when the client asks for code actions (a rebuilt table is
 /// kilobytes; it used to ride on every publish).
-fn fixes_data(f: &Finding) -> serde_json::Value {
-    json!({"fixes": f.fixes.len(), "safe": f.fixes.first().is_some_and(|x| x.safe)})
+#[derive(Serialize)]
+struct FixesData {
+    fixes: usize,
+    safe: bool,
 }
 
-pub fn to_diagnostic(f: &Finding, snap: &Snapshot, conv: &Conv) -> Diagnostic {
+#[derive(Serialize)]
+struct Href<'a> {
+    href: &'a Uri,
+}
+
+#[derive(Serialize)]
+struct WireLocation<'a> {
+    uri: &'a Uri,
+    range: Range,
+}
+
+#[derive(Serialize)]
+struct WireRelated<'a> {
+    location: WireLocation<'a>,
+    message: &'a str,
+}
+
+/// A finding as an LSP `Diagnostic`, borrowing its strings: serialised as
+/// is for a push (the same JSON as [`to_diagnostic`]'s, without a copy of
+/// each message, rule id and link), turned into a `Diagnostic` where the
+/// protocol types are needed (pulls, code actions).
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Wire<'a> {
+    range: Range,
+    severity: DiagnosticSeverity,
+    code: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    code_description: Option<Href<'a>>,
+    source: &'static str,
+    message: &'a str,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    related_information: Vec<WireRelated<'a>>,
+    data: FixesData,
+}
+
+pub fn wire<'a>(f: &'a Finding, snap: &'a Snapshot, conv: &Conv) -> Wire<'a> {
     // a place in last year's report is a location in its file
     let last = snap.last_year.as_ref();
     let last_conv = last.map(|l| Conv { text: l.text(), index: l.index(), unit: conv.unit });
-    let related: Vec<DiagnosticRelatedInformation> = f
+    let related_information = f
         .related
         .iter()
         .filter_map(|r| {
             let location = match (r.in_previous, last, &last_conv) {
-                (false, _, _) => Location { uri: snap.uri.clone(), range: conv.range(r.span) },
-                (true, Some(l), Some(c)) => Location { uri: l.uri().clone(), range: c.range(r.span) },
+                (false, _, _) => WireLocation { uri: &snap.uri, range: conv.range(r.span) },
+                (true, Some(l), Some(c)) => WireLocation { uri: l.uri(), range: c.range(r.span) },
                 _ => return None,
             };
-            Some(DiagnosticRelatedInformation { location, message: r.message.clone() })
+            Some(WireRelated { location, message: &r.message })
         })
         .collect();
-    Diagnostic {
+    Wire {
         range: conv.range(f.span),
-        severity: Some(severity(f.severity)),
-        code: Some(NumberOrString::String(f.rule.to_string())),
-        code_description: doc_uris().get(f.rule).map(|href| CodeDescription { href: href.clone() }),
-        source: Some(SOURCE.to_string()),
-        message: f.message.clone(),
-        related_information: (!related.is_empty()).then_some(related),
-        tags: None,
-        data: Some(fixes_data(f)),
+        severity: severity(f.severity),
+        code: f.rule,
+        code_description: doc_uris().get(f.rule).map(|href| Href { href }),
+        source: SOURCE,
+        message: &f.message,
+        related_information,
+        data: FixesData { fixes: f.fixes.len(), safe: f.fixes.first().is_some_and(|x| x.safe) },
     }
+}
+
+impl Wire<'_> {
+    pub fn to_diagnostic(&self) -> Diagnostic {
+        let related: Vec<DiagnosticRelatedInformation> = self
+            .related_information
+            .iter()
+            .map(|r| DiagnosticRelatedInformation {
+                location: Location { uri: r.location.uri.clone(), range: r.location.range },
+                message: r.message.to_string(),
+            })
+            .collect();
+        Diagnostic {
+            range: self.range,
+            severity: Some(self.severity),
+            code: Some(NumberOrString::String(self.code.to_string())),
+            code_description: self.code_description.as_ref().map(|h| CodeDescription { href: h.href.clone() }),
+            source: Some(self.source.to_string()),
+            message: self.message.to_string(),
+            related_information: (!related.is_empty()).then_some(related),
+            tags: None,
+            data: Some(json!({"fixes": self.data.fixes, "safe": self.data.safe})),
+        }
+    }
+}
+
+pub fn to_diagnostic(f: &Finding, snap: &Snapshot, conv: &Conv) -> Diagnostic {
+    wire(f, snap, conv).to_diagnostic()
 }
 
 /// The most diagnostics one document publishes. A hostile or broken
@@ -107,26 +173,52 @@ pub const MAX_DIAGNOSTICS: usize = 1000;
 /// at most `MAX_DIAGNOSTICS` findings (in document order) and, when there
 /// are more, one saying how many were left out.
 pub fn diagnostics(snap: &Snapshot, unit: ColumnUnit) -> Vec<Diagnostic> {
-    if !snap.checked {
-        return Vec::new();
+    Published::of(snap, unit).to_diagnostics()
+}
+
+/// What a snapshot publishes ([`diagnostics`]), borrowed from it.
+#[derive(Serialize)]
+#[serde(untagged)]
+pub enum Item<'a> {
+    Finding(Wire<'a>),
+    More(Diagnostic),
+}
+
+pub struct Published<'a>(pub Vec<Item<'a>>);
+
+impl<'a> Published<'a> {
+    pub fn of(snap: &'a Snapshot, unit: ColumnUnit) -> Published<'a> {
+        if !snap.checked {
+            return Published(Vec::new());
+        }
+        let conv = snap.conv(unit);
+        let findings = &snap.analysis.findings;
+        let mut out: Vec<Item> =
+            findings.iter().take(MAX_DIAGNOSTICS).map(|f| Item::Finding(wire(f, snap, &conv))).collect();
+        if let Some(first_left) = findings.get(MAX_DIAGNOSTICS) {
+            let more = findings.len() - MAX_DIAGNOSTICS;
+            out.push(Item::More(Diagnostic {
+                range: conv.range(nianbao_core::Span::empty(first_left.span.start)),
+                severity: Some(DiagnosticSeverity::WARNING),
+                source: Some(SOURCE.to_string()),
+                message: format!(
+                    "另有 {more} 个问题未显示（每个文档最多显示 {MAX_DIAGNOSTICS} 个）；请先修正以上问题，或运行 nianbao check 查看全部"
+                ),
+                ..Default::default()
+            }));
+        }
+        Published(out)
     }
-    let conv = snap.conv(unit);
-    let findings = &snap.analysis.findings;
-    let mut out: Vec<Diagnostic> =
-        findings.iter().take(MAX_DIAGNOSTICS).map(|f| to_diagnostic(f, snap, &conv)).collect();
-    if let Some(first_left) = findings.get(MAX_DIAGNOSTICS) {
-        let more = findings.len() - MAX_DIAGNOSTICS;
-        out.push(Diagnostic {
-            range: conv.range(nianbao_core::Span::empty(first_left.span.start)),
-            severity: Some(DiagnosticSeverity::WARNING),
-            source: Some(SOURCE.to_string()),
-            message: format!(
-                "另有 {more} 个问题未显示（每个文档最多显示 {MAX_DIAGNOSTICS} 个）；请先修正以上问题，或运行 nianbao check 查看全部"
-            ),
-            ..Default::default()
-        });
+
+    pub fn to_diagnostics(&self) -> Vec<Diagnostic> {
+        self.0
+            .iter()
+            .map(|i| match i {
+                Item::Finding(w) => w.to_diagnostic(),
+                Item::More(d) => d.clone(),
+            })
+            .collect()
     }
-    out
 }
 
 /// Publish after `delay` unless the document changes meanwhile. Each edit
@@ -155,7 +247,7 @@ async fn publish(shared: &Arc<Shared>, snap: &Snapshot) {
     if shared.flags().pull_diagnostics {
         return;
     }
-    let diags = diagnostics(snap, shared.unit());
+    let diags = Published::of(snap, shared.unit());
     {
         let mut docs = shared.docs.lock();
         let Some(doc) = docs.get_mut(&snap.uri) else {
@@ -169,7 +261,46 @@ async fn publish(shared: &Arc<Shared>, snap: &Snapshot) {
         if !snap.checked && !doc.published {
             return;
         }
-        doc.published = !diags.is_empty();
+        doc.published = !diags.0.is_empty();
     }
-    shared.client.publish_diagnostics(snap.uri.clone(), diags, Some(snap.version)).await;
+    shared.publish(&snap.uri, &diags, snap.version).await;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::project::Project;
+    use std::str::FromStr;
+
+    fn snapshot(text: &str) -> Snapshot {
+        let uri = Uri::from_str("file:///r/draft.txt").unwrap();
+        let kind = super::super::documents::DocKind::Plain;
+        Snapshot::build(uri, 3, 1, kind, text.to_string(), Project::default(), None, &[], &|| false, None).unwrap()
+    }
+
+    /// A push serialises the borrowed form; pulls and code actions use
+    /// `Diagnostic`: both must say the same, field for field.
+    #[test]
+    fn a_push_is_the_json_of_the_diagnostics_a_pull_returns() {
+        let root = concat!(env!("CARGO_MANIFEST_DIR"), "/examples");
+        let mut texts: Vec<String> = ["xiaye-2025-draft.txt", "xiaye-2025-fixed.txt", "qingshan-2025.md"]
+            .iter()
+            .map(|f| std::fs::read_to_string(format!("{root}/{f}")).unwrap())
+            .collect();
+        // CRLF and astral characters before the findings, so columns
+        // differ between the units
+        texts.push("𠮷\r\n".repeat(3) + &texts[0]);
+        let mut related = 0;
+        for text in &texts {
+            let snap = snapshot(text);
+            for unit in [ColumnUnit::Utf16, ColumnUnit::Utf8] {
+                let published = Published::of(&snap, unit);
+                let pushed = serde_json::to_value(&published.0).unwrap();
+                let pulled = serde_json::to_value(diagnostics(&snap, unit)).unwrap();
+                assert_eq!(pushed, pulled);
+                related += pulled.as_array().unwrap().iter().filter(|d| d.get("relatedInformation").is_some()).count();
+            }
+        }
+        assert!(related > 0, "no finding with related places compared");
+    }
 }

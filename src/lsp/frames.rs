@@ -103,6 +103,23 @@ pub fn step(buf: &[u8]) -> Step {
     }
 }
 
+/// A notification to the client as one whole frame, serialised straight
+/// from `params`. tower-lsp-server's `Client` turns params into a
+/// `serde_json::Value` tree first, encodes that, and frees it: for the
+/// diagnostics of an edit that was a third of the server's instructions.
+pub fn notification<P: serde::Serialize>(method: &str, params: &P) -> serde_json::Result<Vec<u8>> {
+    #[derive(serde::Serialize)]
+    struct Notification<'a, P> {
+        jsonrpc: &'static str,
+        method: &'a str,
+        params: &'a P,
+    }
+    let body = serde_json::to_vec(&Notification { jsonrpc: "2.0", method, params })?;
+    let mut frame = format!("Content-Length: {}\r\n\r\n", body.len()).into_bytes();
+    frame.extend_from_slice(&body);
+    Ok(frame)
+}
+
 /// Copy valid frames from `input` to `output` until `input` ends or
 /// `output` is closed.
 pub async fn pump(mut input: impl AsyncRead + Unpin, mut output: impl AsyncWrite + Unpin) {
@@ -169,6 +186,22 @@ mod tests {
     }
 
     const OK: &str = r#"{"jsonrpc":"2.0","id":1,"method":"shutdown"}"#;
+
+    #[test]
+    fn a_notification_frame_is_what_tower_lsp_would_send() {
+        use tower_lsp_server::lsp_types::notification::{Notification, PublishDiagnostics};
+        use tower_lsp_server::lsp_types::{Diagnostic, PublishDiagnosticsParams, Range, Uri};
+        let uri: Uri = "file:///r/%E5%B9%B4%E6%8A%A5.txt".parse().unwrap();
+        let d = Diagnostic::new_simple(Range::default(), "表三（七）总计·自然人为 21，分项合计为 27 \"引号\"\n".into());
+        let params = PublishDiagnosticsParams::new(uri, vec![d.clone(), d], Some(7));
+        let frame = notification("textDocument/publishDiagnostics", &params).unwrap();
+        let Step::Frame { body, consumed } = step(&frame) else { panic!("not a frame") };
+        assert_eq!(consumed, frame.len());
+        let ours: serde_json::Value = serde_json::from_slice(&frame[body]).unwrap();
+        // what tower-lsp-server's `Request::from_notification` makes (private)
+        let theirs = serde_json::json!({"jsonrpc": "2.0", "method": PublishDiagnostics::METHOD, "params": params});
+        assert_eq!(ours, theirs);
+    }
 
     #[test]
     fn valid_frames_pass_and_partial_ones_wait() {

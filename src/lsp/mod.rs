@@ -78,8 +78,8 @@ pub fn run(args: LspArgs) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let (output, written) = stdio::stdout();
-    let clean = runtime.block_on(server::serve(output));
+    let (output, written, direct) = stdio::stdout();
+    let clean = runtime.block_on(server::serve(output, direct));
     // the last replies (to shutdown) are written by stdout's own thread
     written.wait(Duration::from_secs(2));
     tracing::info!("server stopped ({})", if clean { "after shutdown" } else { "without shutdown" });

@@ -35,6 +35,9 @@ pub struct ClientFlags {
 
 pub struct Shared {
     pub client: Client,
+    /// The output's own inbox, when the transport has one (stdio): frames
+    /// the server makes itself go there (`publish_diagnostics`).
+    direct: Option<super::stdio::Outlet>,
     pub docs: Documents,
     pub settings: Settings,
     unit: OnceLock<ColumnUnit>,
@@ -49,6 +52,16 @@ pub struct Shared {
     pub last_years: last_year::DiskCache,
 }
 
+/// Hand a `publishDiagnostics` frame to the output's inbox.
+fn push_diagnostics(out: &super::stdio::Outlet, params: &impl serde::Serialize, uri: &Uri) {
+    let sent = super::frames::notification("textDocument/publishDiagnostics", params)
+        .map_err(std::io::Error::other)
+        .and_then(|frame| out.send(frame));
+    if let Err(e) = sent {
+        tracing::warn!("diagnostics for {} not sent: {e}", uri.as_str());
+    }
+}
+
 impl Shared {
     pub fn unit(&self) -> ColumnUnit {
         self.unit.get().copied().unwrap_or(ColumnUnit::Utf16)
@@ -56,6 +69,37 @@ impl Shared {
 
     pub fn flags(&self) -> ClientFlags {
         self.flags.get().copied().unwrap_or_default()
+    }
+
+    /// `textDocument/publishDiagnostics` of a snapshot's findings,
+    /// serialised straight from them into the output when it has an inbox:
+    /// the protocol's one message per edit, whose detour through
+    /// `lsp_types::Diagnostic` (a copy of every string) and
+    /// `serde_json::Value` cost more than the rest of the server. Through
+    /// tower-lsp-server's client otherwise. Either way only after
+    /// `initialize`: documents are opened only then.
+    pub async fn publish(&self, uri: &Uri, diagnostics: &diagnostics::Published<'_>, version: i32) {
+        #[derive(serde::Serialize)]
+        struct Params<'a> {
+            uri: &'a Uri,
+            diagnostics: &'a [diagnostics::Item<'a>],
+            version: i32,
+        }
+        if let Some(out) = &self.direct {
+            let params = Params { uri, diagnostics: &diagnostics.0, version };
+            return push_diagnostics(out, &params, uri);
+        }
+        self.client.publish_diagnostics(uri.clone(), diagnostics.to_diagnostics(), Some(version)).await;
+    }
+
+    /// An empty `publishDiagnostics` without a version (a closed document),
+    /// by the same way as [`Shared::publish`], so it never overtakes one.
+    pub async fn clear_diagnostics(&self, uri: Uri) {
+        if let Some(out) = &self.direct {
+            let params = PublishDiagnosticsParams::new(uri, Vec::new(), None);
+            return push_diagnostics(out, &params, &params.uri);
+        }
+        self.client.publish_diagnostics(uri, Vec::new(), None).await;
     }
 
     /// The analysed current version of a document. `None` when it is not
@@ -313,9 +357,10 @@ impl Shared {
 pub struct Backend(Arc<Shared>);
 
 impl Backend {
-    fn new(client: Client) -> Self {
+    fn new(client: Client, direct: Option<super::stdio::Outlet>) -> Self {
         Backend(Arc::new(Shared {
             client,
+            direct,
             docs: Documents::default(),
             settings: Settings::default(),
             unit: OnceLock::new(),
@@ -546,7 +591,7 @@ impl LanguageServer for Backend {
             let id = closed.snapshot.as_ref().and_then(|s| s.identity.clone());
             self.0.recheck_dependents(&uri, id.as_ref());
             if closed.published {
-                self.0.client.publish_diagnostics(uri, Vec::new(), None).await;
+                self.0.clear_diagnostics(uri).await;
             }
         })
         .await
@@ -697,8 +742,8 @@ impl LanguageServer for Backend {
 
 /// Serve on stdio (`output`: [`super::stdio::stdout`]) until `exit` or end
 /// of input; whether `shutdown` came first.
-pub async fn serve(output: impl tokio::io::AsyncWrite + Unpin) -> bool {
-    serve_over(super::stdio::stdin(), output).await
+pub async fn serve(output: impl tokio::io::AsyncWrite + Unpin, direct: Option<super::stdio::Outlet>) -> bool {
+    serve_with(super::stdio::stdin(), output, direct).await
 }
 
 /// The same server over any byte stream pair carrying Content-Length
@@ -707,7 +752,16 @@ pub async fn serve_over(
     input: impl tokio::io::AsyncRead + Unpin + Send + 'static,
     output: impl tokio::io::AsyncWrite + Unpin,
 ) -> bool {
-    let builder = LspService::build(Backend::new).custom_method("nianbao/documentText", Backend::document_text);
+    serve_with(input, output, None).await
+}
+
+async fn serve_with(
+    input: impl tokio::io::AsyncRead + Unpin + Send + 'static,
+    output: impl tokio::io::AsyncWrite + Unpin,
+    direct: Option<super::stdio::Outlet>,
+) -> bool {
+    let builder = LspService::build(move |client| Backend::new(client, direct))
+        .custom_method("nianbao/documentText", Backend::document_text);
     #[cfg(feature = "test-panic")]
     let builder = builder.custom_method("nianbao/debugPanic", Backend::debug_panic);
     let (service, socket) = builder.finish();

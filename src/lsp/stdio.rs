@@ -1,10 +1,14 @@
-//! Standard input and output, each served by a thread of its own.
+//! Standard input read on the runtime's own thread when it is a pipe, by a
+//! thread of its own otherwise; standard output written by a thread of its own.
 //!
 //! tokio's `Stdin` hands every read to its blocking pool: a pool thread is
 //! woken to call `read`, and wakes the runtime again with the bytes — two
 //! thread hand-offs per message, which perf put at a tenth of the server's
-//! CPU per edit on a small draft. One thread blocked in `read` for the whole
-//! session passes each chunk over a channel instead (one wake-up).
+//! CPU per edit on a small draft. A pipe (what editors give a language
+//! server) is read without blocking, woken by the runtime's own epoll: no
+//! hand-off at all. Anything else (a terminal, a file, a socket) is read by
+//! one thread blocked in `read` for the whole session, which passes each
+//! chunk over a channel (one wake-up).
 //!
 //! tokio's `Stdout` is the same on the way out: each message is written by a
 //! pool thread and the flush that ends it waits for that thread to wake the
@@ -14,6 +18,7 @@
 use std::io::{Read, Write};
 use std::pin::Pin;
 use std::sync::mpsc as sync_mpsc;
+use std::sync::{Arc, Mutex};
 use std::task::{Context, Poll};
 use std::time::Duration;
 use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
@@ -24,9 +29,14 @@ use tokio::sync::mpsc;
 const CHUNKS: usize = 64;
 const CHUNK_BYTES: usize = 64 * 1024;
 
-/// Stdin as an `AsyncRead`, from a dedicated thread; tokio's own `Stdin`
-/// when the thread cannot be started.
+/// Stdin as an `AsyncRead`: the pipe itself, registered with the runtime
+/// (which must be running); else from a dedicated thread; else tokio's own
+/// `Stdin` when the thread cannot be started.
 pub fn stdin() -> Box<dyn AsyncRead + Unpin + Send> {
+    match pipe_stdin() {
+        Ok(pipe) => return Box::new(pipe),
+        Err(e) => tracing::debug!("stdin is no pipe to poll ({e}); reading it on a thread"),
+    }
     let (tx, rx) = mpsc::channel(CHUNKS);
     let started = std::thread::Builder::new().name("nianbao-stdin".into()).spawn(move || pump(std::io::stdin(), tx));
     match started {
@@ -38,6 +48,27 @@ pub fn stdin() -> Box<dyn AsyncRead + Unpin + Send> {
     }
 }
 
+/// A duplicate of fd 0 as a non-blocking tokio pipe; an error when stdin is
+/// not a FIFO open for reading. Non-blocking mode is a property of the pipe's
+/// open file, so fd 0 is left non-blocking too: nothing else here reads it,
+/// and the client's end of the pipe is a file of its own.
+#[cfg(unix)]
+fn pipe_stdin() -> std::io::Result<tokio::net::unix::pipe::Receiver> {
+    use std::os::fd::AsFd;
+    polled_pipe(std::io::stdin().as_fd().try_clone_to_owned()?)
+}
+
+/// `fd` as a non-blocking tokio pipe, if it is the reading end of a FIFO.
+#[cfg(unix)]
+fn polled_pipe(fd: std::os::fd::OwnedFd) -> std::io::Result<tokio::net::unix::pipe::Receiver> {
+    tokio::net::unix::pipe::Receiver::from_file(std::fs::File::from(fd))
+}
+
+#[cfg(not(unix))]
+fn pipe_stdin() -> std::io::Result<tokio::io::Empty> {
+    Err(std::io::Error::new(std::io::ErrorKind::Unsupported, "pipes are polled on Unix only"))
+}
+
 /// Reads `input` to its end (or an error, passed on) into `tx`.
 fn pump(mut input: impl Read, tx: mpsc::Sender<std::io::Result<Vec<u8>>>) {
     let mut buf = vec![0u8; CHUNK_BYTES];
@@ -46,6 +77,12 @@ fn pump(mut input: impl Read, tx: mpsc::Sender<std::io::Result<Vec<u8>>>) {
             Ok(0) => return,
             Ok(n) => Ok(buf[..n].to_vec()),
             Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            // fd 0 left non-blocking by a pipe registration that failed
+            // after setting the mode (`pipe_stdin`): wait, never end the input
+            Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => {
+                std::thread::sleep(Duration::from_millis(2));
+                continue;
+            }
             Err(e) => Err(e),
         };
         let failed = chunk.is_err();
@@ -90,23 +127,67 @@ impl AsyncRead for Chunks {
 /// would) instead of growing its memory.
 const MESSAGES: usize = 256;
 
-/// Stdout as an `AsyncWrite` written by a dedicated thread, and the handle
-/// that waits for it to finish; tokio's own `Stdout` when the thread cannot
-/// be started.
-pub fn stdout() -> (Box<dyn AsyncWrite + Unpin + Send>, Drained) {
-    match Handoff::start(std::io::stdout()) {
-        Ok((w, d)) => (Box::new(w), d),
+/// Stdout as an `AsyncWrite` written by a dedicated thread, the handle that
+/// waits for it to finish, and the thread's inbox for whole frames made
+/// elsewhere; tokio's own `Stdout` (and no inbox) when the thread cannot be
+/// started.
+pub fn stdout() -> (Box<dyn AsyncWrite + Unpin + Send>, Drained, Option<Outlet>) {
+    match Handoff::start(unbuffered_stdout()) {
+        Ok((w, d)) => {
+            let outlet = w.outlet.clone();
+            (Box::new(w), d, Some(outlet))
+        }
         Err(e) => {
             tracing::warn!("stdout thread not started ({e}); writing through tokio");
-            (Box::new(tokio::io::stdout()), Drained(None))
+            (Box::new(tokio::io::stdout()), Drained(None), None)
         }
+    }
+}
+
+/// Standard output without std's line buffering: `Stdout` is a
+/// `LineWriter`, which wrote every frame in two system calls (its header
+/// ends in a line break) and so woke the client twice. The writing thread
+/// buffers whole messages itself.
+fn unbuffered_stdout() -> Box<dyn Write + Send> {
+    #[cfg(unix)]
+    {
+        use std::os::fd::AsFd;
+        if let Ok(fd) = std::io::stdout().as_fd().try_clone_to_owned() {
+            return Box::new(std::fs::File::from(fd));
+        }
+    }
+    Box::new(std::io::stdout())
+}
+
+/// The writing thread's inbox, shared by the transport's writer and by the
+/// server, which hands finished frames of its own over without tower-lsp's
+/// detour through `serde_json::Value` (diagnostics: server.rs). Each message
+/// is written whole and in the order handed over, so frames never mix.
+/// Closed when the transport shuts its output, so a clone kept by the
+/// server never keeps the thread (and the exit waiting for it) alive.
+#[derive(Clone)]
+pub struct Outlet(Arc<Mutex<Option<sync_mpsc::SyncSender<Vec<u8>>>>>);
+
+impl Outlet {
+    /// Hand one or more whole frames over; blocks only when `MESSAGES` are
+    /// queued (the client is not reading).
+    pub fn send(&self, message: Vec<u8>) -> std::io::Result<()> {
+        let tx = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        match tx.as_ref() {
+            Some(tx) if tx.send(message).is_ok() => Ok(()),
+            _ => Err(std::io::Error::new(std::io::ErrorKind::BrokenPipe, "标准输出已关闭")),
+        }
+    }
+
+    fn close(&self) {
+        self.0.lock().unwrap_or_else(|e| e.into_inner()).take();
     }
 }
 
 /// Bytes written since the last flush, handed to the thread as one message
 /// when the transport flushes (it does after every frame).
 pub struct Handoff {
-    tx: Option<sync_mpsc::SyncSender<Vec<u8>>>,
+    outlet: Outlet,
     pending: Vec<u8>,
 }
 
@@ -133,25 +214,23 @@ impl Handoff {
             write_all(out, rx);
             let _ = done_tx.send(());
         })?;
-        Ok((Handoff { tx: Some(tx), pending: Vec::new() }, Drained(Some(done_rx))))
+        let outlet = Outlet(Arc::new(Mutex::new(Some(tx))));
+        Ok((Handoff { outlet, pending: Vec::new() }, Drained(Some(done_rx))))
     }
 
     fn hand_over(&mut self) -> std::io::Result<()> {
         if self.pending.is_empty() {
             return Ok(());
         }
-        let message = std::mem::take(&mut self.pending);
-        match &self.tx {
-            // blocks only when MESSAGES are queued: the client is not reading
-            Some(tx) if tx.send(message).is_ok() => Ok(()),
-            _ => Err(std::io::Error::new(std::io::ErrorKind::BrokenPipe, "标准输出已关闭")),
-        }
+        self.outlet.send(std::mem::take(&mut self.pending))
     }
 }
 
-/// Writes each message as it comes and flushes when none is waiting; stops
+/// Writes each message as it comes and flushes when none is waiting (one
+/// system call for a message, or for all that queued up meanwhile); stops
 /// at the first error (the client is gone: the next hand-over fails).
-fn write_all(mut out: impl Write, rx: sync_mpsc::Receiver<Vec<u8>>) {
+fn write_all(out: impl Write, rx: sync_mpsc::Receiver<Vec<u8>>) {
+    let mut out = std::io::BufWriter::with_capacity(64 * 1024, out);
     while let Ok(mut message) = rx.recv() {
         loop {
             if out.write_all(&message).is_err() {
@@ -179,7 +258,7 @@ impl AsyncWrite for Handoff {
     fn poll_shutdown(mut self: Pin<&mut Self>, _: &mut Context<'_>) -> Poll<std::io::Result<()>> {
         let result = self.hand_over();
         // the thread writes what it holds and ends
-        self.tx = None;
+        self.outlet.close();
         Poll::Ready(result)
     }
 }
@@ -188,6 +267,7 @@ impl Drop for Handoff {
     fn drop(&mut self) {
         // bytes written but never flushed still go out
         let _ = self.hand_over();
+        self.outlet.close();
     }
 }
 
@@ -217,6 +297,48 @@ mod tests {
         let (tx, rx) = mpsc::channel(2);
         std::thread::spawn(move || pump(Pieces { parts }, tx));
         Chunks { rx, pending: Vec::new(), at: 0 }
+    }
+
+    #[test]
+    fn a_would_block_read_waits_instead_of_ending_the_input() {
+        let would_block = || Err(std::io::Error::from(std::io::ErrorKind::WouldBlock));
+        let parts = vec![Ok(b"Content-".to_vec()), would_block(), would_block(), Ok(b"Length".to_vec())];
+        let (tx, mut rx) = mpsc::channel(8);
+        pump(Pieces { parts }, tx);
+        let mut got = Vec::new();
+        while let Ok(chunk) = rx.try_recv() {
+            got.extend(chunk.expect("no error reaches the server"));
+        }
+        assert_eq!(got, b"Content-Length");
+    }
+
+    #[cfg(unix)]
+    #[tokio::test]
+    async fn a_pipe_is_read_on_the_runtime_in_order_to_its_end() {
+        let (reader, mut writer) = std::io::pipe().expect("a pipe");
+        let mut pipe = polled_pipe(reader.into()).expect("a pipe's reading end is polled");
+        let text: Vec<u8> = (0..300_000u32).map(|i| (i % 253) as u8).collect();
+        let sent = text.clone();
+        // more than a pipe holds, in uneven pieces, so reads find it empty between them
+        let feeder = std::thread::spawn(move || {
+            for piece in sent.chunks(9_973) {
+                writer.write_all(piece).expect("written");
+                std::thread::sleep(Duration::from_micros(200));
+            }
+        });
+        let mut got = Vec::new();
+        pipe.read_to_end(&mut got).await.expect("read to the end");
+        feeder.join().expect("the feeder ends");
+        assert_eq!(got, text);
+    }
+
+    #[cfg(unix)]
+    #[tokio::test]
+    async fn a_file_or_a_writing_end_is_read_on_a_thread_instead() {
+        let file = tempfile::tempfile().expect("a file");
+        assert!(polled_pipe(file.into()).is_err(), "a regular file cannot be polled");
+        let (_reader, writer) = std::io::pipe().expect("a pipe");
+        assert!(polled_pipe(writer.into()).is_err(), "a pipe's writing end is not stdin");
     }
 
     #[tokio::test]
@@ -309,6 +431,9 @@ mod tests {
         }
         assert!(failed, "the client is gone: a flush must fail");
         drained.wait(Duration::from_secs(10));
-        assert_eq!(sink.got.lock().unwrap().len(), 16);
+        // the first write succeeds (it may hold several messages that
+        // queued up meanwhile, each whole); nothing after the failure
+        let got = sink.got.lock().unwrap().len();
+        assert!(got >= 16 && got % 16 == 0 && got < 10_000 * 16, "{got}");
     }
 }

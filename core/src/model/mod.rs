@@ -8,6 +8,7 @@ pub mod prose;
 pub mod report;
 pub mod sections;
 pub mod standard;
+pub(crate) mod table_memo;
 pub(crate) mod tables;
 pub(crate) mod title;
 pub(crate) mod year_use;

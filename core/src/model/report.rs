@@ -75,13 +75,14 @@ impl Report {
 
     /// [`Report::build_until`] splitting table rows with `rows`, the rows of
     /// the document's last version ([`syntax::row_memo::RowMemo`]), and
-    /// reading table 三's labels with the answers `labels` kept.
+    /// mapping tables with `tables`, the last version's mapped tables and
+    /// table 三's label answers ([`super::table_memo::TableMemo`]).
     pub fn build_memo(
         text: &str,
         config: &Config,
         stop: &dyn Fn() -> bool,
         rows: Option<&mut syntax::row_memo::RowMemo>,
-        labels: Option<&mut tables::T3Labels>,
+        tables: Option<&mut super::table_memo::TableMemo>,
     ) -> Option<Report> {
         let mut syntax = syntax::parse_memo(text, rows);
         if stop() {
@@ -127,7 +128,7 @@ impl Report {
         if stop() {
             return None;
         }
-        let tables = map_tables(text, &syntax, &sections, year_version, labels);
+        let tables = map_tables(text, &syntax, &sections, year_version, tables);
         let style = syntax
             .tables
             .iter()
@@ -278,7 +279,7 @@ fn map_tables(
     syntax: &Syntax,
     sections: &[Section],
     version: Option<FormatVersion>,
-    mut labels: Option<&mut tables::T3Labels>,
+    memo: Option<&mut super::table_memo::TableMemo>,
 ) -> Vec<MappedTable> {
     let section_of = |span: Span| sections.iter().rev().find(|s| s.heading.line.start <= span.start).map(|s| s.number);
     let mut groups: Vec<(TableId, Vec<&Table>)> = Vec::new();
@@ -315,20 +316,20 @@ fn map_tables(
     for (id, t) in &vertical {
         groups.push((*id, vec![t]));
     }
-    let mut out: Vec<MappedTable> = groups
-        .iter()
-        .map(|(id, parts)| match id {
-            TableId::Two => tables::map_two(text, parts, version),
-            TableId::Three => match labels.as_deref_mut() {
-                Some(l) => tables::map_three_with(text, parts, version, l),
-                None => tables::map_three(text, parts, version),
-            },
-            TableId::Four => tables::map_four(text, parts),
-        })
-        .collect();
+    let mut out: Vec<MappedTable> = match memo {
+        Some(memo) => {
+            let out = groups
+                .iter()
+                .map(|(id, parts)| memo.map(text, *id, parts, version, |l| tables::map(text, *id, parts, version, l)))
+                .collect();
+            memo.finish();
+            out
+        }
+        None => {
+            let mut labels = tables::T3Labels::<&str>::default();
+            groups.iter().map(|(id, parts)| tables::map(text, *id, parts, version, &mut labels)).collect()
+        }
+    };
     out.sort_by_key(|t| t.span.start);
-    if let Some(l) = labels {
-        l.finish();
-    }
     out
 }

@@ -7,7 +7,7 @@ use super::standard::*;
 use crate::config::FormatVersion;
 use crate::span::Span;
 use crate::syntax::normalize::{CellValue, core_key};
-use crate::syntax::words::Words;
+use crate::syntax::table::{TABLE_FOUR, TABLE_THREE, TABLE_TWO};
 use crate::syntax::{Cell, Row, Table, TableStyle};
 use std::sync::LazyLock;
 
@@ -106,6 +106,33 @@ pub struct MappedTable {
 }
 
 impl MappedTable {
+    /// The table with every span moved from `from` to `to` (the table memo's
+    /// copies: `model/table_memo.rs`).
+    pub(crate) fn moved(&self, from: usize, to: usize) -> MappedTable {
+        let shift = |s: Span| Span::new(s.start - from + to, s.end - from + to);
+        let mut t = self.clone();
+        t.span = shift(t.span);
+        for p in &mut t.parts {
+            *p = shift(*p);
+        }
+        t.header_span = t.header_span.map(shift);
+        for (_, s) in &mut t.header_cells {
+            *s = shift(*s);
+        }
+        for r in &mut t.rows {
+            r.label = shift(r.label);
+            r.line = shift(r.line);
+            for c in &mut r.data {
+                c.span = shift(c.span);
+            }
+        }
+        for e in &mut t.extra_rows {
+            e.label = shift(e.label);
+            e.line = shift(e.line);
+        }
+        t
+    }
+
     /// The dropped column that explains a row's missing number, if any.
     pub fn dropped_for(&self, spec: usize) -> Option<&Dropped> {
         self.dropped.iter().find(|d| d.rows.contains(&spec))
@@ -179,11 +206,8 @@ impl MappedTable {
     }
 }
 
-/// Which standard table a parsed table most resembles, by its labels.
-/// Words only table 三's and table 四's labels hold.
-static THREE_WORDS: Words = Words::new(&["本年新收", "上年结转", "予以公开", "勾稽关系", "结转下年度"]);
-static FOUR_WORDS: Words = Words::new(&["行政复议", "行政诉讼", "复议后起诉"]);
-
+/// Which standard table a parsed table most resembles, by its labels: how
+/// many hold words only that table's labels hold ([`crate::syntax::table::vocabulary`]).
 pub fn identify(text: &str, table: &Table) -> Option<TableId> {
     let mut score = [0usize; 3];
     for row in &table.rows {
@@ -193,22 +217,9 @@ pub fn identify(text: &str, table: &Table) -> Option<TableId> {
             if cell.value.is_data_like() {
                 continue;
             }
-            let core = cell.core(text);
-            if core.is_empty() {
-                continue;
-            }
-            if ["规章", "行政规范性文件", "规范性文件", "行政许可", "行政处罚", "行政强制", "行政事业性收费"]
-                .contains(&core)
-                || core.starts_with("第二十条")
-                || core == "信息内容"
-            {
-                score[0] += 1;
-            }
-            if core == "自然人" || THREE_WORDS.any_in(core) {
-                score[1] += 1;
-            }
-            if core.starts_with("结果维持") || core == "尚未审结" || FOUR_WORDS.any_in(core) {
-                score[2] += 1;
+            let v = cell.vocabulary(text);
+            for (i, bit) in [TABLE_TWO, TABLE_THREE, TABLE_FOUR].into_iter().enumerate() {
+                score[i] += usize::from(v & bit != 0);
             }
         }
         // PDF pages: the 15 numbers of table 四 on a line of their own
@@ -283,10 +294,15 @@ fn t3_label(core: &str, group: Option<usize>, header: bool) -> Option<T3Label> {
 /// from the table's cells within one (no copy of each label).
 pub struct T3Labels<K = Box<str>> {
     /// By core: answers for group `None`, `Some(0..5)`, each without and with `header`.
-    seen: std::collections::HashMap<K, [Option<Option<T3Label>>; 12]>,
+    seen: LabelMap<K>,
     /// The last analysis' answers, moved to `seen` as they are asked again.
-    old: std::collections::HashMap<K, [Option<Option<T3Label>>; 12]>,
+    old: LabelMap<K>,
 }
+
+/// foldhash rather than std's SipHash (two thirds of `T3Labels::get`, 4 %
+/// of an edit's analysis of a small draft): as fast as an unkeyed hash, but
+/// seeded per process, so a document's labels cannot be made to collide.
+type LabelMap<K> = std::collections::HashMap<K, [Option<Option<T3Label>>; 12], foldhash::fast::RandomState>;
 
 impl<K> Default for T3Labels<K> {
     fn default() -> Self {
@@ -311,7 +327,9 @@ impl<K: std::borrow::Borrow<str> + std::hash::Hash + Eq> T3Labels<K> {
 
     /// End of an analysis: what it did not ask is forgotten.
     pub fn finish(&mut self) {
-        self.old = std::mem::take(&mut self.seen);
+        // both keep their capacity (see `syntax/row_memo.rs`)
+        std::mem::swap(&mut self.old, &mut self.seen);
+        self.seen.clear();
     }
 }
 
@@ -323,20 +341,33 @@ pub(crate) enum T3Label {
     Header,
 }
 
-pub fn map_three(text: &str, parts: &[&Table], year_version: Option<FormatVersion>) -> MappedTable {
-    map_three_with(text, parts, year_version, &mut T3Labels::<&str>::default())
+/// What [`T3Labels`] is keyed by: labels owned, to keep them between
+/// analyses, or borrowed from the cells within one.
+pub trait LabelKey<'t>: std::borrow::Borrow<str> + std::hash::Hash + Eq + From<&'t str> {}
+impl<'t, K: std::borrow::Borrow<str> + std::hash::Hash + Eq + From<&'t str>> LabelKey<'t> for K {}
+
+/// The table `id` assembled from `parts`, mapped onto its standard table.
+pub fn map<'t, K: LabelKey<'t>>(
+    text: &'t str,
+    id: TableId,
+    parts: &[&'t Table],
+    year_version: Option<FormatVersion>,
+    labels: &mut T3Labels<K>,
+) -> MappedTable {
+    match id {
+        TableId::Two => map_two(text, parts, year_version),
+        TableId::Three => map_three_with(text, parts, year_version, labels),
+        TableId::Four => map_four(text, parts),
+    }
 }
 
-/// [`map_three`] with label answers kept from before ([`T3Labels`]).
-pub fn map_three_with<'t, K>(
+/// Table 三 mapped with label answers kept from before ([`T3Labels`]).
+fn map_three_with<'t, K: LabelKey<'t>>(
     text: &'t str,
     parts: &[&'t Table],
     year_version: Option<FormatVersion>,
     labels: &mut T3Labels<K>,
-) -> MappedTable
-where
-    K: std::borrow::Borrow<str> + std::hash::Hash + Eq + From<&'t str>,
-{
+) -> MappedTable {
     let (span, part_spans, style) = cover(parts);
     // Pass 1: the header's columns, from rows that carry no data.
     let mut cols = [false; 7];
@@ -719,15 +750,31 @@ enum Item<'a> {
 /// space-aligned block whose only column was dropped, or a row left
 /// unfilled, is a label alone on a line, which no table row holds.
 fn bare_items<'a>(text: &str, parts: &[&'a Table]) -> Vec<Item<'a>> {
+    scan_bare(text, parts).0
+}
+
+/// How far past its parts the mapping of a table reads ([`bare_items`]):
+/// the end of the last line it looked at, with its line break. The table
+/// memo (`model/table_memo.rs`) keeps a mapping for as long as the text up
+/// to here is the same.
+pub(crate) fn reach(text: &str, parts: &[&Table]) -> usize {
+    scan_bare(text, parts).1
+}
+
+/// [`bare_items`] and [`reach`].
+fn scan_bare<'a>(text: &str, parts: &[&'a Table]) -> (Vec<Item<'a>>, usize) {
     let mut out = Vec::new();
+    let mut reach = 0;
     for (k, p) in parts.iter().enumerate() {
         out.extend(p.rows.iter().filter(|r| !r.separator).map(Item::Row));
         let next = parts.get(k + 1).map(|n| n.span.start);
         let mut at = p.span.end;
+        reach = reach.max(at);
         while at < next.unwrap_or(text.len()) {
             let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
             let line = crate::syntax::lines::trim_span(text, Span::new(at, end));
             at = end + 1;
+            reach = reach.max(at.min(text.len()));
             if line.is_empty() {
                 if next.is_none() && at > p.span.end + 1 {
                     break;
@@ -738,7 +785,9 @@ fn bare_items<'a>(text: &str, parts: &[&'a Table]) -> Vec<Item<'a>> {
             // label whose numbers follow on lines of their own (one cell per
             // line) is not a row left blank
             if line.slice(text).chars().count() <= 40 {
-                if !number_follows(text, at) {
+                let (follows, read) = number_follows(text, at);
+                reach = reach.max(read);
+                if !follows {
                     out.push(Item::Bare(line));
                 }
             } else if next.is_none() {
@@ -746,21 +795,23 @@ fn bare_items<'a>(text: &str, parts: &[&'a Table]) -> Vec<Item<'a>> {
             }
         }
     }
-    out
+    (out, reach)
 }
 
 /// Whether the first line from `at` with anything but pipes and spaces is
-/// a number ("0", "0 |"): the cells of a row one per line.
-fn number_follows(text: &str, mut at: usize) -> bool {
+/// a number ("0", "0 |"): the cells of a row one per line; and the end of
+/// the last line read, with its line break.
+fn number_follows(text: &str, mut at: usize) -> (bool, usize) {
     while at < text.len() {
         let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
         let cell = text[at..end].trim_matches(|c: char| c == '|' || c.is_whitespace());
+        let read = (end + 1).min(text.len());
         if !cell.is_empty() {
-            return crate::syntax::normalize::parse_cell(cell).is_number();
+            return (crate::syntax::normalize::parse_cell(cell).is_number(), read);
         }
         at = end + 1;
     }
-    false
+    (false, at.min(text.len()))
 }
 
 /// A column that every row of one block of table 二 lacks. When the

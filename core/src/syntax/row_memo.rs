@@ -6,7 +6,8 @@
 //! analyses version after version of one document keeps a [`RowMemo`], and
 //! a row whose line is unchanged is copied from it, its spans moved to where
 //! the line now starts, with the label cores of its cells already reduced.
-//! Lines that are no row are not kept.
+//! A line that is no row is kept too, as the answer "no row": rejecting a
+//! long line of prose scans all of it, and most lines of a report are prose.
 //!
 //! Only the last parse's rows are kept, so the memo is bounded by one
 //! document's tables.
@@ -15,18 +16,28 @@ use super::table::{Row, TableStyle};
 use crate::span::Span;
 use std::collections::HashMap;
 
+/// Keys are [`crate::syntax::bytes::hash`]es already: hashing them again with
+/// SipHash was 4 % of an edit's analysis, and buys nothing, since the key
+/// itself is unkeyed (entries under one key are told apart by their text).
+type ByHash<V> = HashMap<u64, V, rustc_hash::FxBuildHasher>;
+
 struct Entry {
     line: Box<str>,
-    style: TableStyle,
-    /// Spans relative to the line's start.
-    row: Row,
+    /// `None` for a line that is no row; spans relative to the line's start.
+    row: Option<(TableStyle, Row)>,
+}
+
+impl Entry {
+    fn at(&self, start: usize) -> Option<(TableStyle, Row)> {
+        self.row.as_ref().map(|(style, row)| (*style, moved(row, 0, start)))
+    }
 }
 
 /// See the module documentation.
 #[derive(Default)]
 pub struct RowMemo {
-    old: HashMap<u64, Vec<Entry>>,
-    new: HashMap<u64, Vec<Entry>>,
+    old: ByHash<Vec<Entry>>,
+    new: ByHash<Vec<Entry>>,
 }
 
 fn hash(line: &str) -> u64 {
@@ -44,9 +55,9 @@ fn moved(row: &Row, from: usize, to: usize) -> Row {
 }
 
 impl RowMemo {
-    /// Rows kept (for tests and measurements).
+    /// Rows kept (for tests and measurements); lines kept as no row are not counted.
     pub fn len(&self) -> usize {
-        self.old.values().map(Vec::len).sum()
+        self.old.values().flatten().filter(|e| e.row.is_some()).count()
     }
 
     pub fn is_empty(&self) -> bool {
@@ -60,32 +71,39 @@ impl RowMemo {
         let h = hash(own);
         let found = self.old.get_mut(&h).and_then(|v| v.iter().position(|e| *e.line == *own).map(|i| v.swap_remove(i)));
         if let Some(e) = found {
-            let out = (e.style, moved(&e.row, 0, line.start));
+            let out = e.at(line.start);
             self.new.entry(h).or_default().push(e);
-            return Some(out);
+            return out;
         }
         if let Some(e) = self.new.get(&h).and_then(|v| v.iter().find(|e| *e.line == *own)) {
-            return Some((e.style, moved(&e.row, 0, line.start)));
+            return e.at(line.start);
         }
-        let (style, row) = super::table::split_row(text, line)?;
-        // the label cores identifying and mapping the table will ask for
-        // (`Cell::core`), computed now so that the kept row carries them
-        // and a copied row never computes them again
+        let Some((style, row)) = super::table::split_row(text, line) else {
+            self.new.entry(h).or_default().push(Entry { line: own.into(), row: None });
+            return None;
+        };
+        // the label cores and vocabularies identifying and mapping the
+        // table will ask for (`Cell::core`, `Cell::vocabulary`), computed
+        // now so that the kept row carries them and a copied row never
+        // computes them again
         for c in row.cells.iter().filter(|c| !c.value.is_data_like()) {
-            c.core(text);
+            c.vocabulary(text);
         }
         // a row reaches only into its own line; anything else is not kept
         if row.span.start >= line.start
             && row.cells.iter().all(|c| c.span.start >= line.start && c.span.end <= line.end)
         {
             let rel = moved(&row, line.start, 0);
-            self.new.entry(h).or_default().push(Entry { line: own.into(), style, row: rel });
+            self.new.entry(h).or_default().push(Entry { line: own.into(), row: Some((style, rel)) });
         }
         Some((style, row))
     }
 
     /// End of a parse: the rows it did not see again are dropped.
     pub(super) fn finish(&mut self) {
-        self.old = std::mem::take(&mut self.new);
+        // the tables keep their capacity: growing them again on every
+        // analysis rehashed each entry several times
+        std::mem::swap(&mut self.old, &mut self.new);
+        self.new.clear();
     }
 }

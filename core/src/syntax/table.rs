@@ -5,6 +5,7 @@ use super::lines::trim_span;
 use super::normalize::{CellValue, is_space, label_core, parse_cell};
 use crate::span::Span;
 use crate::syntax::charset::chars;
+use crate::syntax::words::Words;
 use std::sync::OnceLock;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
@@ -29,19 +30,58 @@ pub struct Cell {
     /// [`label_core`] of the content, filled on first use: identifying a
     /// table and mapping its rows ask for it several times per cell, and
     /// reducing it again each time was a sixth of the analysis.
-    core: OnceLock<Box<str>>,
+    /// Shared, not copied, when the row memo copies the cell.
+    core: OnceLock<std::sync::Arc<str>>,
+    /// [`vocabulary`] of the core, filled on first use like it: identifying
+    /// a table asks it of every label, and a row the memo copies carries it.
+    vocabulary: OnceLock<u8>,
 }
 
 impl Cell {
     pub fn new(span: Span, value: CellValue, index: usize) -> Cell {
-        Cell { span, value, index, core: OnceLock::new() }
+        Cell { span, value, index, core: OnceLock::new(), vocabulary: OnceLock::new() }
     }
 
     /// The cell's label core; `text` must be the text the cell was parsed from.
     pub fn core(&self, text: &str) -> &str {
-        self.core.get_or_init(|| label_core(self.span.slice(text)).into_boxed_str())
+        self.core.get_or_init(|| label_core(self.span.slice(text)).into())
+    }
+
+    /// [`vocabulary`] of the cell's label core; `text` as for [`Cell::core`].
+    pub fn vocabulary(&self, text: &str) -> u8 {
+        *self.vocabulary.get_or_init(|| vocabulary(self.core(text)))
     }
 }
+
+/// A label core's table vocabulary: [`TABLE_TWO`], [`TABLE_THREE`] and
+/// [`TABLE_FOUR`] for words only that standard table's labels hold
+/// (`model::tables::identify` counts them). The words are looked for in
+/// every label of every table, so the answer is kept with the cell.
+pub fn vocabulary(core: &str) -> u8 {
+    static THREE_WORDS: Words = Words::new(&["本年新收", "上年结转", "予以公开", "勾稽关系", "结转下年度"]);
+    static FOUR_WORDS: Words = Words::new(&["行政复议", "行政诉讼", "复议后起诉"]);
+    if core.is_empty() {
+        return 0;
+    }
+    let mut v = 0;
+    if ["规章", "行政规范性文件", "规范性文件", "行政许可", "行政处罚", "行政强制", "行政事业性收费"].contains(&core)
+        || core.starts_with("第二十条")
+        || core == "信息内容"
+    {
+        v |= TABLE_TWO;
+    }
+    if core == "自然人" || THREE_WORDS.any_in(core) {
+        v |= TABLE_THREE;
+    }
+    if core.starts_with("结果维持") || core == "尚未审结" || FOUR_WORDS.any_in(core) {
+        v |= TABLE_FOUR;
+    }
+    v
+}
+
+pub const TABLE_TWO: u8 = 1;
+pub const TABLE_THREE: u8 = 2;
+pub const TABLE_FOUR: u8 = 4;
 
 /// Equality and `Debug` leave out the cache: a cell is its place and value.
 impl PartialEq for Cell {

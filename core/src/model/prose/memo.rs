@@ -25,6 +25,9 @@ use crate::syntax::normalize::is_space;
 use crate::syntax::numbers::{Number, YearMention};
 use std::collections::HashMap;
 
+/// Keyed by [`crate::syntax::bytes::hash`]: see `syntax/row_memo.rs`.
+type ByHash<V> = HashMap<u64, V, rustc_hash::FxBuildHasher>;
+
 /// What a paragraph's reading depends on.
 pub(super) struct Key<'t> {
     text: &'t str,
@@ -106,9 +109,9 @@ impl Entry {
 #[derive(Default)]
 pub struct Memo {
     /// The previous reading's paragraphs, taken out as they are used again.
-    old: HashMap<u64, Vec<Entry>>,
+    old: ByHash<Vec<Entry>>,
     /// This reading's.
-    new: HashMap<u64, Vec<Entry>>,
+    new: ByHash<Vec<Entry>>,
     /// Paragraphs the current (or last) reading copied instead of reading.
     reused: usize,
 }
@@ -228,7 +231,10 @@ impl Memo {
 
     /// End of a reading: what it did not use again is dropped.
     pub(super) fn finish(&mut self) {
-        self.old = std::mem::take(&mut self.new);
+        // the tables keep their capacity: growing them again on every
+        // analysis rehashed each entry several times
+        std::mem::swap(&mut self.old, &mut self.new);
+        self.new.clear();
     }
 
     /// Start of a reading.
