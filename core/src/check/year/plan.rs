@@ -26,13 +26,18 @@ fn check(cx: &Ctx, out: &mut Vec<Finding>) {
     let period = r.stat_period.as_ref().map(|p| p.span);
     for p in cx.paragraphs().iter().filter(|p| p.section == 5) {
         for sent in sentences(cx.text, p.span) {
-            let s = sent.slice(cx.text);
-            if !is_plan(s) {
+            // the years first: most sentences of a plan name none, and the
+            // plan test reads the whole sentence for its words
+            let mut dated = years(cx.text, sent)
+                .into_iter()
+                .filter(|y| y.year <= year && !period.is_some_and(|p| p.contains(y.span.start)))
+                .peekable();
+            if dated.peek().is_none() || !is_plan(sent.slice(cx.text)) {
                 continue;
             }
             let mut quotes = Quotes::new(cx.text, sent);
-            for y in years(cx.text, sent) {
-                if y.year > year || quotes.inside(y.span.start) || period.is_some_and(|p| p.contains(y.span.start)) {
+            for y in dated {
+                if quotes.inside(y.span.start) {
                     continue;
                 }
                 // "2024年度报告中指出的问题" names last year's report, not a date
