@@ -750,7 +750,9 @@ enum Item<'a> {
 /// space-aligned block whose only column was dropped, or a row left
 /// unfilled, is a label alone on a line, which no table row holds.
 fn bare_items<'a>(text: &str, parts: &[&'a Table]) -> Vec<Item<'a>> {
-    scan_bare(text, parts).0
+    let mut out = Vec::new();
+    scan_bare(text, parts, Some(&mut out));
+    out
 }
 
 /// How far past its parts the mapping of a table reads ([`bare_items`]):
@@ -758,15 +760,16 @@ fn bare_items<'a>(text: &str, parts: &[&'a Table]) -> Vec<Item<'a>> {
 /// memo (`model/table_memo.rs`) keeps a mapping for as long as the text up
 /// to here is the same.
 pub(crate) fn reach(text: &str, parts: &[&Table]) -> usize {
-    scan_bare(text, parts).1
+    scan_bare(text, parts, None)
 }
 
-/// [`bare_items`] and [`reach`].
-fn scan_bare<'a>(text: &str, parts: &[&'a Table]) -> (Vec<Item<'a>>, usize) {
-    let mut out = Vec::new();
+/// [`reach`], collecting [`bare_items`] into `out` when asked to.
+fn scan_bare<'a>(text: &str, parts: &[&'a Table], mut out: Option<&mut Vec<Item<'a>>>) -> usize {
     let mut reach = 0;
     for (k, p) in parts.iter().enumerate() {
-        out.extend(p.rows.iter().filter(|r| !r.separator).map(Item::Row));
+        if let Some(out) = out.as_deref_mut() {
+            out.extend(p.rows.iter().filter(|r| !r.separator).map(Item::Row));
+        }
         let next = parts.get(k + 1).map(|n| n.span.start);
         let mut at = p.span.end;
         reach = reach.max(at);
@@ -787,7 +790,7 @@ fn scan_bare<'a>(text: &str, parts: &[&'a Table]) -> (Vec<Item<'a>>, usize) {
             if line.slice(text).chars().count() <= 40 {
                 let (follows, read) = number_follows(text, at);
                 reach = reach.max(read);
-                if !follows {
+                if let (false, Some(out)) = (follows, out.as_deref_mut()) {
                     out.push(Item::Bare(line));
                 }
             } else if next.is_none() {
@@ -795,7 +798,7 @@ fn scan_bare<'a>(text: &str, parts: &[&'a Table]) -> (Vec<Item<'a>>, usize) {
             }
         }
     }
-    (out, reach)
+    reach
 }
 
 /// Whether the first line from `at` with anything but pipes and spaces is

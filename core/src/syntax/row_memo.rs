@@ -12,14 +12,9 @@
 //! Only the last parse's rows are kept, so the memo is bounded by one
 //! document's tables.
 
+use super::bytes::ByHash;
 use super::table::{Row, TableStyle};
 use crate::span::Span;
-use std::collections::HashMap;
-
-/// Keys are [`crate::syntax::bytes::hash`]es already: hashing them again with
-/// SipHash was 4 % of an edit's analysis, and buys nothing, since the key
-/// itself is unkeyed (entries under one key are told apart by their text).
-type ByHash<V> = HashMap<u64, V, rustc_hash::FxBuildHasher>;
 
 struct Entry {
     line: Box<str>,

@@ -21,12 +21,9 @@ use super::{Hole, Mention, Prose, Sentence};
 use crate::model::paragraph::Paragraph;
 use crate::model::year_use::YearUse;
 use crate::span::Span;
+use crate::syntax::bytes::ByHash;
 use crate::syntax::normalize::is_space;
 use crate::syntax::numbers::{Number, YearMention};
-use std::collections::HashMap;
-
-/// Keyed by [`crate::syntax::bytes::hash`]: see `syntax/row_memo.rs`.
-type ByHash<V> = HashMap<u64, V, rustc_hash::FxBuildHasher>;
 
 /// What a paragraph's reading depends on.
 pub(super) struct Key<'t> {
